@@ -1,0 +1,27 @@
+import type { HubwatchConfig } from '../config/schema.js';
+import type { MentionIndex } from '../index/mention-index.js';
+import type { Logger } from '../platform/logger.js';
+import type { Clock } from '../platform/clock.js';
+
+/**
+ * What every command gets: lazy access to the validated configuration and the services built from
+ * it, and the process's streams. Commands never read process.env or open files themselves.
+ */
+export interface CliContext {
+  /** The environment (passed in once, for `${VAR}` references and ELASTICSEARCH_URL). */
+  readonly env: Record<string, string | undefined>;
+  /** Loads and validates the configuration named by --config / HUBWATCH_CONFIG (once). */
+  config(): HubwatchConfig;
+  /** The path of the configuration file in use. */
+  configPath(): string;
+  logger(): Logger;
+  /** Opens the index the configuration selects (Elasticsearch when ELASTICSEARCH_URL is set). */
+  openIndex(): Promise<MentionIndex>;
+  readonly clock: Clock;
+  /** Writes one line to stdout. */
+  out(line: string): void;
+  /** Writes one line to stderr. */
+  err(line: string): void;
+  /** Whether stderr is a terminal (progress bars are drawn only there). */
+  readonly interactive: boolean;
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { CHANNELS } from '../core/mention.js';
+import { watchlistSchema } from './watchlist.js';
+
+const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, "-" or "_" (e.g. "le-monde")');
+
+const httpUrl = z.string().refine((value) => {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, 'must be an http(s) URL');
+
+/** `90`, `"90s"`, `"15m"`, `"2h"`, `"1d"` → seconds. */
+export const durationSchema = z.union([z.number().positive(), z.string()]).transform((value, ctx) => {
+  if (typeof value === 'number') return value;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$/.exec(value);
+  if (!match) {
+    ctx.addIssue({ code: 'custom', message: 'must be a duration such as 90, "90s", "15m", "2h" or "1d"' });
+    return z.NEVER;
+  }
+  const factor = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * factor;
+});
+
+/** One source to poll. `options` are validated by the source type's manifest. */
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  type: z.string().min(1),
+  name: z.string().optional(),
+  url: httpUrl.optional(),
+  channel: z.enum(CHANNELS).optional(),
+  /** Reach weight: tier 1 (national media) to 3 (niche), unless `audience` gives a figure. */
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  audience: z.number().nonnegative().optional(),
+  /** Poll interval; adapts between the type's bounds. */
+  interval: durationSchema.optional(),
+  enabled: z.boolean().default(true),
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+export type SourceConfig = z.infer<typeof sourceSchema>;
+
+const allowEntrySchema = z
+  .object({
+    /** A host name or IP literal (`feeds.intranet.example`, `127.0.0.1`). */
+    host: z.string().min(1).optional(),
+    /** A network in CIDR notation (`10.1.0.0/16`). */
+    cidr: z.string().min(1).optional(),
+    /** Ports opened for this entry (default: any port). */
+    ports: z.array(z.number().int().min(1).max(65535)).optional(),
+  })
+  .refine((entry) => entry.host !== undefined || entry.cidr !== undefined, 'needs a host or a cidr');
+
+export const fetchSchema = z
+  .object({
+    userAgent: z.string().default('hubwatch/0.1 (+https://github.com/hubwatch/hubwatch; media monitoring)'),
+    timeout: durationSchema.default(20),
+    maxBytes: z.number().int().positive().default(15 * 1024 * 1024),
+    maxRedirects: z.number().int().min(0).max(10).default(5),
+    /** Private, loopback or on-premise addresses opened on purpose (refused by default). */
+    allow: z.array(allowEntrySchema).default([]),
+    perHost: z
+      .object({ concurrency: z.number().int().positive().default(2), minDelay: durationSchema.default(1) })
+      .default({ concurrency: 2, minDelay: 1 }),
+  })
+  .default({
+    userAgent: 'hubwatch/0.1 (+https://github.com/hubwatch/hubwatch; media monitoring)',
+    timeout: 20,
+    maxBytes: 15 * 1024 * 1024,
+    maxRedirects: 5,
+    allow: [],
+    perHost: { concurrency: 2, minDelay: 1 },
+  });
+
+export const notifierSchema = z.discriminatedUnion('type', [
+  z.strictObject({ id: idSchema, type: z.literal('slack'), webhookUrl: httpUrl }),
+  z.strictObject({ id: idSchema, type: z.literal('webhook'), url: httpUrl, secret: z.string().optional() }),
+]);
+
+export const alertRuleSchema = z.strictObject({
+  id: idSchema,
+  /** A search query in the query language (docs/query-language.md). */
+  query: z.string().min(1),
+  notify: z.array(idSchema).min(1, 'name at least one notifier id'),
+  /** Fire when at least this many mentions match within `window`. */
+  minMentions: z.number().int().positive().default(1),
+  window: durationSchema.default(3600),
+  cooldown: durationSchema.default(3600),
+});
+
+export const indexSchema = z
+  .object({
+    sqlite: z.strictObject({ path: z.string().min(1).default('data/hubwatch.db') }).default({ path: 'data/hubwatch.db' }),
+    elasticsearch: z
+      .object({
+        url: httpUrl,
+        username: z.string().optional(),
+        password: z.string().optional(),
+        apiKey: z.string().optional(),
+        indexPrefix: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).default('hubwatch'),
+      })
+      .optional(),
+    /** Mentions older than this are deleted (retention); unset keeps everything. */
+    retention: durationSchema.optional(),
+  })
+  .default({ sqlite: { path: 'data/hubwatch.db' } });
+
+export const queueSchema = z
+  .object({
+    redisUrl: z.string().default('redis://127.0.0.1:6379'),
+    prefix: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case, without ":"').default('hubwatch'),
+  })
+  .default({ redisUrl: 'redis://127.0.0.1:6379', prefix: 'hubwatch' });
+
+export const samplesSchema = z
+  .object({
+    /** Serve the bundled sample feeds on loopback (the out-of-the-box demo). */
+    serve: z.boolean().default(false),
+    port: z.number().int().min(1).max(65535).default(4719),
+  })
+  .default({ serve: false, port: 4719 });
+
+export const configSchema = z.strictObject({
+  sources: z.array(sourceSchema).default([]),
+  watchlist: watchlistSchema,
+  notifiers: z.array(notifierSchema).default([]),
+  alerts: z.array(alertRuleSchema).default([]),
+  index: indexSchema,
+  queue: queueSchema,
+  fetch: fetchSchema,
+  samples: samplesSchema,
+  /** How many sources are polled at once in embedded mode. */
+  concurrency: z.number().int().positive().max(256).default(8),
+  log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).default({ level: 'info' }),
+});
+
+export type HubwatchConfig = z.infer<typeof configSchema>;
+export type FetchConfig = z.infer<typeof fetchSchema>;
+export type IndexConfig = z.infer<typeof indexSchema>;

@@ -1,0 +1,61 @@
+/**
+ * Small named errors carrying what the edge needs. Three outcomes are kept apart: done (return),
+ * transient (throw a retryable error), permanent (throw a non-retryable one).
+ */
+export class HubwatchError extends Error {
+  /** Whether trying again later may succeed. */
+  readonly retryable: boolean;
+  /** Short machine-readable reason (`egress-blocked`, `too-large`, `not-a-feed`). */
+  readonly reason: string;
+
+  constructor(message: string, options: { reason: string; retryable: boolean; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.reason = options.reason;
+    this.retryable = options.retryable;
+  }
+}
+
+/** A user mistake (bad query, bad option): printed as one line, exit code 2 on the CLI, 400 over HTTP. */
+export class UserInputError extends HubwatchError {
+  constructor(message: string, reason = 'invalid-input') {
+    super(message, { reason, retryable: false });
+  }
+}
+
+/** The configuration file is missing or invalid; `problems` lists every problem at once. */
+export class ConfigError extends HubwatchError {
+  readonly problems: string[];
+  constructor(file: string, problems: string[]) {
+    super(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n  ${problems.join('\n  ')}`, {
+      reason: 'invalid-config',
+      retryable: false,
+    });
+    this.problems = problems;
+  }
+}
+
+/** Fetching a source failed. `status` is the HTTP status when there was one. */
+export class FetchError extends HubwatchError {
+  readonly status: number | undefined;
+  /** Seconds the server asked us to wait (Retry-After), when it did. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(
+    message: string,
+    options: { reason: string; retryable: boolean; status?: number; retryAfterSeconds?: number; cause?: unknown },
+  ) {
+    super(message, options);
+    this.status = options.status;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+/** The document fetched is not something the connector can read (an HTML page, a login wall). */
+export class ParseError extends HubwatchError {
+  constructor(message: string, reason = 'not-a-feed', cause?: unknown) {
+    super(message, { reason, retryable: false, cause });
+  }
+}
+
+/** The index could not take or answer a call as a whole (SQLITE_BUSY, SQLITE_FULL, cluster down). */
+export class IndexError extends HubwatchError {}

@@ -1,0 +1,120 @@
+import type { Channel, Mention, SentimentLabel } from '../core/mention.js';
+import type { QueryNode } from './query/ast.js';
+
+/** What happened to one mention in an upsert. */
+export type UpsertOutcome =
+  | { id: string; outcome: 'indexed' }
+  | { id: string; outcome: 'unchanged' }
+  | { id: string; outcome: 'failed'; reason: string; retryable: boolean };
+
+export type SortOrder = 'date' | 'relevance';
+
+/** A search: a parsed query (null = everything), a time window, an order and a page. */
+export interface SearchRequest {
+  query: QueryNode | null;
+  /** Inclusive lower bound on `publishedAt`. */
+  from?: Date;
+  /** Exclusive upper bound on `publishedAt`. */
+  to?: Date;
+  sort: SortOrder;
+  /** Page size, 1..100. */
+  limit: number;
+  /** Opaque cursor from a previous page; stable under concurrent inserts. */
+  cursor?: string;
+}
+
+export interface SearchHit {
+  mention: Mention;
+  /** Relevance score (higher is better) when sorted by relevance. */
+  score?: number;
+  /** Short extracts of title/text with matches wrapped in `\u0002`...`\u0003` markers. */
+  snippets?: string[];
+}
+
+export interface SearchPage {
+  /** Number of matching mentions (may be a lower bound on very large results, see `totalIsExact`). */
+  total: number;
+  totalIsExact: boolean;
+  hits: SearchHit[];
+  /** Cursor for the next page, or null on the last one. */
+  nextCursor: string | null;
+}
+
+/** Dimensions the top-terms aggregation can count over. */
+export const TERM_DIMENSIONS = ['brand', 'person', 'topic', 'source', 'author', 'channel', 'language', 'sentiment'] as const;
+export type TermDimension = (typeof TERM_DIMENSIONS)[number];
+
+export interface AggregationScope {
+  query: QueryNode | null;
+  from?: Date;
+  to?: Date;
+}
+
+export interface HistogramRequest extends AggregationScope {
+  interval: 'day' | 'week' | 'month';
+  /** IANA time zone the calendar buckets are cut in (default UTC). */
+  timeZone?: string;
+}
+
+export interface HistogramBucket {
+  /** Bucket start as a local calendar date, `YYYY-MM-DD`. */
+  key: string;
+  count: number;
+}
+
+export interface TermBucket {
+  key: string;
+  count: number;
+}
+
+export interface SentimentBucket {
+  key: string;
+  positive: number;
+  neutral: number;
+  negative: number;
+  unscored: number;
+}
+
+export interface StoryBucket {
+  storyId: string;
+  /** The first-seen copy: the story's origin. */
+  origin: Mention;
+  /** How many mentions (the origin and its amplifiers) the story holds. */
+  count: number;
+}
+
+/** A mention's near-duplicate signature, to rebuild the story clusterer's memory at start. */
+export interface SignatureRecord {
+  id: string;
+  storyId: string | null;
+  signature: string;
+  publishedAt: string;
+}
+
+/**
+ * The search index port. Adapters: SQLite FTS5 (embedded, src/index/sqlite/) and Elasticsearch
+ * (src/index/elasticsearch/). Both are held to one contract suite (test/contract/).
+ * Adapters throw `IndexError` (retryable or not) for whole-call failures; per-item failures are
+ * reported in `upsert`'s results, never thrown.
+ */
+export interface MentionIndex {
+  /** Idempotent by id: a mention upserted twice is `unchanged` the second time. */
+  upsert(mentions: readonly Mention[]): Promise<UpsertOutcome[]>;
+  get(id: string): Promise<Mention | null>;
+  search(request: SearchRequest): Promise<SearchPage>;
+  histogram(request: HistogramRequest): Promise<HistogramBucket[]>;
+  topTerms(request: AggregationScope & { dimension: TermDimension; size: number }): Promise<TermBucket[]>;
+  /** Mentions per watched brand (share of voice), in the scope. */
+  shareOfVoice(request: AggregationScope & { brands?: string[] }): Promise<TermBucket[]>;
+  /** Sentiment counts per time bucket. */
+  sentimentOverTime(request: HistogramRequest): Promise<SentimentBucket[]>;
+  topStories(request: AggregationScope & { size: number }): Promise<StoryBucket[]>;
+  /** Signatures of mentions published since `since`, oldest first. */
+  signaturesSince(since: Date): AsyncIterable<SignatureRecord>;
+  /** Deletes mentions published before `before`; returns how many. */
+  deleteOlderThan(before: Date): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Re-exported for adapters' convenience. */
+export type { Channel, SentimentLabel };

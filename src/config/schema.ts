@@ -45,7 +45,7 @@ export const sourceSchema = z.strictObject({
 export type SourceConfig = z.infer<typeof sourceSchema>;
 
 const allowEntrySchema = z
-  .object({
+  .strictObject({
     /** A host name or IP literal (`feeds.intranet.example`, `127.0.0.1`). */
     host: z.string().min(1).optional(),
     /** A network in CIDR notation (`10.1.0.0/16`). */
@@ -56,7 +56,7 @@ const allowEntrySchema = z
   .refine((entry) => entry.host !== undefined || entry.cidr !== undefined, 'needs a host or a cidr');
 
 export const fetchSchema = z
-  .object({
+  .strictObject({
     userAgent: z.string().default('hubwatch/0.1 (+https://github.com/hubwatch/hubwatch; media monitoring)'),
     timeout: durationSchema.default(20),
     maxBytes: z.number().int().positive().default(15 * 1024 * 1024),
@@ -64,7 +64,7 @@ export const fetchSchema = z
     /** Private, loopback or on-premise addresses opened on purpose (refused by default). */
     allow: z.array(allowEntrySchema).default([]),
     perHost: z
-      .object({ concurrency: z.number().int().positive().default(2), minDelay: durationSchema.default(1) })
+      .strictObject({ concurrency: z.number().int().positive().default(2), minDelay: durationSchema.default(1) })
       .default({ concurrency: 2, minDelay: 1 }),
   })
   .default({
@@ -93,10 +93,10 @@ export const alertRuleSchema = z.strictObject({
 });
 
 export const indexSchema = z
-  .object({
+  .strictObject({
     sqlite: z.strictObject({ path: z.string().min(1).default('data/hubwatch.db') }).default({ path: 'data/hubwatch.db' }),
     elasticsearch: z
-      .object({
+      .strictObject({
         url: httpUrl,
         username: z.string().optional(),
         password: z.string().optional(),
@@ -110,14 +110,14 @@ export const indexSchema = z
   .default({ sqlite: { path: 'data/hubwatch.db' } });
 
 export const queueSchema = z
-  .object({
+  .strictObject({
     redisUrl: z.string().default('redis://127.0.0.1:6379'),
     prefix: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case, without ":"').default('hubwatch'),
   })
   .default({ redisUrl: 'redis://127.0.0.1:6379', prefix: 'hubwatch' });
 
 export const samplesSchema = z
-  .object({
+  .strictObject({
     /** Serve the bundled sample feeds on loopback (the out-of-the-box demo). */
     serve: z.boolean().default(false),
     port: z.number().int().min(1).max(65535).default(4719),

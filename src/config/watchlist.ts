@@ -9,7 +9,7 @@ const idSchema = z
  * in the same text; with `exclude`, a match does not count if one of these is near it.
  */
 export const contextSchema = z
-  .object({
+  .strictObject({
     require: z.array(z.string().min(1)).default([]),
     exclude: z.array(z.string().min(1)).default([]),
   })
@@ -49,7 +49,7 @@ export const topicSchema = z.strictObject({
 });
 
 export const watchlistSchema = z
-  .object({
+  .strictObject({
     brands: z.array(brandSchema).default([]),
     people: z.array(personSchema).default([]),
     topics: z.array(topicSchema).default([]),

@@ -9,6 +9,10 @@ export const QUERY_FIELDS = [
 ] as const;
 export type QueryField = (typeof QUERY_FIELDS)[number];
 
+/**
+ * A node of the tree. Values are folded (lower case, no accents). `position` is the 0-based offset of
+ * the term in the query text (error messages show it as a 1-based column).
+ */
 export type QueryNode =
   | { kind: 'term'; value: string; field?: QueryField; prefix?: boolean; position: number }
   | { kind: 'phrase'; value: string; field?: QueryField; position: number }

@@ -16,7 +16,7 @@ const REDACT = [
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
     { level: options.level ?? 'info', redact: { paths: REDACT, censor: '[redacted]' }, base: undefined },
-    options.destination ?? pino.destination({ fd: 2, sync: false }),
+    options.destination ?? pino.destination({ fd: 2, sync: true }),
   );
 }
 

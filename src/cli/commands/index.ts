@@ -1,4 +1,13 @@
 import type { CommandModule } from '../command.js';
+import { configCheckCommand } from './config-check.js';
+import { runCommand } from './run.js';
+import { searchCommand } from './search.js';
+import { sourcesListCommand } from './sources-list.js';
 
 /** Every subcommand, in the order --help lists them. */
-export const COMMANDS: CommandModule[] = [];
+export const COMMANDS: CommandModule[] = [
+  runCommand,
+  searchCommand,
+  sourcesListCommand,
+  configCheckCommand,
+];

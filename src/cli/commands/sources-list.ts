@@ -1,0 +1,50 @@
+import { SqliteStateStore } from '../../state/sqlite-state-store.js';
+import { emptySourceState } from '../../state/state-store.js';
+import type { CommandModule } from '../command.js';
+
+function ago(iso: string | null, now: Date): string {
+  if (!iso) return '-';
+  const seconds = Math.round((now.getTime() - Date.parse(iso)) / 1000);
+  const abs = Math.abs(seconds);
+  const text = abs < 90 ? `${abs}s` : abs < 5400 ? `${Math.round(abs / 60)}m` : abs < 172_800 ? `${Math.round(abs / 3600)}h` : `${Math.round(abs / 86_400)}d`;
+  return seconds >= 0 ? `${text} ago` : `in ${text}`;
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+/** `hubwatch sources list`: every configured source with its health. */
+export const sourcesListCommand: CommandModule = {
+  register(program, context) {
+    const sources = program.commands.find((c) => c.name() === 'sources') ?? program.command('sources').description('inspect and test sources');
+    sources
+      .command('list')
+      .description('list configured sources with status, last success, last error, next poll and items per day')
+      .option('--json', 'one JSON object per line')
+      .action(async (options: { json?: boolean }) => {
+        const config = context.config();
+        const store = new SqliteStateStore(config.index.sqlite.path);
+        const now = context.clock();
+        try {
+          if (!options.json) {
+            context.out(`${pad('SOURCE', 22)} ${pad('TYPE', 11)} ${pad('STATUS', 9)} ${pad('LAST SUCCESS', 13)} ${pad('NEXT POLL', 11)} ${pad('ITEMS/DAY', 9)} LAST ERROR`);
+          }
+          for (const source of config.sources) {
+            const state = source.enabled ? await store.get(source.id) : emptySourceState(source.id);
+            const status = source.enabled ? state.status : 'disabled';
+            if (options.json) {
+              context.out(JSON.stringify({ id: source.id, type: source.type, name: source.name ?? source.id, url: source.url ?? null, enabled: source.enabled, ...state, status }));
+              continue;
+            }
+            context.out(
+              `${pad(source.id, 22)} ${pad(source.type, 11)} ${pad(status, 9)} ${pad(ago(state.lastSuccessAt, now), 13)} ` +
+                `${pad(state.nextPollAt ? ago(state.nextPollAt, now) : '-', 11)} ${pad(String(state.itemsPerDay), 9)} ${state.lastError ? `${ago(state.lastErrorAt, now)}: ${state.lastError}` : '-'}`,
+            );
+          }
+        } finally {
+          await store.close();
+        }
+      });
+  },
+};

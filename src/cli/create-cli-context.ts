@@ -1,0 +1,47 @@
+import { loadConfig } from '../config/load-config.js';
+import type { HubwatchConfig } from '../config/schema.js';
+import { checkSource } from '../connectors/registry.js';
+import type { MentionIndex } from '../index/mention-index.js';
+import { openIndex } from '../index/open-index.js';
+import { systemClock } from '../platform/clock.js';
+import { createLogger, type Logger } from '../platform/logger.js';
+import type { CliContext } from './cli-context.js';
+
+export const DEFAULT_CONFIG_PATH = 'config/hubwatch.yaml';
+
+/**
+ * The CLI's composition root: builds services lazily, once, from the one validated configuration.
+ * This is the only place that reads process.env and the process's streams.
+ */
+export function createCliContext(getConfigOption: () => string | undefined): CliContext {
+  const env = process.env;
+  let config: HubwatchConfig | undefined;
+  let logger: Logger | undefined;
+  const configPath = (): string => getConfigOption() ?? env.HUBWATCH_CONFIG ?? DEFAULT_CONFIG_PATH;
+  const context: CliContext = {
+    env,
+    clock: systemClock,
+    interactive: process.stderr.isTTY === true,
+    configPath,
+    config() {
+      config ??= loadConfig(configPath(), { env, checkSource });
+      return config;
+    },
+    logger() {
+      logger ??= createLogger({ level: env.HUBWATCH_LOG_LEVEL ?? context.config().log.level });
+      return logger;
+    },
+    async openIndex(): Promise<MentionIndex> {
+      const settings = context.config();
+      const elasticsearchUrl = env.ELASTICSEARCH_URL || undefined;
+      return openIndex(settings.index, { logger: context.logger(), ...(elasticsearchUrl ? { elasticsearchUrl } : {}) });
+    },
+    out(line) {
+      process.stdout.write(`${line}\n`);
+    },
+    err(line) {
+      process.stderr.write(`${line}\n`);
+    },
+  };
+  return context;
+}

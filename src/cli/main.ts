@@ -1,0 +1,42 @@
+import { Command, CommanderError } from 'commander';
+import { HubwatchError, UserInputError, ConfigError } from '../core/errors.js';
+import { COMMANDS } from './commands/index.js';
+import { createCliContext } from './create-cli-context.js';
+
+/** Exit codes: 0 done, 1 a fault (network, index), 2 a user mistake (bad query, bad config). */
+function exitCodeFor(error: unknown): number {
+  return error instanceof UserInputError || error instanceof ConfigError ? 2 : 1;
+}
+
+/** One clear line (config problems: one per line), never a stack trace for user mistakes. */
+function describe(error: unknown): string {
+  if (error instanceof HubwatchError) return error.message;
+  if (error instanceof Error) return `${error.message}${process.env.HUBWATCH_DEBUG ? `\n${error.stack ?? ''}` : ''}`;
+  return String(error);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('hubwatch')
+    .description('Media monitoring for communications teams: ingest, tag, search and alert on mentions.')
+    .option('-c, --config <file>', 'configuration file (default: $HUBWATCH_CONFIG or config/hubwatch.yaml)')
+    .showSuggestionAfterError()
+    .exitOverride();
+  const context = createCliContext(() => program.opts<{ config?: string }>().config);
+  for (const command of COMMANDS) command.register(program, context);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (or the help) on the right stream.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`hubwatch: ${describe(error)}\n`);
+    return exitCodeFor(error);
+  }
+}
+
+// Exit explicitly: every command closes what it opened, but a stray handle must never keep a
+// finished command alive. stdout/stderr are synchronous for files and pipes on Linux.
+process.exit(await main(process.argv.slice(2)));

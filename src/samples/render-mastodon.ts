@@ -1,0 +1,92 @@
+import { ACCOUNTS, type SampleAccount } from './data/social-accounts.js';
+import { escapeXml } from './feed-text.js';
+import type { SampleItem } from './sample-types.js';
+import { hash32, pick, seededRandom } from './seeded.js';
+
+/** The instance the fictional statuses live on (a reserved `.example` host: never fetched). */
+export const SAMPLE_INSTANCE = 'mastodon.example';
+const TAG_URL = `https://${SAMPLE_INSTANCE}/tags/acme`;
+const HASHTAG = `<a href="${TAG_URL}" class="mention hashtag" rel="tag">#<span>acme</span></a>`;
+
+/** A status in the shape of Mastodon's REST API (GET /api/v1/timelines/tag/:hashtag). */
+export type MastodonStatus = Record<string, unknown> & { id: string };
+
+/** Snowflake-style id as Mastodon makes them: milliseconds shifted left 16 bits, plus a sequence. */
+export function statusId(item: SampleItem): string {
+  const ms = BigInt((item.published ?? new Date(0)).getTime());
+  return ((ms << 16n) + BigInt(hash32(item.key) & 0xffff)).toString();
+}
+
+function content(text: string): string {
+  const escaped = escapeXml(text).replace(/@AcmeRail/g, '<span class="h-card"><a href="https://mastodon.example/@AcmeRail" class="u-url mention">@<span>AcmeRail</span></a></span>');
+  return escaped.includes('#acme') ? `<p>${escaped.replace('#acme', HASHTAG)}</p>` : `<p>${escaped} ${HASHTAG}</p>`;
+}
+
+function accountFor(item: SampleItem): { account: SampleAccount; home: string } {
+  const random = seededRandom(hash32(`account:${item.key}`));
+  const account = pick(ACCOUNTS.filter((candidate) => candidate.lang === item.lang), random());
+  return { account, home: account.domain ?? SAMPLE_INSTANCE };
+}
+
+/** The status permalink on its author's home instance, as Mastodon gives it. */
+export function statusUrl(item: SampleItem): string {
+  const { account, home } = accountFor(item);
+  return `https://${home}/@${account.username}/${statusId(item)}`;
+}
+
+/** Builds one status for a social sample item. */
+export function toStatus(item: SampleItem): MastodonStatus {
+  const random = seededRandom(hash32(`status:${item.key}`));
+  const { account, home } = accountFor(item);
+  const id = statusId(item);
+  const url = statusUrl(item);
+  const created = (item.published ?? new Date(0)).toISOString();
+  const accountId = String(100_000 + hash32(account.username) % 900_000);
+  return {
+    id,
+    created_at: created,
+    in_reply_to_id: null,
+    in_reply_to_account_id: null,
+    sensitive: false,
+    spoiler_text: '',
+    visibility: 'public',
+    language: item.lang,
+    uri: url,
+    url,
+    replies_count: Math.floor(random() * 12),
+    reblogs_count: Math.floor(random() * (item.expected === 'negative' ? 60 : 25)),
+    favourites_count: Math.floor(random() * 120),
+    edited_at: null,
+    content: content(item.paragraphs[0] ?? ''),
+    reblog: null,
+    account: {
+      id: accountId,
+      username: account.username,
+      acct: account.domain ? `${account.username}@${account.domain}` : account.username,
+      display_name: account.display_name,
+      locked: false,
+      bot: false,
+      discoverable: true,
+      group: false,
+      created_at: '2022-11-07T00:00:00.000Z',
+      note: '',
+      url: `https://${home}/@${account.username}`,
+      avatar: `https://${home}/avatars/original/missing.png`,
+      avatar_static: `https://${home}/avatars/original/missing.png`,
+      header: `https://${home}/headers/original/missing.png`,
+      header_static: `https://${home}/headers/original/missing.png`,
+      followers_count: account.followers_count,
+      following_count: 150 + (hash32(account.username) % 400),
+      statuses_count: 500 + (hash32(`${account.username}:n`) % 5000),
+      last_status_at: created.slice(0, 10),
+      emojis: [],
+      fields: [],
+    },
+    media_attachments: [],
+    mentions: [],
+    tags: [{ name: 'acme', url: TAG_URL }],
+    emojis: [],
+    card: null,
+    poll: null,
+  };
+}

@@ -1,0 +1,197 @@
+import type { QueryNode } from '../query/ast.js';
+
+/** A piece of SQL with its positional parameters. */
+export interface Fragment {
+  sql: string;
+  params: unknown[];
+}
+
+/** Bounds pushed into every sub-query: the published window and the FTS rowid (seq) range. */
+export interface Bounds {
+  fromMs?: number;
+  toMs?: number;
+  seqLo?: number;
+  seqHi?: number;
+}
+
+/**
+ * The compiled query: an FTS5 expression that drives the search (null when the query has no text
+ * part at its top), plus SQL conditions over `mentions m`. The FTS expression is built from the tree
+ * with every value quoted, so user text is never FTS5 syntax.
+ */
+export interface CompiledQuery {
+  fts: string | null;
+  where: Fragment[];
+  /** OR of every positive text leaf, for highlighting (null when there is none). */
+  highlight: string | null;
+  /** Folded stems of the wildcard terms on text (their expansions are counted before running). */
+  textPrefixes: string[];
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+/** Whether a node can be answered by FTS5 alone (text terms, NEAR, and/or/binary NOT of those). */
+export function isText(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'term':
+    case 'phrase':
+      return node.field === undefined || node.field === 'title';
+    case 'near':
+      return true;
+    case 'or':
+      return node.children.every(isText);
+    case 'and':
+      return (
+        node.children.some(isText) &&
+        node.children.every((child) => isText(child) || (child.kind === 'not' && isText(child.child)))
+      );
+    case 'not':
+      return false;
+  }
+}
+
+/** The FTS5 expression of a node for which `isText` holds. */
+export function ftsExpression(node: QueryNode): string {
+  switch (node.kind) {
+    case 'term':
+      return `${node.field === 'title' ? 'title : ' : ''}${quote(node.value)}${node.prefix ? '*' : ''}`;
+    case 'phrase':
+      return `${node.field === 'title' ? 'title : ' : ''}${quote(node.value)}`;
+    case 'near':
+      return `NEAR(${ftsExpression(node.left)} ${ftsExpression(node.right)}, ${node.distance})`;
+    case 'or':
+      return `(${node.children.map(ftsExpression).join(' OR ')})`;
+    case 'and': {
+      const positive = node.children.filter(isText).map(ftsExpression);
+      const negative = node.children.filter((c) => !isText(c) && c.kind === 'not').map((c) => (c.kind === 'not' ? ftsExpression(c.child) : ''));
+      return `(${positive.join(' AND ')})${negative.map((n) => ` NOT ${n}`).join('')}`;
+    }
+    case 'not':
+      throw new Error('a lone NOT has no FTS5 form');
+  }
+}
+
+function ftsSubquery(expression: string, bounds: Bounds): Fragment {
+  const params: unknown[] = [expression];
+  let sql = 'm.seq IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?';
+  if (bounds.seqLo !== undefined && bounds.seqHi !== undefined) {
+    sql += ' AND rowid BETWEEN ? AND ?';
+    params.push(bounds.seqLo, bounds.seqHi);
+  }
+  return { sql: `${sql})`, params };
+}
+
+function like(value: string): string {
+  return `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function keyMatch(column: string, node: { value: string; prefix?: boolean }): Fragment {
+  return node.prefix ? { sql: `${column} LIKE ? ESCAPE '\\'`, params: [like(node.value)] } : { sql: `${column} = ?`, params: [node.value] };
+}
+
+function fieldFragment(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>, bounds: Bounds): Fragment {
+  const leaf = { value: node.value, prefix: node.kind === 'term' ? node.prefix : undefined };
+  switch (node.field) {
+    case undefined:
+    case 'title':
+      return ftsSubquery(ftsExpression(node), bounds);
+    case 'brand':
+    case 'person':
+    case 'topic': {
+      const id = keyMatch('entity_id', leaf);
+      const name = keyMatch('name_key', leaf);
+      const params: unknown[] = [node.field, node.field, ...id.params, ...name.params];
+      let sql = `m.seq IN (SELECT me.seq FROM mention_entities me WHERE me.kind = ? AND me.entity_id IN (SELECT entity_id FROM entities WHERE kind = ? AND (${id.sql} OR ${name.sql}))`;
+      if (bounds.fromMs !== undefined) {
+        sql += ' AND me.published >= ?';
+        params.push(bounds.fromMs);
+      }
+      if (bounds.toMs !== undefined) {
+        sql += ' AND me.published < ?';
+        params.push(bounds.toMs);
+      }
+      return { sql: `${sql})`, params };
+    }
+    case 'sentiment':
+      return keyMatch('m.label', leaf);
+    case 'channel':
+      return keyMatch('m.channel', leaf);
+    case 'lang':
+      return keyMatch('m.language', leaf);
+    case 'author':
+      return keyMatch('m.author_key', leaf);
+    case 'source': {
+      const id = keyMatch('m.source_id', leaf);
+      const name = keyMatch('m.source_key', leaf);
+      return { sql: `(${id.sql} OR ${name.sql})`, params: [...id.params, ...name.params] };
+    }
+  }
+}
+
+/** SQL condition over `mentions m` for any node. */
+export function sqlFragment(node: QueryNode, bounds: Bounds): Fragment {
+  switch (node.kind) {
+    case 'term':
+    case 'phrase':
+      return fieldFragment(node, bounds);
+    case 'near':
+      return ftsSubquery(ftsExpression(node), bounds);
+    case 'and':
+    case 'or': {
+      if (isText(node)) return ftsSubquery(ftsExpression(node), bounds);
+      const parts = node.children.map((child) => sqlFragment(child, bounds));
+      return { sql: `(${parts.map((p) => p.sql).join(node.kind === 'and' ? ' AND ' : ' OR ')})`, params: parts.flatMap((p) => p.params) };
+    }
+    case 'not': {
+      const inner = sqlFragment(node.child, bounds);
+      return { sql: `NOT ${inner.sql}`, params: inner.params };
+    }
+  }
+}
+
+function positiveTextLeaves(node: QueryNode, out: string[], prefixes: string[]): void {
+  switch (node.kind) {
+    case 'term':
+    case 'phrase':
+      if (node.field === undefined || node.field === 'title') {
+        out.push(ftsExpression(node));
+        if (node.kind === 'term' && node.prefix) prefixes.push(node.value);
+      }
+      return;
+    case 'near':
+      out.push(ftsExpression(node));
+      for (const side of [node.left, node.right]) if (side.kind === 'term' && side.prefix) prefixes.push(side.value);
+      return;
+    case 'and':
+    case 'or':
+      node.children.forEach((child) => positiveTextLeaves(child, out, prefixes));
+      return;
+    case 'not': {
+      // Negated text is not highlighted, but its wildcards still cost.
+      positiveTextLeaves(node.child, [], prefixes);
+      return;
+    }
+  }
+}
+
+/** Compiles a query tree for the SQLite adapter. */
+export function compileQuery(node: QueryNode | null, bounds: Bounds): CompiledQuery {
+  if (node === null) return { fts: null, where: [], highlight: null, textPrefixes: [] };
+  const leaves: string[] = [];
+  const textPrefixes: string[] = [];
+  positiveTextLeaves(node, leaves, textPrefixes);
+  const highlight = leaves.length === 0 ? null : leaves.join(' OR ');
+  if (isText(node)) return { fts: ftsExpression(node), where: [], highlight, textPrefixes };
+  if (node.kind === 'and') {
+    const text = node.children.filter(isText);
+    if (text.length > 0) {
+      const negated = node.children.filter((c) => c.kind === 'not' && isText(c.child));
+      const rest = node.children.filter((c) => !text.includes(c) && !negated.includes(c));
+      const fts = ftsExpression({ kind: 'and', children: [...text, ...negated] });
+      return { fts, where: rest.map((child) => sqlFragment(child, bounds)), highlight, textPrefixes };
+    }
+  }
+  return { fts: null, where: [sqlFragment(node, bounds)], highlight, textPrefixes };
+}

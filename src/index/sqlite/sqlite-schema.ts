@@ -1,0 +1,88 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Versioned schema migrations, applied in order at open inside one transaction each. Append only:
+ * never edit a released step. Table names are this adapter's own (`mentions*`, `mention_*`,
+ * `entities`, `schema_migrations`): other components keep their tables in the same file.
+ */
+export const MIGRATIONS: readonly { version: number; description: string; sql: string }[] = [
+  {
+    version: 1,
+    description: 'mentions, FTS5 index, entity and day tables',
+    sql: `
+      CREATE TABLE mentions (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        published INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        language TEXT,
+        author TEXT,
+        author_key TEXT,
+        story_id TEXT,
+        content_hash TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX mentions_by_published ON mentions (published, label);
+      CREATE VIRTUAL TABLE mentions_fts USING fts5 (
+        title, body, content = 'mentions', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
+      );
+      CREATE VIRTUAL TABLE mentions_vocab USING fts5vocab (mentions_fts, row);
+      -- Covering table: one row per (watchlist entry, mention), ordered for per-entity time ranges.
+      CREATE TABLE mention_entities (
+        kind TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        published INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        PRIMARY KEY (kind, entity_id, published, seq)
+      ) WITHOUT ROWID;
+      CREATE TABLE entities (
+        kind TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        PRIMARY KEY (kind, entity_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX entities_by_name ON entities (kind, name_key);
+      -- Per UTC day, the range of seq (FTS rowids) its mentions span: bounds FTS scans by date.
+      CREATE TABLE mention_days (
+        day INTEGER PRIMARY KEY,
+        min_seq INTEGER NOT NULL,
+        max_seq INTEGER NOT NULL
+      );
+    `,
+  },
+];
+
+/** Applies the migrations the file lacks. Safe when several processes open the file at once. */
+export function migrate(db: Database.Database): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  let applied = 0;
+  for (const step of MIGRATIONS) {
+    const run = db.transaction(() => {
+      const done = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(step.version);
+      if (done) return false;
+      db.exec(step.sql);
+      db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(
+        step.version,
+        step.description,
+        new Date().toISOString(),
+      );
+      return true;
+    });
+    if (run.immediate()) applied += 1;
+  }
+  return applied;
+}
+
+/** The schema version of the file. */
+export function schemaVersion(db: Database.Database): number {
+  const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: number | null };
+  return row.version ?? 0;
+}

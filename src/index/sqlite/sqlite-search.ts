@@ -1,0 +1,127 @@
+import type Database from 'better-sqlite3';
+import { UserInputError } from '../../core/errors.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import type { SearchHit, SearchPage, SearchRequest } from '../mention-index.js';
+import { andFragments, buildScope, type Scope } from './sqlite-scope.js';
+import { rowToMention } from './sqlite-upsert.js';
+
+/** Counting stops here; beyond it `total` is a lower bound (`totalIsExact: false`). */
+export const COUNT_LIMIT = 10_000;
+const SNIPPET_TOKENS = 24;
+const PLAIN_SNIPPET_CHARS = 200;
+
+interface Row {
+  seq: number;
+  published: number;
+  score?: number;
+}
+
+function seqRange(scope: Scope, column: string): { sql: string; params: unknown[] } {
+  if (scope.bounds.seqLo === undefined) return { sql: '1', params: [] };
+  return { sql: `${column} BETWEEN ? AND ?`, params: [scope.bounds.seqLo, scope.bounds.seqHi] };
+}
+
+/** The FROM/WHERE of a search, without order or page. */
+function body(scope: Scope): { sql: string; params: unknown[]; fts: boolean } {
+  const where = andFragments(scope.where);
+  if (scope.compiled.fts === null) return { sql: `FROM mentions m WHERE ${where.sql}`, params: where.params, fts: false };
+  const range = seqRange(scope, 'mentions_fts.rowid');
+  return {
+    sql: `FROM mentions_fts JOIN mentions m ON m.seq = mentions_fts.rowid WHERE mentions_fts MATCH ? AND ${range.sql} AND ${where.sql}`,
+    params: [scope.compiled.fts, ...range.params, ...where.params],
+    fts: true,
+  };
+}
+
+function plainSnippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= PLAIN_SNIPPET_CHARS ? flat : `${flat.slice(0, PLAIN_SNIPPET_CHARS).replace(/\s\S*$/, '')}…`;
+}
+
+function hits(db: Database.Database, scope: Scope, rows: Row[]): SearchHit[] {
+  if (rows.length === 0) return [];
+  const marks = rows.map(() => '?').join(',');
+  const docs = new Map<number, { title: string; body: string; doc: string }>();
+  for (const row of db.prepare(`SELECT seq, title, body, doc FROM mentions WHERE seq IN (${marks})`).all(...rows.map((r) => r.seq)) as {
+    seq: number;
+    title: string;
+    body: string;
+    doc: string;
+  }[]) {
+    docs.set(row.seq, row);
+  }
+  const snippets = new Map<number, string[]>();
+  if (scope.compiled.highlight !== null) {
+    const found = db
+      .prepare(
+        `SELECT rowid AS seq, highlight(mentions_fts, 0, char(2), char(3)) AS title, snippet(mentions_fts, 1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS body FROM mentions_fts WHERE mentions_fts MATCH ? AND rowid IN (${marks})`,
+      )
+      .all(scope.compiled.highlight, ...rows.map((r) => r.seq)) as { seq: number; title: string; body: string }[];
+    for (const row of found) {
+      const list = [row.body];
+      if (row.title.includes('\u0002')) list.push(row.title);
+      snippets.set(row.seq, list);
+    }
+  }
+  return rows.flatMap((row) => {
+    const doc = docs.get(row.seq);
+    if (!doc) return [];
+    const hit: SearchHit = { mention: rowToMention(doc), snippets: snippets.get(row.seq) ?? [plainSnippet(doc.body)] };
+    if (row.score !== undefined) hit.score = row.score;
+    return [hit];
+  });
+}
+
+function countMatches(db: Database.Database, from: { sql: string; params: unknown[] }): { total: number; exact: boolean } {
+  const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from.sql} LIMIT ${COUNT_LIMIT + 1})`).get(...from.params) as { n: number };
+  return n > COUNT_LIMIT ? { total: COUNT_LIMIT, exact: false } : { total: n, exact: true };
+}
+
+/**
+ * Search over the SQLite index. By date: keyset pages on (published, seq) descending, so inserts
+ * between pages neither repeat nor skip a hit. By relevance (bm25, title weighted): pages by offset
+ * over a snapshot of the rows that existed at the first page.
+ */
+export function searchSqlite(db: Database.Database, request: SearchRequest): SearchPage {
+  if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > 100) {
+    throw new UserInputError(`limit must be an integer from 1 to 100 (got ${request.limit})`, 'invalid-limit');
+  }
+  const scope = buildScope(db, request.query, request.from, request.to);
+  if (scope.empty) return { total: 0, totalIsExact: true, hits: [], nextCursor: null };
+  const from = body(scope);
+  const limit = request.limit;
+  if (request.sort === 'relevance' && from.fts) {
+    const cursor = request.cursor ? decodeCursor(request.cursor, 'relevance') : null;
+    const snapshot = cursor?.sort === 'relevance' ? Number(cursor.snapshot) : maxSeq(db);
+    const offset = cursor?.sort === 'relevance' ? cursor.offset : 0;
+    const sql = `SELECT m.seq AS seq, m.published AS published, -bm25(mentions_fts, 4.0, 1.0) AS score ${from.sql} AND m.seq <= ? ORDER BY bm25(mentions_fts, 4.0, 1.0), m.seq DESC LIMIT ? OFFSET ?`;
+    const rows = db.prepare(sql).all(...from.params, snapshot, limit + 1, offset) as Row[];
+    const count = countMatches(db, { sql: `${from.sql} AND m.seq <= ?`, params: [...from.params, snapshot] });
+    const page = rows.slice(0, limit);
+    return {
+      total: count.total,
+      totalIsExact: count.exact,
+      hits: hits(db, scope, page),
+      nextCursor: rows.length > limit ? encodeCursor({ sort: 'relevance', offset: offset + limit, snapshot: String(snapshot) }) : null,
+    };
+  }
+  // By date (and by relevance without a text part: there is nothing to score).
+  const cursor = request.cursor ? decodeCursor(request.cursor, 'date') : null;
+  const keyset = cursor?.sort === 'date' ? { sql: ' AND (m.published < ? OR (m.published = ? AND m.seq < ?))', params: [cursor.published, cursor.published, Number(cursor.after)] } : { sql: '', params: [] };
+  const sql = `SELECT m.seq AS seq, m.published AS published ${from.sql}${keyset.sql} ORDER BY m.published DESC, m.seq DESC LIMIT ?`;
+  const rows = db.prepare(sql).all(...from.params, ...keyset.params, limit + 1) as Row[];
+  const count = countMatches(db, from);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    total: count.total,
+    totalIsExact: count.exact,
+    hits: hits(db, scope, page),
+    nextCursor: rows.length > limit && last ? encodeCursor({ sort: 'date', published: last.published, after: String(last.seq) }) : null,
+  };
+}
+
+function maxSeq(db: Database.Database): number {
+  const { n } = db.prepare('SELECT coalesce(max(seq), 0) AS n FROM mentions').get() as { n: number };
+  return n;
+}

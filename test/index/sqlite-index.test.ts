@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IndexError, UserInputError } from '../../src/core/errors.js';
+import { parseQuery } from '../../src/index/query/parse.js';
+import { SqliteMentionIndex } from '../../src/index/sqlite/sqlite-index.js';
+import { MIGRATIONS } from '../../src/index/sqlite/sqlite-schema.js';
+import { silentLogger } from '../../src/platform/logger.js';
+import { mention } from '../contract/fixtures.js';
+
+let dir: string;
+let path: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hubwatch-sqlite-'));
+  path = join(dir, 'index.db');
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function many(count: number, prefix: string): ReturnType<typeof mention>[] {
+  return Array.from({ length: count }, (_, i) =>
+    mention(`${prefix}-${i}`, { text: `${'lorem ipsum dolor sit amet '.repeat(40)} item ${prefix} ${i}` }),
+  );
+}
+
+describe('SQLite index', () => {
+  it('applies migrations once, in WAL mode, beside other components tables', async () => {
+    const other = new Database(path);
+    other.pragma('journal_mode = WAL');
+    other.exec('CREATE TABLE source_state (source_id TEXT PRIMARY KEY, etag TEXT)');
+    other.prepare('INSERT INTO source_state VALUES (?, ?)').run('le-monde', 'W/"1"');
+    const first = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    await first.upsert([mention('one')]);
+    // Another connection writes its own table while the index is open.
+    other.prepare('INSERT INTO source_state VALUES (?, ?)').run('tech-wire', 'W/"2"');
+    await first.close();
+    const second = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    expect((await second.search({ query: null, sort: 'date', limit: 10 })).total).toBe(1);
+    await second.close();
+    expect(other.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(other.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: MIGRATIONS.length });
+    expect(other.prepare('SELECT count(*) AS n FROM source_state').get()).toEqual({ n: 2 });
+    other.close();
+  });
+
+  it('surfaces SQLITE_FULL as a retryable IndexError with nothing half-written', async () => {
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger(), maxPageCount: 160 });
+    await index.upsert([mention('kept')]);
+    const error = await index.upsert(many(400, 'big')).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error).toMatchObject({ retryable: true, reason: 'sqlite-full' });
+    const page = await index.search({ query: null, sort: 'date', limit: 100 });
+    expect(page.total).toBe(1);
+    expect(await index.search({ query: parseQuery('lorem'), sort: 'date', limit: 10 })).toMatchObject({ total: 0 });
+    // A smaller batch still fits afterwards: the failed one left no partial rows or FTS entries.
+    expect((await index.upsert(many(3, 'small'))).map((o) => o.outcome)).toEqual(['indexed', 'indexed', 'indexed']);
+    await index.close();
+  });
+
+  it('surfaces SQLITE_BUSY as a retryable IndexError when another writer holds the file', async () => {
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger(), busyTimeoutMs: 50 });
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    const error = await index.upsert([mention('blocked')]).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'IndexError', retryable: true, reason: 'sqlite-busy' });
+    other.exec('ROLLBACK');
+    other.close();
+    expect(await index.upsert([mention('blocked')])).toEqual([{ id: mention('blocked').id, outcome: 'indexed' }]);
+    await index.close();
+  });
+
+  it('refuses a wildcard that stands for too many words, before running it', async () => {
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    const words = Array.from({ length: 2100 }, (_, i) => `zeta${i.toString(36)}`).join(' ');
+    await index.upsert([mention('vocab', { text: words })]);
+    await expect(index.search({ query: parseQuery('zeta*'), sort: 'date', limit: 10 })).rejects.toThrow(/zeta\*' stands for more than 2000 words/);
+    await expect(index.search({ query: parseQuery('zeta1*'), sort: 'date', limit: 10 })).resolves.toMatchObject({ total: 1 });
+    await expect(index.search({ query: null, sort: 'date', limit: 0 })).rejects.toBeInstanceOf(UserInputError);
+    await index.close();
+  });
+
+  it('keeps user text out of FTS5 syntax', async () => {
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    await index.upsert([mention('syntax', { text: 'NEAR OR AND title body column' })]);
+    for (const query of ['"NEAR("', 'title', '"body : x"', 'column*', '"a""b"']) {
+      await expect(index.search({ query: parseQuery(query), sort: 'relevance', limit: 5 })).resolves.toBeDefined();
+    }
+    expect((await index.search({ query: parseQuery('title'), sort: 'date', limit: 5 })).total).toBe(1);
+    await index.close();
+  });
+});

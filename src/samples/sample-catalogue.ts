@@ -3,7 +3,7 @@ import { BRIEFS } from './data/briefs.js';
 import { NEWS_EN } from './data/news-en.js';
 import { NEWS_FR } from './data/news-fr.js';
 import { SOCIAL } from './data/social-templates.js';
-import { FIRST_NAMES, PLACES_EN, PLACES_FR, fill, type Slots, type Template } from './data/templates.js';
+import { BYLINES, FIRST_NAMES, PLACES_EN, PLACES_FR, fill, type Slots, type Template } from './data/templates.js';
 import { WIRE_STORIES, type WireCopy, type WireStory } from './data/wire-stories.js';
 import { outletFor } from './sample-outlets.js';
 import { statusId, statusUrl } from './render-mastodon.js';
@@ -85,10 +85,11 @@ function slotsFor(key: string, lang: SampleLanguage): Slots {
   return { a, b, n: 2 + Math.floor(random() * 58), h: pick(FIRST_NAMES, random()) };
 }
 
-function render(template: Template, key: string): SampleDraft {
+function render(template: Template, key: string, bylines: string[]): SampleDraft {
   const slots = slotsFor(key, template.lang);
   return {
     key,
+    author: pick(bylines, seededRandom(hash32(`byline:${key}`))()),
     lang: template.lang,
     expected: template.expected,
     entities: template.entities,
@@ -97,12 +98,12 @@ function render(template: Template, key: string): SampleDraft {
   };
 }
 
-function templated(dayStart: Date, prefix: string, templates: Template[], renders: number, feeds: (t: Template, i: number) => SampleFeedId): SampleItem[] {
+function templated(dayStart: Date, prefix: string, templates: Template[], renders: number, feeds: (t: Template, i: number) => SampleFeedId, bylines: (t: Template) => string[]): SampleItem[] {
   const items: SampleItem[] = [];
   templates.forEach((template, t) => {
     for (let r = 0; r < renders; r += 1) {
       const key = `${prefix}-${String(t).padStart(2, '0')}-${r}`;
-      items.push(place(render(template, key), feeds(template, t + r), spreadDate(dayStart, key)));
+      items.push(place(render(template, key, bylines(template)), feeds(template, t + r), spreadDate(dayStart, key)));
     }
   });
   return items;
@@ -147,9 +148,9 @@ export function buildSampleCatalogue(now: Date): SampleItem[] {
   return [
     ...WIRE_STORIES.flatMap((story) => wireCopies(dayStart, story)),
     ...news,
-    ...templated(dayStart, 'brief', BRIEFS, BRIEF_RENDERS, (t, i) => pick(NEWS_FEEDS[t.lang], (i % 3) / 3)),
-    ...templated(dayStart, 'blog-en', BLOG_EN, BLOG_RENDERS, () => 'commuter-notes'),
-    ...templated(dayStart, 'blog-fr', BLOG_FR, BLOG_RENDERS, () => 'lettre-mobilite'),
+    ...templated(dayStart, 'brief', BRIEFS, BRIEF_RENDERS, (t, i) => pick(NEWS_FEEDS[t.lang], (i % 3) / 3), (t) => BYLINES[`news-${t.lang}`]),
+    ...templated(dayStart, 'blog-en', BLOG_EN, BLOG_RENDERS, () => 'commuter-notes', () => BYLINES['blog-en']),
+    ...templated(dayStart, 'blog-fr', BLOG_FR, BLOG_RENDERS, () => 'lettre-mobilite', () => BYLINES['blog-fr']),
     ...social(dayStart),
   ];
 }

@@ -23,7 +23,7 @@ export const NEWS_EN: NewsArticle[] = [
     feed: 'daily-courier',
     lang: 'en',
     expected: 'positive',
-    entities: ['acme', 'claire-dubois'],
+    entities: ['acme', 'claire-dubois', 'sustainability'],
     author: 'Tom Avery',
     title: 'Claire Dubois: “Rail can win back the car commuter”',
     paragraphs: [
@@ -117,7 +117,7 @@ export const NEWS_EN: NewsArticle[] = [
     feed: 'rail-business-review',
     lang: 'en',
     expected: 'neutral',
-    entities: ['acme', 'mark-ellison'],
+    entities: ['acme', 'mark-ellison', 'sustainability'],
     author: 'Sarah Lindqvist',
     title: 'Acme prices $750m green bond',
     paragraphs: [

@@ -18,7 +18,7 @@ export const SOCIAL: SocialTemplate[] = [
   en('negative', ['acme'], 'The Acme Pass app logged me out at the gate. Again. Who tests this stuff?'),
   en('negative', ['acme', 'strikes'], 'If the Acme strike goes ahead I literally cannot get to work in {b}. Such a mess.'),
   en('negative', ['acme'], 'Fares up 7%, trains still late. Outrage is the right word. {a} commuters deserve better.'),
-  en('negative', ['acme', 'safety'], 'Broken door on the 7:42 from {a}, taped shut. Is this safe? Worrying.'),
+  en('negative', ['acme', 'safety'], 'Broken door on the 7:42 from {a}, taped shut. Nobody cares about safety? Worrying.'),
   en('positive', ['acme'], 'Shout-out to the Acme Rail conductor on the {a} train who helped a lost kid find her mum. Brilliant.'),
   en('positive', ['acme'], 'Early, clean, quiet. The {a} → {b} Acme train was perfect this morning. Love it.'),
   en('positive', ['acme', 'claire-dubois'], 'Great talk by Claire Dubois at the transit summit in {a}. Clear, honest, inspiring.'),

@@ -47,3 +47,11 @@ export const FIRST_NAMES = ['Emma', 'Lucas', 'Chloé', 'Noah', 'Léa', 'Liam', '
 export function fill(text: string, slots: Slots): string {
   return text.replace(/\{([abnh])\}/g, (_whole, name: string) => String(slots[name as keyof Slots]));
 }
+
+/** Bylines for generated items, by feed family (news desks and blog authors). */
+export const BYLINES: Record<'news-en' | 'news-fr' | 'blog-en' | 'blog-fr', string[]> = {
+  'news-en': ['Priya Natarajan', 'Tom Avery', 'Luis Ortega', 'Graham Pike', 'Sarah Lindqvist'],
+  'news-fr': ['Camille Leroy', 'Hugo Bernard', 'Yann Le Gall', 'Étienne Faure', 'Inès Garnier'],
+  'blog-en': ['Sam Okafor'],
+  'blog-fr': ['Léa Dumas', 'Karim Haddad'],
+};

@@ -145,7 +145,7 @@ export const WIRE_STORIES: WireStory[] = [
     key: 'wire-incident-securite',
     lang: 'fr',
     expected: 'negative',
-    entities: ['acme', 'safety'],
+    entities: ['acme', 'sophie-martin', 'safety'],
     hoursAgo: 420,
     author: 'Agence Rail Presse',
     title: 'Déraillement d’un train de fret Acme près de Dijon, pas de blessés',

@@ -1,5 +1,7 @@
 import type { CommandModule } from '../command.js';
 import { configCheckCommand } from './config-check.js';
+import { importCommand } from './import.js';
+import { statsCommand } from './stats.js';
 import { runCommand } from './run.js';
 import { searchCommand } from './search.js';
 import { sourcesListCommand } from './sources-list.js';
@@ -8,6 +10,8 @@ import { sourcesListCommand } from './sources-list.js';
 export const COMMANDS: CommandModule[] = [
   runCommand,
   searchCommand,
+  statsCommand,
+  importCommand,
   sourcesListCommand,
   configCheckCommand,
 ];

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { watchlistSchema } from '../config/watchlist.js';
+import { createEnricher } from './create-enricher.js';
+
+const watchlist = watchlistSchema.parse({
+  brands: [
+    { id: 'orange', name: 'Orange', aliases: ['Orange SA'], context: { exclude: ['jus', 'juice', 'fruit'] } },
+    { id: 'loreal', name: "L'Oréal", role: 'competitor', products: ['Elsève'] },
+    { id: 'acme', name: 'Acme', aliases: ['Acme Corp'], products: ['Acme Cloud'] },
+    { id: 'apple', name: 'Apple', context: { require: ['iphone', 'mac', 'ios'] } },
+  ],
+  people: [
+    { id: 'jp-agon', name: 'Jean-Paul Agon', aliases: ['J.-P. Agon', 'Agon'], organisation: 'loreal' },
+    { id: 'claire-dubois', name: 'Claire Dubois', organisation: 'acme' },
+  ],
+  topics: [{ id: 'strike', name: 'Strike', terms: ['grève', 'strike'] }],
+});
+const enricher = createEnricher(watchlist);
+const ids = (title: string, text = ''): string[] => enricher.enrich({ title, text }).entities.map((e) => e.id);
+
+describe('createEnricher: entities', () => {
+  it('keeps offsets into the original strings, whatever the case, accents and apostrophes', () => {
+    const title = 'Résultats : L’ORÉAL et l’oreal progressent';
+    const result = enricher.enrich({ title, text: '' });
+    const loreal = result.entities.find((e) => e.id === 'loreal')!;
+    expect(loreal.role).toBe('competitor');
+    expect(loreal.occurrences.map((o) => title.slice(o.start, o.end))).toEqual(['L’ORÉAL', 'l’oreal']);
+    expect(loreal.occurrences.map((o) => o.text)).toEqual(['L’ORÉAL', 'l’oreal']);
+  });
+
+  it('handles elisions, possessives, plurals and hyphens', () => {
+    expect(ids("Le cours d'Acme s'envole")).toEqual(['acme']);
+    expect(ids("Acme's CEO quits")).toEqual(['acme']);
+    expect(ids('Two Acmes are better than one')).toEqual(['acme']);
+    expect(ids('Acme-backed startup')).toEqual(['acme']);
+    expect(ids('Acmeister is not a brand')).toEqual([]);
+  });
+
+  it('prefers the longest alias and counts products as the brand', () => {
+    const result = enricher.enrich({ title: 'Acme Cloud outage', text: '' });
+    expect(result.entities).toHaveLength(1);
+    expect(result.entities[0]!.occurrences[0]).toMatchObject({ start: 0, end: 10, text: 'Acme Cloud' });
+  });
+
+  it('tells homonyms apart with exclude and require terms', () => {
+    expect(ids("Un verre de jus d'orange pressé")).toEqual([]);
+    expect(ids('Orange relève ses prix', 'Un jus de fruit. Orange annonce une hausse.')).toEqual(['orange']);
+    expect(ids('Apple pie recipe')).toEqual([]);
+    expect(ids('Apple sells fewer iPhones')).toEqual(['apple']);
+  });
+
+  it('counts a surname alone only near the company or the full name', () => {
+    expect(ids('Agon quitte la direction')).toEqual([]);
+    expect(ids("Agon quitte la direction de L'Oréal")).toEqual(['jp-agon', 'loreal']);
+    expect(ids('J.-P. Agon parle')).toEqual(['jp-agon']);
+    expect(ids('Dubois wins', 'Claire Dubois said. Later Dubois added more.')).toEqual(['claire-dubois']);
+    expect(ids('Mr Dubois the baker')).toEqual([]);
+  });
+
+  it('matches in texts without spaces and with diacritics of other scripts', () => {
+    const cjk = createEnricher(watchlistSchema.parse({ brands: [{ id: 'sony', name: '索尼' }] }));
+    const result = cjk.enrich({ title: '索尼公司发布新产品', text: '' });
+    expect(result.entities[0]?.occurrences[0]).toMatchObject({ start: 0, end: 2 });
+  });
+
+  it('does not blow up on hostile input', () => {
+    const started = Date.now();
+    const result = enricher.enrich({ title: 'a'.repeat(50_000), text: `${'a '.repeat(40_000)}Acme` });
+    expect(result.entities.map((e) => e.id)).toEqual(['acme']);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('createEnricher: language and sentiment', () => {
+  it('detects French and English on short titles and long texts', () => {
+    expect(enricher.enrich({ title: 'Acme shares fall after chief executive quits', text: '' }).language).toBe('en');
+    expect(enricher.enrich({ title: "L'action Acme chute après le départ du patron", text: '' }).language).toBe('fr');
+    expect(enricher.enrich({ title: 'Acme', text: '', languageHint: 'fr-FR' }).language).toBe('fr');
+    expect(enricher.enrich({ title: 'Acme', text: '', language: 'de' }).language).toBe('de');
+  });
+
+  it('scores English and French with negation, and leaves other languages unscored', () => {
+    expect(enricher.enrich({ title: 'Acme is not good at all', text: '', language: 'en' }).sentiment.label).toBe('negative');
+    expect(enricher.enrich({ title: 'Acme is really great!', text: '', language: 'en' }).sentiment.label).toBe('positive');
+    expect(enricher.enrich({ title: "Le nouveau produit d'Acme est pas terrible", text: '', language: 'fr' }).sentiment.label).toBe('negative');
+    expect(enricher.enrich({ title: "Pas mal du tout, le service d'Acme", text: '', language: 'fr' }).sentiment.label).toBe('positive');
+    expect(enricher.enrich({ title: 'Acme ist großartig', text: '', language: 'de' }).sentiment).toEqual({ score: 0, label: 'unscored' });
+  });
+
+  it('gives each entity the sentiment of its own sentences', () => {
+    const text = 'Acme launched an excellent, wonderful product. Meanwhile Orange suffered a terrible, disastrous outage.';
+    const result = enricher.enrich({ title: '', text, language: 'en' });
+    const byId = Object.fromEntries(result.entities.map((e) => [e.id, e.sentiment?.label]));
+    expect(byId).toEqual({ acme: 'positive', orange: 'negative' });
+  });
+
+  it('signs near-duplicates alike and different texts apart', () => {
+    const base =
+      'Acme Corp announced on Tuesday that it will open a new factory in Lyon, creating 300 jobs by 2027 according to the company. ' +
+      'The plant will build batteries for electric buses and should reach full capacity within three years, the chief executive said. ' +
+      'Local officials welcomed the decision, which follows months of talks with the region over subsidies and land. ' +
+      'Unions asked for guarantees on wages and training, and analysts expect the move to lift the group margin next year.';
+    const a = enricher.enrich({ title: 'Acme opens Lyon factory', text: base }).signature!;
+    const b = enricher.enrich({ title: 'Acme opens Lyon factory', text: base.replace('Tuesday', 'Monday') }).signature!;
+    const c = enricher.enrich({ title: 'Orange cuts prices', text: 'Orange will cut its mobile prices across Europe next month.' }).signature!;
+    const bits = (x: string, y: string): number =>
+      [...(BigInt(`0x${x}`) ^ BigInt(`0x${y}`)).toString(2)].filter((ch) => ch === '1').length;
+    expect(a).toMatch(/^[0-9a-f]{16}$/);
+    expect(bits(a, b)).toBeLessThanOrEqual(6);
+    expect(bits(a, c)).toBeGreaterThan(16);
+    expect(enricher.enrich({ title: '', text: '' }).signature).toBeNull();
+  });
+});

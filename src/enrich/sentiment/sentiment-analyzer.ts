@@ -1,0 +1,94 @@
+import type { MatchField, Sentiment } from '../../core/mention.js';
+import { splitSentences } from '../text/sentences.js';
+import { EnglishRules } from './english-rules.js';
+import { FrenchRules } from './french-rules.js';
+import { normaliseValence, sentimentOf, UNSCORED, type ValenceRules } from './valence.js';
+
+/** A scored sentence of a mention (offsets into its field). */
+export interface ScoredSentence {
+  field: MatchField;
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** Document sentiment plus the scored sentences, for entity-level sentiment. */
+export interface SentimentAnalysis {
+  document: Sentiment;
+  sentences: ScoredSentence[];
+}
+
+/** Up to this many characters, title and text are scored as one unit, as VADER scores a tweet. */
+const SHORT_TEXT = 400;
+/** The title weighs like this many sentences of the body. */
+const TITLE_WEIGHT = 2;
+
+/**
+ * Sentiment for English and French (other languages: `unscored`). Short items are scored as
+ * one unit; longer ones as the mean of their sentences (the title counts double), which keeps
+ * long articles from saturating at +/-1.
+ */
+export class SentimentAnalyzer {
+  private readonly rules: ReadonlyMap<string, ValenceRules>;
+
+  constructor() {
+    this.rules = new Map<string, ValenceRules>([
+      ['en', new EnglishRules()],
+      ['fr', new FrenchRules()],
+    ]);
+  }
+
+  /** Whether a language is scored. */
+  supports(language: string | null): boolean {
+    return language !== null && this.rules.has(language);
+  }
+
+  /** The -1..1 score of one unit of text (a sentence, a tweet). */
+  scoreUnit(language: string, unit: string): number {
+    const rules = this.rules.get(language);
+    return rules ? normaliseValence(rules.valenceSum(unit)) : 0;
+  }
+
+  /** Document sentiment and per-sentence scores. */
+  analyse(language: string | null, title: string, text: string): SentimentAnalysis {
+    const rules = language === null ? undefined : this.rules.get(language);
+    if (!rules) return { document: { ...UNSCORED }, sentences: [] };
+    const sentences: ScoredSentence[] = [];
+    const titleTrimmed = title.trim();
+    if (titleTrimmed !== '') {
+      sentences.push({ field: 'title', start: 0, end: title.length, score: normaliseValence(rules.valenceSum(title)) });
+    }
+    for (const span of splitSentences(text)) {
+      const unit = text.slice(span.start, span.end);
+      sentences.push({ field: 'text', start: span.start, end: span.end, score: normaliseValence(rules.valenceSum(unit)) });
+    }
+    if (sentences.length === 0) return { document: sentimentOf(0), sentences };
+    if (titleTrimmed.length + text.length <= SHORT_TEXT) {
+      const whole = titleTrimmed === '' ? text : `${title}\n${text}`;
+      return { document: sentimentOf(normaliseValence(rules.valenceSum(whole))), sentences };
+    }
+    let total = 0;
+    let weight = 0;
+    for (const sentence of sentences) {
+      const w = sentence.field === 'title' ? TITLE_WEIGHT : 1;
+      total += sentence.score * w;
+      weight += w;
+    }
+    return { document: sentimentOf(total / weight), sentences };
+  }
+
+  /** Sentiment of the sentences holding these occurrences (each sentence counted once). */
+  around(sentences: ScoredSentence[], occurrences: { field: MatchField; start: number; end: number }[]): Sentiment {
+    const picked = new Set<ScoredSentence>();
+    for (const occurrence of occurrences) {
+      const sentence = sentences.find(
+        (s) => s.field === occurrence.field && s.start <= occurrence.start && occurrence.start < s.end,
+      );
+      if (sentence) picked.add(sentence);
+    }
+    if (picked.size === 0) return sentimentOf(0);
+    let total = 0;
+    for (const sentence of picked) total += sentence.score;
+    return sentimentOf(total / picked.size);
+  }
+}

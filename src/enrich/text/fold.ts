@@ -1,0 +1,60 @@
+/**
+ * Case and diacritic folding that keeps offsets: the folded string has exactly the length of its
+ * input, so an offset found in the folded text is the same offset in the original (UTF-16 units).
+ */
+
+// 0 = not computed yet. Every code unit maps to exactly one code unit.
+const table = new Uint16Array(65536);
+
+const APOSTROPHES = '\u2019\u2018\u02BC\u02BB\u0060\u00B4\u2032\uFF07';
+const HYPHENS = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D\u00AD';
+const SPACES = '\u00A0\u2007\u202F\u2009\u200A\u2002\u2003\u3000';
+const COMBINING = /\p{M}/gu;
+
+function computeFold(code: number): number {
+  const ch = String.fromCharCode(code);
+  if (APOSTROPHES.includes(ch)) return 0x27;
+  if (HYPHENS.includes(ch)) return 0x2d;
+  if (SPACES.includes(ch)) return 0x20;
+  // Surrogates stay as they are: normalising a lone half is meaningless.
+  if (code >= 0xd800 && code <= 0xdfff) return code;
+  const base = ch.normalize('NFD').replace(COMBINING, '');
+  const lower = (base.length > 0 ? base : ch).toLowerCase();
+  // ß, ligatures or İ can expand; keep the first unit so lengths never change.
+  return lower.length > 0 ? lower.charCodeAt(0) : code;
+}
+
+/** The folded form of one UTF-16 code unit. */
+export function foldCode(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  let folded = table[code]!;
+  if (folded === 0) {
+    folded = computeFold(code);
+    table[code] = folded;
+  }
+  return folded;
+}
+
+/**
+ * Lower-cases, strips diacritics (é→e, ç→c), unifies apostrophes (’ → '), hyphens (– → -) and
+ * non-breaking spaces, keeping `fold(s).length === s.length`.
+ */
+export function fold(input: string): string {
+  const length = input.length;
+  let ascii = true;
+  for (let i = 0; i < length; i += 1) {
+    if (input.charCodeAt(i) >= 128) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return input.toLowerCase();
+  const codes = new Uint16Array(length);
+  for (let i = 0; i < length; i += 1) codes[i] = foldCode(input.charCodeAt(i));
+  let out = '';
+  const chunk = 8192;
+  for (let i = 0; i < length; i += chunk) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + chunk)) as unknown as number[]);
+  }
+  return out;
+}

@@ -11,6 +11,7 @@ describe('feed text helpers', () => {
 
   it('summarises HTML to plain text on a word boundary', () => {
     expect(summarise('<p>One two</p>\n<p>three four five</p>', 14)).toBe('One two three…');
+    expect(summarise('<p>Acme&rsquo;s caf&eacute; &amp; bar</p>')).toBe('Acme’s café & bar');
   });
 
   it('writes dates that parse back to the same instant, whatever zone an item gets', () => {

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { hash32 } from './seeded.js';
 
 /** Escapes text for XML and HTML element content and attribute values. */
@@ -10,9 +11,9 @@ export function cdata(html: string): string {
   return `<![CDATA[${html.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 }
 
-/** A crude plain-text summary of HTML (what a feed's short description would carry). */
+/** A plain-text summary of our own (well-formed) HTML, as a feed's short description carries. */
 export function summarise(html: string, max = 200): string {
-  const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = decodeHTML(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
   return text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, '')}…`;
 }
 

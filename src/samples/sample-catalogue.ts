@@ -82,7 +82,7 @@ function wireCopies(dayStart: Date, story: WireStory): SampleItem[] {
 function slotsFor(key: string, lang: SampleLanguage): Slots {
   const random = seededRandom(hash32(`slots:${key}`));
   const [a, b] = pick(lang === 'fr' ? PLACES_FR : PLACES_EN, random());
-  return { a, b, n: 2 + Math.floor(random() * 58), h: pick(FIRST_NAMES, random()) };
+  return { a, b, n: 2 + Math.floor(random() * 49), h: pick(FIRST_NAMES, random()) };
 }
 
 function render(template: Template, key: string, bylines: string[]): SampleDraft {

@@ -6,7 +6,7 @@ export const BRIEFS: Template[] = [
     lang: 'en', expected: 'negative', entities: ['acme'],
     title: 'Signal failure causes long delays on Acme Rail between {a} and {b}',
     paragraphs: [
-      '<p>A signal failure near {a} caused delays of up to {n} minutes on Acme Rail services to {b} during the evening rush.</p>',
+      '<p>A signal failure near {a} caused delays of more than an hour on Acme Rail services to {b} during the evening rush; {n} trains were cancelled.</p>',
       '<p>Passengers complained of overcrowded platforms and poor information. Services returned to normal after 9 p.m.</p>',
     ],
   },
@@ -28,7 +28,7 @@ export const BRIEFS: Template[] = [
     lang: 'en', expected: 'negative', entities: ['acme', 'strikes'],
     title: 'Walkout threat hangs over {a} commuters',
     paragraphs: [
-      '<p>Union members at Acme&rsquo;s {a} depot voted for industrial action, with {n}% in favour. Commuters to {b} fear another week of cancellations and chaos.</p>',
+      '<p>Union members at Acme&rsquo;s {a} depot voted for industrial action by a large majority. Commuters to {b} fear another week of cancellations and chaos.</p>',
     ],
   },
   {
@@ -59,7 +59,7 @@ export const BRIEFS: Template[] = [
     lang: 'fr', expected: 'negative', entities: ['acme'],
     title: 'Panne de caténaire : gros retards entre {a} et {b}',
     paragraphs: [
-      '<p>Une panne de caténaire a provoqué des retards allant jusqu&rsquo;à {n} minutes sur les trains Acme entre {a} et {b}. Les voyageurs déplorent un manque d&rsquo;information &laquo; lamentable &raquo;.</p>',
+      '<p>Une panne de caténaire a provoqué plus d&rsquo;une heure de retard et {n} trains supprimés sur les lignes Acme entre {a} et {b}. Les voyageurs déplorent un manque d&rsquo;information &laquo; lamentable &raquo;.</p>',
     ],
   },
   {

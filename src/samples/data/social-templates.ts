@@ -49,7 +49,7 @@ export const SOCIAL: SocialTemplate[] = [
   fr('neutral', ['acme'], 'Changement d’horaires Acme sur la ligne {a}–{b} à partir de dimanche.'),
   fr('neutral', ['acme'], 'Quelqu’un sait si l’Acme Pass marche pour les vélos à {a} ?'),
   fr('neutral', ['acme', 'julien-moreau'], 'Julien Moreau (Acme) annonce des travaux de nuit entre {a} et {b}.'),
-  fr('neutral', ['acme', 'sophie-martin'], 'Point presse de Sophie Martin, porte-parole d’Acme, à {n} h.'),
+  fr('neutral', ['acme', 'sophie-martin'], 'Point presse de Sophie Martin, porte-parole d’Acme, demain à 11 h, sur le plan de transport de la semaine.'),
   fr('negative', ['globex'], 'Globex encore en retard entre {a} et {b}. Pas terrible.'),
   fr('positive', ['initech-mobility'], 'Les vélos Initech à {a} sont géniaux, super pratique !'),
   fr('neutral', ['globex', 'acme'], 'Globex ou Acme pour aller de {a} à {b} ? Vos avis ?'),

@@ -1,16 +1,13 @@
 /**
- * Folds text the way both index adapters compare it: Unicode compatibility decomposition, combining
- * marks removed, lower case. `Société Générale` → `societe generale`; `ŒUVRE` → `oeuvre`.
- * (SQLite's `unicode61 remove_diacritics 2` and Elasticsearch's `asciifolding` + `lowercase` do the same
- * on indexed text; this is the query side and the keyword fields.)
+ * Folds text the way both index adapters compare it: canonical decomposition, combining marks
+ * removed, lower case. `Société Générale` → `societe generale`. This matches SQLite's
+ * `unicode61 remove_diacritics 2` on letters with accents; ligatures (œ) are left to each engine's
+ * own analyser, which sees the query text as well.
  */
 export function foldText(text: string): string {
   return text
-    .normalize('NFKD')
+    .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[œŒ]/g, (c) => (c === 'œ' ? 'oe' : 'OE'))
-    .replace(/[æÆ]/g, (c) => (c === 'æ' ? 'ae' : 'AE'))
-    .replace(/ß/g, 'ss')
     .toLowerCase();
 }
 

@@ -1,4 +1,3 @@
-import { IndexError } from '../core/errors.js';
 import type { IndexConfig } from '../config/schema.js';
 import type { Logger } from '../platform/logger.js';
 import type { MentionIndex } from './mention-index.js';
@@ -18,11 +17,19 @@ export interface OpenIndexDeps {
 export async function openIndex(config: IndexConfig, deps: OpenIndexDeps): Promise<MentionIndex> {
   const logger = deps.logger.child({ component: 'index' });
   if (deps.elasticsearchUrl || config.elasticsearch) {
-    // The Elasticsearch adapter lands in src/index/elasticsearch/ (issue 5, in progress).
-    throw new IndexError('the Elasticsearch index adapter is not available yet: unset ELASTICSEARCH_URL and index.elasticsearch to use SQLite', {
-      reason: 'adapter-unavailable',
-      retryable: false,
-    });
+    // Loaded on demand: the embedded default never loads the Elasticsearch client.
+    const { openElasticsearchIndex } = await import('./elasticsearch/elasticsearch-index.js');
+    const settings = config.elasticsearch;
+    return openElasticsearchIndex(
+      {
+        url: deps.elasticsearchUrl || settings?.url || '',
+        indexPrefix: settings?.indexPrefix ?? 'hubwatch',
+        ...(settings?.username ? { username: settings.username } : {}),
+        ...(settings?.password ? { password: settings.password } : {}),
+        ...(settings?.apiKey ? { apiKey: settings.apiKey } : {}),
+      },
+      logger,
+    );
   }
   return SqliteMentionIndex.open({ path: config.sqlite.path, logger });
 }

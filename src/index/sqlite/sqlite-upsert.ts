@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3';
 import type { EntityMatch, Mention } from '../../core/mention.js';
 import { contentHash } from '../content-hash.js';
 import { foldText } from '../fold.js';
+import { mentionProblem } from '../mention-check.js';
 import type { UpsertOutcome } from '../mention-index.js';
 
 const DAY_MS = 86_400_000;
-const ID = /^[0-9a-f]{32}$/;
 
 interface ExistingRow {
   seq: number;
@@ -26,16 +26,6 @@ export function storedDoc(mention: Mention): string {
 export function rowToMention(row: { title: string; body: string; doc: string }): Mention {
   const rest = JSON.parse(row.doc) as Omit<Mention, 'title' | 'text'>;
   return { ...rest, title: row.title, text: row.body } as Mention;
-}
-
-function problem(mention: Mention): string | null {
-  if (typeof mention !== 'object' || mention === null) return 'not an object';
-  if (typeof mention.id !== 'string' || !ID.test(mention.id)) return 'id: must be 32 lower-case hex characters';
-  if (!Number.isFinite(Date.parse(mention.publishedAt))) return `publishedAt: not a date (${String(mention.publishedAt)})`;
-  if (typeof mention.title !== 'string' || typeof mention.text !== 'string') return 'title and text must be strings';
-  if (typeof mention.sourceId !== 'string' || mention.sourceId === '') return 'sourceId: missing';
-  if (!Array.isArray(mention.entities)) return 'entities: must be a list';
-  return null;
 }
 
 function entityKeys(entities: readonly EntityMatch[]): Map<string, EntityMatch> {
@@ -84,7 +74,7 @@ export class SqliteUpserter {
     const outcomes: UpsertOutcome[] = [];
     const days = new Map<number, [number, number]>();
     for (const mention of mentions) {
-      const bad = problem(mention);
+      const bad = mentionProblem(mention);
       if (bad) {
         outcomes.push({ id: String((mention as { id?: unknown } | null)?.id ?? ''), outcome: 'failed', reason: bad, retryable: false });
         continue;

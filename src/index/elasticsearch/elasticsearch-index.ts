@@ -1,0 +1,193 @@
+import type { Mention } from '../../core/mention.js';
+import type { Logger } from '../../platform/logger.js';
+import { contentHash } from '../content-hash.js';
+import { mentionProblem } from '../mention-check.js';
+import type {
+  AggregationScope,
+  HistogramBucket,
+  HistogramRequest,
+  MentionIndex,
+  SearchPage,
+  SearchRequest,
+  SentimentBucket,
+  SignatureRecord,
+  StoryBucket,
+  TermBucket,
+  TermDimension,
+  UpsertOutcome,
+} from '../mention-index.js';
+import { histogramEs, sentimentOverTimeEs, shareOfVoiceEs, topStoriesEs, topTermsEs } from './es-aggregate.js';
+import { BulkWriter, type BulkOp, type BulkReply, type BulkWriterOptions } from './es-bulk.js';
+import { EsHttp, type EsConnection } from './es-client.js';
+import { fromEsSource, toEsDocument, type EsDocument } from './es-document.js';
+import { ensureIndex } from './es-setup.js';
+import { aliasName } from './es-schema.js';
+import { runSearch, searchEs } from './es-search.js';
+
+/** Options of the Elasticsearch index. */
+export interface EsIndexOptions extends EsConnection {
+  /** Names start with it: alias `<prefix>-mentions`, indices `<prefix>-mentions-v<N>`. */
+  indexPrefix?: string;
+  /** Bulk bounds and retry policy. */
+  bulk?: Omit<BulkWriterOptions, 'logger'>;
+  /** Make writes visible to search before `upsert` returns (default true). */
+  refresh?: boolean;
+}
+
+/** The Elasticsearch adapter of `MentionIndex`. */
+export class ElasticsearchMentionIndex implements MentionIndex {
+  private readonly writer: BulkWriter;
+  readonly alias: string;
+
+  constructor(
+    readonly http: EsHttp,
+    private readonly options: EsIndexOptions & { indexPrefix: string },
+    private readonly logger: Logger,
+  ) {
+    this.alias = aliasName(options.indexPrefix);
+    this.writer = new BulkWriter((body) => this.sendBulk(body), { ...options.bulk, logger });
+  }
+
+  private async sendBulk(body: string): Promise<BulkReply> {
+    try {
+      const answer = await this.http.request<{ items?: Record<string, { status: number; error?: { type?: string; reason?: string } }>[]; error?: { type?: string } }>(
+        'POST',
+        `/${this.alias}/_bulk`,
+        { bulkBody: body, ...(this.options.refresh === false ? {} : { querystring: { refresh: 'wait_for' } }) },
+      );
+      const items = answer.body.items?.map((item) => Object.values(item)[0] ?? { status: 0 });
+      return {
+        kind: 'response',
+        status: answer.status,
+        ...(items ? { items } : {}),
+        ...(answer.body.error?.type ? { errorType: answer.body.error.type } : {}),
+      };
+    } catch (error) {
+      return { kind: 'unknown', message: (error as Error).message };
+    }
+  }
+
+  async upsert(mentions: readonly Mention[]): Promise<UpsertOutcome[]> {
+    const outcomes = new Map<number, UpsertOutcome>();
+    const valid: { at: number; mention: Mention; hash: string }[] = [];
+    mentions.forEach((mention, at) => {
+      const problem = mentionProblem(mention);
+      if (problem) outcomes.set(at, { id: String((mention as { id?: unknown } | null)?.id ?? ''), outcome: 'failed', reason: problem, retryable: false });
+      else valid.push({ at, mention, hash: contentHash(mention) });
+    });
+    const storedHashes = new Map<string, string | null>();
+    for (let i = 0; i < valid.length; i += 1000) {
+      const ids = [...new Set(valid.slice(i, i + 1000).map((v) => v.mention.id))];
+      const answer = await this.http.ok<{ docs: { _id: string; found?: boolean; _source?: { content_hash?: string } }[] }>('POST', `/${this.alias}/_mget`, {
+        body: { ids },
+        querystring: { _source: 'content_hash' },
+      });
+      for (const doc of answer.docs) storedHashes.set(doc._id, doc.found ? (doc._source?.content_hash ?? null) : null);
+    }
+    const now = new Date();
+    const ops = new Map<string, BulkOp>();
+    for (const { at, mention, hash } of valid) {
+      const pending = ops.get(mention.id);
+      const stored = pending ? (pending.doc as EsDocument).content_hash : storedHashes.get(mention.id);
+      if (stored === hash) {
+        outcomes.set(at, { id: mention.id, outcome: 'unchanged' });
+        continue;
+      }
+      // New to the cluster: `create`, so that a replay after an unknown outcome cannot clobber.
+      const action = pending?.action ?? (stored ? 'index' : 'create');
+      ops.set(mention.id, { action, id: mention.id, doc: toEsDocument(mention, hash, now) });
+    }
+    if (ops.size > 0) {
+      const written = await this.writer.write([...ops.values()]);
+      for (const { at, mention } of valid) {
+        if (outcomes.has(at)) continue;
+        const result = written.get(mention.id);
+        if (!result) outcomes.set(at, { id: mention.id, outcome: 'failed', reason: 'no answer from the cluster', retryable: true });
+        else if (result.ok) outcomes.set(at, { id: mention.id, outcome: 'indexed' });
+        else outcomes.set(at, { id: mention.id, outcome: 'failed', reason: result.reason, retryable: result.retryable });
+      }
+    }
+    return mentions.map((_, at) => outcomes.get(at) as UpsertOutcome);
+  }
+
+  async get(id: string): Promise<Mention | null> {
+    const answer = await this.http.request<{ found?: boolean; _source?: EsDocument }>('GET', `/${this.alias}/_doc/${encodeURIComponent(id)}`);
+    if (answer.status === 404 || !answer.body.found || !answer.body._source) return null;
+    if (answer.status >= 300) return this.http.ok('GET', `/${this.alias}/_doc/${encodeURIComponent(id)}`);
+    return fromEsSource(answer.body._source);
+  }
+
+  search(request: SearchRequest): Promise<SearchPage> {
+    return searchEs(this.http, this.alias, request, new Date());
+  }
+
+  histogram(request: HistogramRequest): Promise<HistogramBucket[]> {
+    return histogramEs(this.http, this.alias, request);
+  }
+
+  topTerms(request: AggregationScope & { dimension: TermDimension; size: number }): Promise<TermBucket[]> {
+    return topTermsEs(this.http, this.alias, request);
+  }
+
+  shareOfVoice(request: AggregationScope & { brands?: string[] }): Promise<TermBucket[]> {
+    return shareOfVoiceEs(this.http, this.alias, request);
+  }
+
+  sentimentOverTime(request: HistogramRequest): Promise<SentimentBucket[]> {
+    return sentimentOverTimeEs(this.http, this.alias, request);
+  }
+
+  topStories(request: AggregationScope & { size: number }): Promise<StoryBucket[]> {
+    return topStoriesEs(this.http, this.alias, request);
+  }
+
+  async *signaturesSince(since: Date): AsyncIterable<SignatureRecord> {
+    let after: unknown[] | undefined;
+    for (;;) {
+      const answer = await runSearch(this.http, this.alias, {
+        size: 1000,
+        track_total_hits: false,
+        _source: ['id', 'story_id', 'signature', 'published_at'],
+        query: { bool: { filter: [{ range: { published_at: { gte: since.toISOString() } } }, { exists: { field: 'signature' } }] } },
+        sort: [{ published_at: 'asc' }, { id: 'asc' }],
+        ...(after ? { search_after: after } : {}),
+      });
+      const hits = answer.hits.hits as unknown as { _source: Pick<EsDocument, 'id' | 'story_id' | 'signature' | 'published_at'>; sort: unknown[] }[];
+      for (const hit of hits) {
+        if (hit._source.signature) {
+          yield { id: hit._source.id, storyId: hit._source.story_id, signature: hit._source.signature, publishedAt: new Date(hit._source.published_at).toISOString() };
+        }
+      }
+      const last = hits[hits.length - 1];
+      if (!last || hits.length < 1000) return;
+      after = last.sort;
+    }
+  }
+
+  async deleteOlderThan(before: Date): Promise<number> {
+    const answer = await this.http.ok<{ deleted?: number }>('POST', `/${this.alias}/_delete_by_query`, {
+      body: { query: { range: { published_at: { lt: before.toISOString() } } } },
+      querystring: { refresh: 'true', conflicts: 'proceed' },
+    });
+    const deleted = answer.deleted ?? 0;
+    if (deleted > 0) this.logger.info({ deleted, before: before.toISOString() }, 'old mentions deleted');
+    return deleted;
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+}
+
+/** Connects, installs the index template and creates the first versioned index when needed. */
+export async function openElasticsearchIndex(options: EsIndexOptions, logger: Logger): Promise<ElasticsearchMentionIndex> {
+  const prefix = options.indexPrefix ?? 'hubwatch';
+  const http = new EsHttp(options);
+  try {
+    await ensureIndex(http, prefix, logger);
+  } catch (error) {
+    await http.close();
+    throw error;
+  }
+  return new ElasticsearchMentionIndex(http, { ...options, indexPrefix: prefix }, logger);
+}

@@ -1,0 +1,77 @@
+import type { Mention } from '../../core/mention.js';
+import { foldText } from '../fold.js';
+
+/** A mention as stored in Elasticsearch: filter and aggregation fields, plus the rest in `doc`. */
+export interface EsDocument {
+  id: string;
+  title: string;
+  text: string;
+  source_id: string;
+  source_key: string;
+  channel: string;
+  author: string | null;
+  author_key: string | null;
+  language: string | null;
+  published_at: string;
+  indexed_at: string;
+  sentiment_label: string;
+  sentiment_score: number;
+  brand_ids: string[];
+  brand_names: string[];
+  person_ids: string[];
+  person_names: string[];
+  topic_ids: string[];
+  topic_names: string[];
+  story_id: string | null;
+  story_key: string;
+  signature: string | null;
+  reach: number;
+  content_hash: string;
+  doc: Omit<Mention, 'title' | 'text'>;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** Builds the stored document. */
+export function toEsDocument(mention: Mention, contentHash: string, indexedAt: Date): EsDocument {
+  const { title, text, ...rest } = mention;
+  const of = (kind: string, pick: 'id' | 'name'): string[] =>
+    unique(mention.entities.filter((e) => e.kind === kind).map((e) => (pick === 'id' ? e.id : foldText(e.name))));
+  return {
+    id: mention.id,
+    title,
+    text,
+    source_id: mention.sourceId,
+    source_key: foldText(mention.sourceName),
+    channel: mention.channel,
+    author: mention.author,
+    author_key: mention.author === null ? null : foldText(mention.author),
+    language: mention.language?.toLowerCase() ?? null,
+    published_at: new Date(Date.parse(mention.publishedAt)).toISOString(),
+    indexed_at: indexedAt.toISOString(),
+    sentiment_label: mention.sentiment.label,
+    sentiment_score: mention.sentiment.score,
+    brand_ids: of('brand', 'id'),
+    brand_names: of('brand', 'name'),
+    person_ids: of('person', 'id'),
+    person_names: of('person', 'name'),
+    topic_ids: of('topic', 'id'),
+    topic_names: of('topic', 'name'),
+    story_id: mention.storyId,
+    story_key: mention.storyId ?? mention.id,
+    signature: mention.signature,
+    reach: mention.reach,
+    content_hash: contentHash,
+    doc: rest,
+  };
+}
+
+/** Rebuilds the mention from a stored document's `_source`. */
+export function fromEsSource(source: Pick<EsDocument, 'title' | 'text' | 'doc'>): Mention {
+  return { ...source.doc, title: source.title, text: source.text } as Mention;
+}
+
+/** The `_source` fields needed to rebuild a mention. */
+export const MENTION_SOURCE_FIELDS = ['title', 'text', 'doc'];

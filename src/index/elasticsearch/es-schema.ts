@@ -1,0 +1,110 @@
+/**
+ * The Elasticsearch index layout: one index template holding explicit mappings (`dynamic: strict`)
+ * and analysis, versioned indices `<prefix>-mentions-v<N>` behind the alias `<prefix>-mentions`.
+ * Bump `ES_SCHEMA_VERSION` when the mappings change and run `hubwatch index migrate`.
+ */
+export const ES_SCHEMA_VERSION = 1;
+
+export function aliasName(prefix: string): string {
+  return `${prefix}-mentions`;
+}
+
+export function versionedIndexName(prefix: string, version = ES_SCHEMA_VERSION): string {
+  return `${prefix}-mentions-v${version}`;
+}
+
+export function templateName(prefix: string): string {
+  return `${prefix}-mentions`;
+}
+
+/** Version number of a versioned index name, or null. */
+export function versionOf(prefix: string, index: string): number | null {
+  const match = new RegExp(`^${prefix.replace(/[-]/g, '\\-')}-mentions-v(\\d+)$`).exec(index);
+  return match ? Number(match[1]) : null;
+}
+
+/** Analysis: `folded` tokenises like SQLite's unicode61 (splits on anything not a letter or digit). */
+export const ANALYSIS = {
+  tokenizer: {
+    hubwatch_words: { type: 'pattern', pattern: '[^\\p{L}\\p{N}]+' },
+  },
+  filter: {
+    hubwatch_elision: { type: 'elision', articles_case: true, articles: ['l', 'm', 't', 'qu', 'n', 's', 'j', 'd', 'c', 'jusqu', 'quoiqu', 'lorsqu', 'puisqu'] },
+    hubwatch_french_stemmer: { type: 'stemmer', language: 'light_french' },
+    hubwatch_english_stemmer: { type: 'stemmer', language: 'english' },
+    hubwatch_english_possessive: { type: 'stemmer', language: 'possessive_english' },
+  },
+  analyzer: {
+    hubwatch_folded: { type: 'custom', tokenizer: 'hubwatch_words', filter: ['lowercase', 'asciifolding'] },
+    hubwatch_french: { type: 'custom', tokenizer: 'standard', filter: ['hubwatch_elision', 'lowercase', 'asciifolding', 'hubwatch_french_stemmer'] },
+    hubwatch_english: { type: 'custom', tokenizer: 'standard', filter: ['hubwatch_english_possessive', 'lowercase', 'asciifolding', 'hubwatch_english_stemmer'] },
+  },
+  normalizer: {
+    hubwatch_key: { type: 'custom', filter: ['lowercase', 'asciifolding'] },
+  },
+} as const;
+
+const text = {
+  type: 'text',
+  analyzer: 'hubwatch_folded',
+  index_prefixes: { min_chars: 3, max_chars: 5 },
+  fields: {
+    fr: { type: 'text', analyzer: 'hubwatch_french' },
+    en: { type: 'text', analyzer: 'hubwatch_english' },
+  },
+} as const;
+
+const keyword = { type: 'keyword' } as const;
+const key = { type: 'keyword', normalizer: 'hubwatch_key' } as const;
+
+/** Explicit mappings; anything else in a document is refused (`dynamic: strict`). */
+export const MAPPINGS = {
+  dynamic: 'strict',
+  properties: {
+    id: keyword,
+    title: text,
+    text,
+    source_id: keyword,
+    source_key: key,
+    channel: keyword,
+    author: keyword,
+    author_key: key,
+    language: keyword,
+    published_at: { type: 'date' },
+    indexed_at: { type: 'date' },
+    sentiment_label: keyword,
+    sentiment_score: { type: 'float' },
+    brand_ids: keyword,
+    brand_names: key,
+    person_ids: keyword,
+    person_names: key,
+    topic_ids: keyword,
+    topic_names: key,
+    story_id: keyword,
+    story_key: keyword,
+    signature: { type: 'keyword', index: false },
+    reach: { type: 'float' },
+    content_hash: { type: 'keyword', index: false },
+    /** The rest of the mention (entities with positions, audience, flags...), stored, not indexed. */
+    doc: { type: 'object', enabled: false },
+  },
+} as const;
+
+/** The index template body (docker-compose's single node: one shard, no replica by default). */
+export function templateBody(prefix: string, options: { shards?: number; replicas?: number } = {}): Record<string, unknown> {
+  return {
+    index_patterns: [`${prefix}-mentions-v*`],
+    version: ES_SCHEMA_VERSION,
+    priority: 200,
+    template: {
+      settings: {
+        number_of_shards: options.shards ?? 1,
+        number_of_replicas: options.replicas ?? 0,
+        refresh_interval: '1s',
+        analysis: ANALYSIS,
+      },
+      mappings: MAPPINGS,
+    },
+    _meta: { description: 'hubwatch mentions', schema_version: ES_SCHEMA_VERSION },
+  };
+}

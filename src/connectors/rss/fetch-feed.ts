@@ -1,0 +1,56 @@
+import type { ConnectorCursor, FetchContext, FetchOutcome } from '../connector.js';
+import { displayUrl } from '../http/fetch-errors.js';
+import { parseFeedDocument } from './parse-feed.js';
+
+/** How errors name a source: its id and its URL (credentials and secret-looking parameters masked). */
+export function describeSource(sourceId: string, url: string): string {
+  return `source "${sourceId}" (${displayUrl(url)})`;
+}
+
+/**
+ * Fetches and parses one feed URL (RSS, Atom or JSON Feed) with a conditional GET: a 304 costs no
+ * parsing. A validated permanent redirect is remembered in the cursor (`movedTo`) and used next
+ * time; temporary ones never are. The wait the source asks for (RSS ttl, Cache-Control, Expires)
+ * comes back as `minIntervalSeconds`.
+ */
+export async function fetchFeed(
+  url: string,
+  cursor: ConnectorCursor,
+  context: FetchContext,
+  sourceId: string,
+  headers: Record<string, string> = {},
+): Promise<FetchOutcome> {
+  const target = cursor.movedTo ?? url;
+  const where = describeSource(sourceId, target);
+  const response = await context.fetcher.fetch({
+    url: target,
+    etag: cursor.etag ?? null,
+    lastModified: cursor.lastModified ?? null,
+    headers,
+    ...(context.signal ? { signal: context.signal } : {}),
+  });
+  const movedTo = response.permanentlyMovedTo ?? cursor.movedTo ?? null;
+  if (response.notModified) {
+    return {
+      status: 'not-modified',
+      items: [],
+      problems: [],
+      cursor: { ...cursor, movedTo },
+      ...(response.freshForSeconds ? { minIntervalSeconds: response.freshForSeconds } : {}),
+    };
+  }
+  const contentType = response.headers['content-type'] ?? '';
+  const kind = /json/i.test(contentType) ? 'json' : 'xml';
+  const text = context.fetcher.decodeText(response, kind);
+  const parsed = await parseFeedDocument(text, { feedUrl: response.finalUrl, where });
+  const waits = [parsed.ttlSeconds, response.freshForSeconds].filter((value): value is number => typeof value === 'number' && value > 0);
+  return {
+    status: 'ok',
+    items: parsed.items,
+    problems: parsed.problems,
+    cursor: { ...cursor, etag: response.headers['etag'] ?? null, lastModified: response.headers['last-modified'] ?? null, movedTo },
+    ...(waits.length > 0 ? { minIntervalSeconds: Math.max(...waits) } : {}),
+    detectedType: parsed.detectedType,
+    ...(parsed.title ? { title: parsed.title } : {}),
+  };
+}

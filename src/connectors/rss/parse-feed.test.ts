@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '../../core/errors.js';
 import { parseFeedDate } from '../../core/dates.js';
 import { parseFeedDocument } from './parse-feed.js';
 

@@ -204,9 +204,9 @@ export class FakeElasticsearch {
   }
 
   private reindex(res: ServerResponse, body: Doc): void {
-    const source = body.source as { index: string; query?: { range?: { indexed_at?: { gte?: string } } } };
+    const source = body.source as { index: string | string[]; query?: { range?: { indexed_at?: { gte?: string } } } };
     const dest = body.dest as { index: string; op_type?: string };
-    const from = this.docs(source.index);
+    const from = this.docs(Array.isArray(source.index) ? (source.index[0] ?? '') : source.index);
     const to = this.indices.get(dest.index);
     if (!to) return this.error(res, 404, 'index_not_found_exception', `no such index [${dest.index}]`);
     const since = source.query?.range?.indexed_at?.gte;
@@ -214,6 +214,7 @@ export class FakeElasticsearch {
     let updated = 0;
     for (const [id, doc] of from) {
       if (since && String(doc.indexed_at) < since) continue;
+      if (to.has(id) && dest.op_type === 'create') continue;
       if (to.has(id)) updated += 1;
       else created += 1;
       to.set(id, doc);

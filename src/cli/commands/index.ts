@@ -1,10 +1,12 @@
 import type { CommandModule } from '../command.js';
 import { configCheckCommand } from './config-check.js';
 import { importCommand } from './import.js';
+import { indexMigrateCommand } from './index-migrate.js';
 import { statsCommand } from './stats.js';
 import { runCommand } from './run.js';
 import { searchCommand } from './search.js';
 import { sourcesListCommand } from './sources-list.js';
+import { sourcesTestCommand } from './sources-test.js';
 
 /** Every subcommand, in the order --help lists them. */
 export const COMMANDS: CommandModule[] = [
@@ -12,6 +14,8 @@ export const COMMANDS: CommandModule[] = [
   searchCommand,
   statsCommand,
   importCommand,
+  indexMigrateCommand,
   sourcesListCommand,
+  sourcesTestCommand,
   configCheckCommand,
 ];

@@ -38,12 +38,14 @@ export interface EsIndexOptions extends EsConnection {
 export class ElasticsearchMentionIndex implements MentionIndex {
   private readonly writer: BulkWriter;
   readonly alias: string;
+  readonly prefix: string;
 
   constructor(
     readonly http: EsHttp,
     private readonly options: EsIndexOptions & { indexPrefix: string },
     private readonly logger: Logger,
   ) {
+    this.prefix = options.indexPrefix;
     this.alias = aliasName(options.indexPrefix);
     this.writer = new BulkWriter((body) => this.sendBulk(body), { ...options.bulk, logger });
   }

@@ -25,7 +25,7 @@ import {
   topTermsSqlite,
 } from './sqlite-aggregate.js';
 import { toIndexError } from './sqlite-errors.js';
-import { migrate } from './sqlite-schema.js';
+import { migrate, schemaVersion } from './sqlite-schema.js';
 import { searchSqlite } from './sqlite-search.js';
 import { rowToMention, SqliteUpserter } from './sqlite-upsert.js';
 
@@ -96,6 +96,11 @@ export class SqliteMentionIndex implements MentionIndex {
       if ((error as { name?: string }).name === 'UserInputError') throw error;
       throw toIndexError(error, action);
     }
+  }
+
+  /** The schema version of the file (migrations run at open). */
+  schemaVersion(): number {
+    return this.guard('schema version', () => schemaVersion(this.db));
   }
 
   async upsert(mentions: readonly Mention[]): Promise<UpsertOutcome[]> {

@@ -1,0 +1,101 @@
+import { IndexError } from '../../core/errors.js';
+import type { Logger } from '../../platform/logger.js';
+import type { EsHttp } from './es-client.js';
+import { aliasName, ES_SCHEMA_VERSION, templateBody, templateName, versionedIndexName } from './es-schema.js';
+import { aliasTargets, ensureIndex } from './es-setup.js';
+
+export type MigrationPhase = 'copy' | 'catch-up';
+
+export interface MigrationResult {
+  /** The indices the alias pointed to before (kept: delete them once satisfied). */
+  from: string[];
+  to: string;
+  copied: number;
+  upToDate: boolean;
+}
+
+interface TaskStatus {
+  completed?: boolean;
+  task?: { status?: { total?: number; created?: number; updated?: number } };
+  response?: { failures?: unknown[]; created?: number; updated?: number };
+  error?: { type?: string; reason?: string };
+}
+
+async function reindex(
+  http: EsHttp,
+  body: Record<string, unknown>,
+  onProgress: (done: number, total: number) => void,
+  pollMs: number,
+): Promise<number> {
+  const started = await http.ok<{ task: string }>('POST', '/_reindex', {
+    body,
+    querystring: { wait_for_completion: 'false', refresh: 'true' },
+  });
+  for (;;) {
+    const task = await http.ok<TaskStatus>('GET', `/_tasks/${encodeURIComponent(started.task)}`);
+    const status = task.task?.status ?? {};
+    const done = (status.created ?? 0) + (status.updated ?? 0);
+    onProgress(done, status.total ?? done);
+    if (task.completed) {
+      if (task.error || (task.response?.failures?.length ?? 0) > 0) {
+        throw new IndexError(`elasticsearch: reindex failed: ${JSON.stringify(task.error ?? task.response?.failures?.slice(0, 3))}`, {
+          reason: 'reindex-failed',
+          retryable: false,
+        });
+      }
+      return (task.response?.created ?? 0) + (task.response?.updated ?? 0);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+/**
+ * Moves the alias to the current schema version without downtime: creates the new index (from the
+ * updated template), copies every document with `_reindex`, swaps the alias atomically, then copies
+ * again what was written to the old index during the copy (`create` only: documents already in the
+ * new index are newer). The old index is kept. Safe to run again after a failure.
+ */
+export async function migrateElasticsearch(
+  http: EsHttp,
+  prefix: string,
+  logger: Logger,
+  onProgress: (phase: MigrationPhase, done: number, total: number) => void,
+  options: { pollMs?: number } = {},
+): Promise<MigrationResult> {
+  const alias = aliasName(prefix);
+  const target = versionedIndexName(prefix, ES_SCHEMA_VERSION);
+  await http.ok('PUT', `/_index_template/${templateName(prefix)}`, { body: templateBody(prefix) });
+  const before = await aliasTargets(http, alias);
+  if (before.length === 0) {
+    await ensureIndex(http, prefix, logger);
+    return { from: [], to: target, copied: 0, upToDate: true };
+  }
+  if (before.includes(target)) return { from: before, to: target, copied: 0, upToDate: true };
+  const startedAt = new Date().toISOString();
+  const created = await http.request('PUT', `/${target}`, { body: {} });
+  if (created.status >= 300 && (created.body as { error?: { type?: string } }).error?.type !== 'resource_already_exists_exception') {
+    await http.ok('PUT', `/${target}`, { body: {} });
+  }
+  const pollMs = options.pollMs ?? 1000;
+  let copied = await reindex(http, { source: { index: before }, dest: { index: target }, conflicts: 'proceed' }, (d, t) => onProgress('copy', d, t), pollMs);
+  await http.ok('POST', '/_aliases', {
+    body: {
+      actions: [
+        ...before.map((index) => ({ remove: { index, alias } })),
+        { add: { index: target, alias, is_write_index: true } },
+      ],
+    },
+  });
+  logger.info({ alias, from: before, to: target }, 'alias swapped');
+  copied += await reindex(
+    http,
+    {
+      source: { index: before, query: { range: { indexed_at: { gte: startedAt } } } },
+      dest: { index: target, op_type: 'create' },
+      conflicts: 'proceed',
+    },
+    (d, t) => onProgress('catch-up', d, t),
+    pollMs,
+  );
+  return { from: before, to: target, copied, upToDate: false };
+}

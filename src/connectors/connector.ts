@@ -74,4 +74,9 @@ export interface ConnectorManifest<Options = unknown> {
     maxIntervalSeconds: number;
   };
   create(): Connector<Options>;
+  /**
+   * Recognises a URL of this type (`https://mastodon.social/tags/acme`) and returns the options
+   * it implies, or null. Used by `hubwatch sources test URL` to detect the type; optional.
+   */
+  matchUrl?(url: URL): Record<string, unknown> | null;
 }

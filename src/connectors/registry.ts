@@ -3,6 +3,7 @@ import type { SourceConfig } from '../config/schema.js';
 import { UserInputError } from '../core/errors.js';
 import type { ConnectorManifest, SourceDefinition } from './connector.js';
 import { jsonFeedManifest } from './jsonfeed/manifest.js';
+import { mastodonManifest } from './mastodon/manifest.js';
 import { rssManifest } from './rss/manifest.js';
 
 /**
@@ -14,7 +15,11 @@ function entry<Options>(manifest: ConnectorManifest<Options>): ConnectorManifest
 }
 
 /** Every source type, in the order documentation lists them. Checked once when this module loads. */
-export const CONNECTOR_MANIFESTS: readonly ConnectorManifest[] = [entry(rssManifest), entry(jsonFeedManifest)];
+export const CONNECTOR_MANIFESTS: readonly ConnectorManifest[] = [
+  entry(rssManifest),
+  entry(jsonFeedManifest),
+  entry(mastodonManifest),
+];
 
 /** Problems in a list of manifests (duplicate or malformed types, bad defaults), all at once. */
 export function checkManifests(manifests: readonly ConnectorManifest[]): string[] {

@@ -28,7 +28,7 @@ export const sourcesListCommand: CommandModule = {
         const now = context.clock();
         try {
           if (!options.json) {
-            context.out(`${pad('SOURCE', 22)} ${pad('TYPE', 11)} ${pad('STATUS', 9)} ${pad('LAST SUCCESS', 13)} ${pad('NEXT POLL', 11)} ${pad('ITEMS/DAY', 9)} LAST ERROR`);
+            context.out(`${pad('SOURCE', 22)} ${pad('TYPE', 11)} ${pad('STATUS', 9)} ${pad('LAST SUCCESS', 13)} ${pad('NEXT POLL', 11)} ${pad('ITEMS/DAY', 10)} LAST ERROR`);
           }
           for (const source of config.sources) {
             const state = source.enabled ? await store.get(source.id) : emptySourceState(source.id);
@@ -39,7 +39,7 @@ export const sourcesListCommand: CommandModule = {
             }
             context.out(
               `${pad(source.id, 22)} ${pad(source.type, 11)} ${pad(status, 9)} ${pad(ago(state.lastSuccessAt, now), 13)} ` +
-                `${pad(state.nextPollAt ? ago(state.nextPollAt, now) : '-', 11)} ${pad(String(state.itemsPerDay), 9)} ${state.lastError ? `${ago(state.lastErrorAt, now)}: ${state.lastError}` : '-'}`,
+                `${pad(state.nextPollAt ? ago(state.nextPollAt, now) : '-', 11)} ${pad(String(state.itemsPerDay), 10)} ${state.lastError ? `${ago(state.lastErrorAt, now)}: ${state.lastError}` : '-'}`,
             );
           }
         } finally {

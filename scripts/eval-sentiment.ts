@@ -3,12 +3,17 @@
  *   npm run eval:sentiment -- --data ../shared/data/sentiment [--json]
  * English (VADER sets, human mean on -4..+4): Pearson r with the mean; 3-class F1 with the truth
  * taken as mean/4 against +/-0.05, as the VADER paper does. French (DEFT 2017 tweets, labels
- * 0/1/2): macro-F1 and accuracy, train and validation reported apart. Nothing here tunes anything.
+ * 0/1/2): macro-F1 and accuracy, train and validation reported apart, with and without the
+ * trained French model. `--fit-french` refits that model (train split; L2 picked on validation).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SentimentLabel } from '../src/core/mention.js';
+import { FrenchRules } from '../src/enrich/sentiment/french-rules.js';
+import { bagWords, FRENCH_TONE_MODEL, toneFeatures, type BagToneModel } from '../src/enrich/sentiment/french-tone.js';
+import { lexiconPath } from '../src/enrich/sentiment/load-lexicon.js';
 import { SentimentAnalyzer } from '../src/enrich/sentiment/sentiment-analyzer.js';
+import { fitToneModel, toneProbabilities, toneScore } from '../src/enrich/sentiment/tone-model.js';
 
 /** Pearson correlation of two equally long series. */
 function pearson(xs: number[], ys: number[]): number {
@@ -109,13 +114,52 @@ function evalVader(analyzer: SentimentAnalyzer, file: string, set: string): SetR
   };
 }
 
-function evalDeft(analyzer: SentimentAnalyzer, dir: string, split: string): SetResult {
-  const texts = readFileSync(join(dir, `${split}_text.txt`), 'utf8').split('\n');
-  const labels = readFileSync(join(dir, `${split}_labels.txt`), 'utf8').split('\n').filter((l) => l.trim() !== '');
-  const names: Label3[] = ['negative', 'neutral', 'positive'];
-  const truth = labels.map((l) => names[Number(l)]!);
+function readDeft(dir: string, split: string): { texts: string[]; labels: number[] } {
+  const labels = readFileSync(join(dir, `${split}_labels.txt`), 'utf8').split('\n').filter((l) => l.trim() !== '').map(Number);
+  const texts = readFileSync(join(dir, `${split}_text.txt`), 'utf8').split('\n').slice(0, labels.length);
+  return { texts, labels };
+}
+
+const NAMES: Label3[] = ['negative', 'neutral', 'positive'];
+
+function evalDeft(analyzer: SentimentAnalyzer, dir: string, split: string, tag = ''): SetResult {
+  const { texts, labels } = readDeft(dir, split);
+  const truth = labels.map((l) => NAMES[l]!);
   const predicted = truth.map((_, i) => labelOf(analyzer.analyse('fr', '', texts[i] ?? '').document.score));
-  return { set: `fr_deft2017_tweets ${split}`, n: truth.length, figures: classificationFigures(truth, predicted) };
+  return { set: `fr_deft2017_tweets ${split}${tag}`, n: truth.length, figures: classificationFigures(truth, predicted) };
+}
+
+/** Words kept in the model's vocabulary: seen in at least this many train tweets. */
+const MIN_DOCUMENT_FREQUENCY = 5;
+
+/**
+ * Fits the French tone model on the train split only; the L2 strength is picked on the
+ * validation split. Writes resources/lexicons/fr/deft2017-tone-model.json.
+ */
+function fitFrench(dir: string): void {
+  const rules = new FrenchRules();
+  const train = readDeft(dir, 'train');
+  const val = readDeft(dir, 'val');
+  const frequency = new Map<string, number>();
+  for (const text of train.texts) for (const word of bagWords(text)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const vocabulary = [...frequency].filter(([, n]) => n >= MIN_DOCUMENT_FREQUENCY).map(([word]) => word).sort();
+  const index = new Map(vocabulary.map((word, i) => [word, i]));
+  const rows = train.texts.map((text) => toneFeatures(rules, index, text));
+  const valRows = val.texts.map((text) => toneFeatures(rules, index, text));
+  let best: { lambda: number; f1: number; model: BagToneModel } | null = null;
+  for (const lambda of [0.1, 0.3, 1]) {
+    const model = { ...fitToneModel(rows, train.labels, lambda, rows[0]!.length - vocabulary.length), vocabulary };
+    const predicted = valRows.map((row) => labelOf(toneScore(toneProbabilities(model, row))));
+    const f1 = classificationFigures(val.labels.map((l) => NAMES[l]!), predicted).macroF1;
+    process.stderr.write(`lambda ${lambda}: validation macro-F1 ${f1.toFixed(3)}\n`);
+    if (!best || f1 > best.f1) best = { lambda, f1, model };
+  }
+  const path = lexiconPath(FRENCH_TONE_MODEL);
+  const round = (x: number): number => Math.round(x * 1e5) / 1e5;
+  const model = best!.model;
+  const out = { ...model, mean: model.mean.map(round), std: model.std.map(round), weights: model.weights.map((w) => w.map(round)) };
+  writeFileSync(path, `${JSON.stringify(out)}\n`);
+  process.stderr.write(`wrote ${path} (${vocabulary.length} words, lambda ${best!.lambda})\n`);
 }
 
 function main(argv: string[]): void {
@@ -128,6 +172,10 @@ function main(argv: string[]): void {
   }
   let dir = resolve(given);
   if (existsSync(join(dir, 'sentiment', 'en_vader'))) dir = join(dir, 'sentiment');
+  if (argv.includes('--fit-french')) {
+    fitFrench(join(dir, 'fr_deft2017_tweets'));
+    return;
+  }
   const analyzer = new SentimentAnalyzer();
   const results: SetResult[] = [];
   const en = join(dir, 'en_vader');
@@ -137,6 +185,9 @@ function main(argv: string[]): void {
     results.push(evalVader(analyzer, join(en, 'nytEditorialSnippets_GroundTruth.txt'), 'en_vader nyt'));
   } else process.stderr.write(`skipped English: ${en} not found\n`);
   if (existsSync(fr)) {
+    const rulesOnly = new SentimentAnalyzer({ frenchModel: false });
+    results.push(evalDeft(rulesOnly, fr, 'train', ' (rules only)'));
+    results.push(evalDeft(rulesOnly, fr, 'val', ' (rules only)'));
     results.push(evalDeft(analyzer, fr, 'train'));
     results.push(evalDeft(analyzer, fr, 'val'));
   } else process.stderr.write(`skipped French: ${fr} not found\n`);
@@ -149,10 +200,10 @@ function main(argv: string[]): void {
     for (const result of results) process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-  process.stdout.write('set                          n      r      macro-F1  weighted-F1  accuracy\n');
+  process.stdout.write(`${'set'.padEnd(41)} n      r      macro-F1  weighted-F1  accuracy\n`);
   for (const { set, n, r, figures } of results) {
     process.stdout.write(
-      `${set.padEnd(28)} ${String(n).padStart(5)}  ${r === undefined ? '  -  ' : r.toFixed(3)}  ${figures.macroF1.toFixed(3).padStart(8)}  ${figures.weightedF1.toFixed(3).padStart(11)}  ${figures.accuracy.toFixed(3).padStart(8)}\n`,
+      `${set.padEnd(40)} ${String(n).padStart(5)}  ${r === undefined ? '  -  ' : r.toFixed(3)}  ${figures.macroF1.toFixed(3).padStart(8)}  ${figures.weightedF1.toFixed(3).padStart(11)}  ${figures.accuracy.toFixed(3).padStart(8)}\n`,
     );
   }
 }

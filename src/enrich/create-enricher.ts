@@ -17,6 +17,11 @@ export interface EnricherOptions {
    * so one huge item cannot stall the stage; offsets stay valid for the original. Default 100,000.
    */
   maxTextChars?: number;
+  /**
+   * Score French with the model trained on the DEFT 2017 tweets (default true when its file is
+   * installed); false uses the French rules alone. See docs/enrichment.md.
+   */
+  frenchModel?: boolean;
 }
 
 /**
@@ -27,7 +32,7 @@ export interface EnricherOptions {
  */
 export function createEnricher(watchlist: Watchlist, options: EnricherOptions = {}): Enricher {
   const compiled = compileWatchlist(watchlist);
-  const analyzer = new SentimentAnalyzer();
+  const analyzer = new SentimentAnalyzer({ frenchModel: options.frenchModel !== false });
   const maxTextChars = Math.max(1, options.maxTextChars ?? 100_000);
 
   const prepare = (field: 'title' | 'text', original: string): PreparedField => {

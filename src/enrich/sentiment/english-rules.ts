@@ -60,14 +60,20 @@ export class EnglishRules implements ValenceRules {
   }
 
   valenceSum(unit: string): number {
-    const words = splitUnit(unit);
+    const clauseEnds: boolean[] = [];
+    const words = splitUnit(unit, clauseEnds);
     const n = words.length;
     if (n === 0) return 0;
     const lexicon = this.lexicon;
-    const lower = words.map((word) => {
+    // Lengthened words ("goooood") are read as the word, with emphasis (Brody & Diakopoulos 2011).
+    const lengthened = new Uint8Array(n);
+    const lower = words.map((word, k) => {
       const folded = word.toLowerCase();
       if (lexicon.has(folded) || BOOSTERS.has(folded)) return folded;
-      return elongationVariants(folded).find((variant) => lexicon.has(variant) || BOOSTERS.has(variant)) ?? folded;
+      const variant = elongationVariants(folded).find((v) => lexicon.has(v) || BOOSTERS.has(v));
+      if (variant === undefined) return folded;
+      lengthened[k] = 1;
+      return variant;
     });
     let caps = 0;
     for (const word of words) if (isAllCaps(word)) caps += 1;
@@ -81,6 +87,8 @@ export class EnglishRules implements ValenceRules {
       const base = lexicon.get(item);
       if (base === undefined) continue;
       let valence = base;
+      // "no" as a determiner: no valence of its own before a rated word, and it negates the word
+      // right after it (or two after, or "no X or/nor Y"), as VADER 3.3 does.
       if (item === 'no' && i < n - 1 && lexicon.has(lower[i + 1]!)) valence = 0;
       if (
         (i > 0 && lower[i - 1] === 'no') ||
@@ -90,8 +98,10 @@ export class EnglishRules implements ValenceRules {
         valence = base * N_SCALAR;
       }
       if (capDiff && isAllCaps(words[i]!)) valence += valence > 0 ? C_INCR : -C_INCR;
+      if (lengthened[i]) valence += valence > 0 ? B_INCR : -B_INCR;
       for (let back = 0; back < 3; back += 1) {
-        if (i <= back) break;
+        // Negation and boosters reach back three words, but not across a comma or a sentence end.
+        if (i <= back || clauseEnds[i - back - 1]) break;
         const prior = lower[i - back - 1]!;
         if (lexicon.has(prior)) continue;
         let scalar = this.boost(prior, words[i - back - 1]!, valence, capDiff);

@@ -24,9 +24,15 @@ function findLexiconRoot(): string {
   });
 }
 
+/** The absolute path of a file under resources/lexicons. */
+export function lexiconPath(relativePath: string): string {
+  return join(findLexiconRoot(), relativePath);
+}
+
 /**
  * Reads a tab-separated lexicon (`term<TAB>value`, `#` comments) from resources/lexicons, once
- * per process. `transform` maps each key (e.g. folding); later duplicates keep the first value.
+ * per process. `transform` maps each key (e.g. folding); a later duplicate overrides an earlier
+ * one, as VADER's own loader (a Python dict) does.
  */
 export function loadLexicon(relativePath: string, transform: (key: string) => string = (key) => key): Map<string, number> {
   const cacheKey = `${relativePath}\u0000${transform.name}`;
@@ -46,7 +52,7 @@ export function loadLexicon(relativePath: string, transform: (key: string) => st
       });
     }
     const key = transform(line.slice(0, tab));
-    if (!map.has(key)) map.set(key, value);
+    map.set(key, value);
   });
   cache.set(cacheKey, map);
   return map;

@@ -2,6 +2,7 @@ import type { MatchField, Sentiment } from '../../core/mention.js';
 import { splitSentences } from '../text/sentences.js';
 import { EnglishRules } from './english-rules.js';
 import { FrenchRules } from './french-rules.js';
+import { FrenchTone } from './french-tone.js';
 import { normaliseValence, sentimentOf, UNSCORED, type ValenceRules } from './valence.js';
 
 /** A scored sentence of a mention (offsets into its field). */
@@ -18,6 +19,10 @@ export interface SentimentAnalysis {
   sentences: ScoredSentence[];
 }
 
+function unitScore(rules: ValenceRules, unit: string): number {
+  return rules.score ? rules.score(unit) : normaliseValence(rules.valenceSum(unit));
+}
+
 /** Up to this many characters, title and text are scored as one unit, as VADER scores a tweet. */
 const SHORT_TEXT = 400;
 /** The title weighs like this many sentences of the body. */
@@ -31,10 +36,19 @@ const TITLE_WEIGHT = 2;
 export class SentimentAnalyzer {
   private readonly rules: ReadonlyMap<string, ValenceRules>;
 
-  constructor() {
+  /**
+   * `frenchModel: false` scores French by the rules alone, without the model trained on the DEFT
+   * 2017 tweets (see docs/enrichment.md); it is used by default when its file is installed.
+   */
+  constructor(options: { frenchModel?: boolean } = {}) {
+    const french = new FrenchRules();
+    const tone = options.frenchModel === false ? null : FrenchTone.load(french);
+    const frenchRules: ValenceRules = tone
+      ? { valenceSum: (unit) => french.valenceSum(unit), score: (unit) => tone.score(unit) }
+      : french;
     this.rules = new Map<string, ValenceRules>([
       ['en', new EnglishRules()],
-      ['fr', new FrenchRules()],
+      ['fr', frenchRules],
     ]);
   }
 
@@ -46,7 +60,7 @@ export class SentimentAnalyzer {
   /** The -1..1 score of one unit of text (a sentence, a tweet). */
   scoreUnit(language: string, unit: string): number {
     const rules = this.rules.get(language);
-    return rules ? normaliseValence(rules.valenceSum(unit)) : 0;
+    return rules ? unitScore(rules, unit) : 0;
   }
 
   /** Document sentiment and per-sentence scores. */
@@ -56,16 +70,16 @@ export class SentimentAnalyzer {
     const sentences: ScoredSentence[] = [];
     const titleTrimmed = title.trim();
     if (titleTrimmed !== '') {
-      sentences.push({ field: 'title', start: 0, end: title.length, score: normaliseValence(rules.valenceSum(title)) });
+      sentences.push({ field: 'title', start: 0, end: title.length, score: unitScore(rules, title) });
     }
     for (const span of splitSentences(text)) {
       const unit = text.slice(span.start, span.end);
-      sentences.push({ field: 'text', start: span.start, end: span.end, score: normaliseValence(rules.valenceSum(unit)) });
+      sentences.push({ field: 'text', start: span.start, end: span.end, score: unitScore(rules, unit) });
     }
     if (sentences.length === 0) return { document: sentimentOf(0), sentences };
     if (titleTrimmed.length + text.length <= SHORT_TEXT) {
       const whole = titleTrimmed === '' ? text : `${title}\n${text}`;
-      return { document: sentimentOf(normaliseValence(rules.valenceSum(whole))), sentences };
+      return { document: sentimentOf(unitScore(rules, whole)), sentences };
     }
     let total = 0;
     let weight = 0;

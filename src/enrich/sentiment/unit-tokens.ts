@@ -22,27 +22,41 @@ function hasHighChars(text: string): boolean {
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 
+/** A word followed by clause punctuation: "bad," "good." "really!" (emoticons are not words). */
+const CLAUSE_END = /\p{L}[)"'”»]*[,;:.!?]+[)"'”»]*$/u;
+
 /**
  * VADER's tokens: the unit split on white space, punctuation stripped from words (emoticons
  * kept whole), one-character tokens dropped as VADER's original `words_only` does; emoji are
  * split off as tokens of their own. The few HTML entities that survive in social text ("&lt;3")
- * are decoded first.
+ * are decoded first. With `clauseEnds`, records for each token whether clause punctuation follows it.
  */
-export function splitUnit(unit: string): string[] {
+export function splitUnit(unit: string, clauseEnds?: boolean[]): string[] {
   let text = unit.includes('&') ? unit.replace(/&(?:amp|lt|gt|quot|apos|#39);/g, (entity) => ENTITIES[entity] ?? entity) : unit;
   if (hasHighChars(text)) text = text.replace(EMOJI, ' $1 ');
   const raw = text.split(/\s+/);
   const words: string[] = [];
   for (const token of raw) {
-    if (token.length > 1 || (token.length === 1 && token.charCodeAt(0) >= 0x2000)) words.push(stripIfWord(token));
+    if (token.length > 1 || (token.length === 1 && token.charCodeAt(0) >= 0x2000)) {
+      words.push(stripIfWord(token));
+      clauseEnds?.push(CLAUSE_END.test(token));
+    }
   }
   return words;
 }
 
-/** "goooood" → "good", "soooo" → "so": letters repeated 3+ times collapse to two, then to one. */
+/**
+ * "goooood" → "good", "soooo" → "so", "lolll" → "lol": letters repeated 3+ times collapse to
+ * two, then to one; laughter ("hahahaha", "hehehe") to its lexicon form "haha"/"hehe".
+ */
 export function elongationVariants(word: string): string[] {
-  if (!/(\p{L})\1\1/u.test(word)) return [];
-  return [word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1{2,}/gu, '$1')];
+  const variants: string[] = [];
+  if (/(\p{L})\1\1/u.test(word)) {
+    variants.push(word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1{2,}/gu, '$1'));
+  }
+  const laugh = /^(?:a?h[aeiu])(?:h[aeiu]){2,}h?$/.exec(word);
+  if (laugh) variants.push(word.slice(0, 4).replace(/^a/, ''));
+  return variants;
 }
 
 /** Python's `str.isupper()`: at least one cased letter and no lower-case one. */

@@ -22,4 +22,6 @@ export const UNSCORED: Sentiment = Object.freeze({ score: 0, label: 'unscored' }
  */
 export interface ValenceRules {
   valenceSum(unit: string): number;
+  /** A -1..1 score of its own (a trained model); without it the sum is normalised. */
+  score?(unit: string): number;
 }

@@ -1,4 +1,5 @@
 import type { CommandModule } from '../command.js';
+import { analyzeCommand } from './analyze.js';
 import { configCheckCommand } from './config-check.js';
 import { importCommand } from './import.js';
 import { indexMigrateCommand } from './index-migrate.js';
@@ -13,6 +14,7 @@ export const COMMANDS: CommandModule[] = [
   runCommand,
   searchCommand,
   statsCommand,
+  analyzeCommand,
   importCommand,
   indexMigrateCommand,
   sourcesListCommand,

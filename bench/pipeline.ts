@@ -71,13 +71,16 @@ async function endToEnd(argv: string[], dir: string): Promise<void> {
   try {
     await withPipeline(config, async (pipeline) => {
       const started = process.hrtime.bigint();
+      const cpuBefore = process.cpuUsage();
       const reports = await pipeline.driver.runOnce();
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       const indexed = reports.reduce((sum, r) => sum + r.indexed, 0);
       const failed = reports.filter((r) => r.outcome === 'error');
       if (failed.length > 0) throw new Error(`end to end: ${failed.length} feeds failed: ${failed[0]?.error}`);
       console.log(`end to end (fetch → parse → normalise → enrich → SQLite), ${feeds} feeds × ${items} items, ${megabytes.toFixed(1)} MB:`);
-      console.log(`  ${fmt(indexed)} mentions in ${seconds.toFixed(2)} s = ${fmt(indexed / seconds)} items/s (${((seconds * 1e6) / indexed).toFixed(0)} µs/item), peak RSS ${rssMb()} MB`);
+      console.log(`  ${fmt(indexed)} mentions in ${seconds.toFixed(2)} s = ${fmt(indexed / seconds)} items/s (${((seconds * 1e6) / indexed).toFixed(0)} µs/item), CPU ${cpuSeconds.toFixed(2)} s = ${fmt(indexed / cpuSeconds)} items per CPU-second, RSS ${rssMb()} MB`);
     });
   } finally {
     await server.close();

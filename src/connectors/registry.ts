@@ -2,8 +2,14 @@ import type { SourceChecker } from '../config/load-config.js';
 import type { SourceConfig } from '../config/schema.js';
 import { UserInputError } from '../core/errors.js';
 import type { ConnectorManifest, SourceDefinition } from './connector.js';
+import { blogManifest } from './blog/manifest.js';
+import { blueskyManifest } from './bluesky/manifest.js';
+import { hackerNewsManifest } from './hackernews/manifest.js';
 import { jsonFeedManifest } from './jsonfeed/manifest.js';
 import { mastodonManifest } from './mastodon/manifest.js';
+import { newsSearchManifest } from './news-search/manifest.js';
+import { redditManifest } from './reddit/manifest.js';
+import { youtubeManifest } from './youtube/manifest.js';
 import { rssManifest } from './rss/manifest.js';
 
 /**
@@ -18,7 +24,13 @@ function entry<Options>(manifest: ConnectorManifest<Options>): ConnectorManifest
 export const CONNECTOR_MANIFESTS: readonly ConnectorManifest[] = [
   entry(rssManifest),
   entry(jsonFeedManifest),
+  entry(blogManifest),
   entry(mastodonManifest),
+  entry(blueskyManifest),
+  entry(redditManifest),
+  entry(hackerNewsManifest),
+  entry(youtubeManifest),
+  entry(newsSearchManifest),
 ];
 
 /** Problems in a list of manifests (duplicate or malformed types, bad defaults), all at once. */

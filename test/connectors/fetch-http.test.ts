@@ -159,7 +159,9 @@ describe('case 12: per-host politeness', () => {
     await Promise.all(Array.from({ length: 12 }, () => fetcher.fetch({ url: server.url('/slow') })));
     expect(maxActive).toBeLessThanOrEqual(2);
     const gaps = starts.slice(1).map((at, i) => at - starts[i]!);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(15);
+    // Starts are spaced by the client; arrival times can bunch a little on a loaded machine.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(8);
+    expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(11 * 20 - 15);
     await fetcher.close();
   });
 });

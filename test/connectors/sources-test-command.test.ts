@@ -54,8 +54,9 @@ describe('hubwatch sources test', () => {
 
   it('prints the detected type, every item and every item-level problem as JSON lines', async () => {
     const lines = (await run([server.url('/feed.xml'), '--allow-private', '--json'])).map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines[0]).toMatchObject({ kind: 'source', detectedType: 'rss-2.0', title: 'Loop News', items: 3, problems: 2 });
-    expect(lines[1]).toEqual({ kind: 'item', index: 0, title: 'Acme wins', link: server.url('/a'), published: '2026-11-24T08:00:00.000Z', publishedRaw: 'Tue, 24 Nov 2026 08:00:00 GMT', author: 'Ann', guid: null, channel: 'news' });
+    expect(lines[0]).toMatchObject({ kind: 'source', type: 'blog', title: 'Loop News', items: 3, problems: 2 });
+    expect(lines[0]!['detectedType']).toBe(`rss-2.0 (discovered: ${server.url('/feed.xml')})`);
+    expect(lines[1]).toEqual({ kind: 'item', index: 0, title: 'Acme wins', link: server.url('/a'), published: '2026-11-24T08:00:00.000Z', publishedRaw: 'Tue, 24 Nov 2026 08:00:00 GMT', author: 'Ann', guid: null, channel: 'blog' });
     expect(lines.filter((line) => line['kind'] === 'problem').map((line) => [line['index'], line['reason']])).toEqual([
       [1, 'invalid-date'],
       [2, 'missing-link-and-guid'],
@@ -75,6 +76,6 @@ describe('hubwatch sources test', () => {
   });
 
   it('an unknown --type lists the known ones', async () => {
-    await expect(run([server.url('/feed.xml'), '--type', 'gopher'])).rejects.toThrow(/unknown source type "gopher" \(known types: rss, jsonfeed, mastodon/);
+    await expect(run([server.url('/feed.xml'), '--type', 'gopher'])).rejects.toThrow(/unknown source type "gopher" \(known types: rss, jsonfeed, blog, mastodon, bluesky, reddit, hackernews, youtube, news-search\)/);
   });
 });

@@ -100,7 +100,7 @@ export function mapEntry(entry: ExtractedEntry, context: MapContext): { item: Ra
     categories = categories.slice(0, CAPS.categories);
   }
 
-  const authorRaw = first(entry, ['dc:creator']) ?? (entry.authors.filter(Boolean).join(', ') || null) ?? first(entry, ['author', 'itunes:author']);
+  const authorRaw = first(entry, ['dc:creator']) ?? (entry.authors.filter(Boolean).join(', ') || null) ?? first(entry, ['author', 'itunes:author', 'source']);
   const item: RawItem = {
     guid,
     link,

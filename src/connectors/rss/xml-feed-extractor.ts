@@ -41,7 +41,7 @@ const ENTRY_FIELDS = new Set([
   'title', 'link', 'description', 'guid', 'pubdate', 'comments', 'author', 'content:encoded', 'dc:creator', 'dc:date',
   'dc:title', 'dc:language', 'dcterms:created', 'dcterms:modified', 'atom:title', 'atom:id', 'atom:published', 'atom:updated', 'atom:issued',
   'atom:modified', 'atom:created', 'atom:summary', 'atom:content', 'itunes:author', 'itunes:summary', 'itunes:duration',
-  'media:title', 'media:description', 'feedburner:origlink', 'yt:videoid', 'yt:channelid', 'xhtml:body',
+  'media:title', 'media:description', 'feedburner:origlink', 'yt:videoid', 'yt:channelid', 'xhtml:body', 'source',
 ]);
 const FEED_FIELDS = new Set(['title', 'link', 'language', 'ttl', 'description', 'atom:title', 'atom:subtitle', 'dc:language', 'atom:id']);
 const CATEGORY_FIELDS = new Set(['category', 'dc:subject', 'itunes:keywords']);

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { FetchError, ParseError, UserInputError } from '../../core/errors.js';
+import type { ConnectorCursor, ConnectorManifest, FetchContext, FetchOutcome } from '../connector.js';
+import { displayUrl } from '../http/fetch-errors.js';
+import { describeSource, fetchFeed } from '../rss/fetch-feed.js';
+import { parseFeedDocument } from '../rss/parse-feed.js';
+import { alternateFeeds, conventionalFeeds } from './discover-feeds.js';
+
+export const blogOptionsSchema = z.strictObject({
+  /** How many conventional paths to try when the page names no feed. */
+  maxProbes: z.number().int().min(0).max(10).default(6),
+});
+export type BlogOptions = z.infer<typeof blogOptionsSchema>;
+
+/** Finds the feed of a site or article URL: the URL itself if it is a feed, the page's alternates, then the usual paths. */
+async function discover(pageUrl: string, options: BlogOptions, context: FetchContext, sourceId: string): Promise<string> {
+  const where = describeSource(sourceId, pageUrl);
+  const page = await context.fetcher.fetch({ url: pageUrl, ...(context.signal ? { signal: context.signal } : {}) });
+  const contentType = page.headers['content-type'] ?? '';
+  const text = context.fetcher.decodeText(page, /json/.test(contentType) ? 'json' : /html/.test(contentType) ? 'html' : 'xml');
+  const looksLikeFeed = await parseFeedDocument(text, { feedUrl: page.finalUrl, where }).then(
+    () => true,
+    () => false,
+  );
+  if (looksLikeFeed) return page.finalUrl;
+  const candidates = alternateFeeds(text, page.finalUrl);
+  if (candidates[0]) return candidates[0];
+  for (const candidate of conventionalFeeds(page.finalUrl).slice(0, options.maxProbes)) {
+    try {
+      const response = await context.fetcher.fetch({ url: candidate, ...(context.signal ? { signal: context.signal } : {}) });
+      await parseFeedDocument(context.fetcher.decodeText(response, 'xml'), { feedUrl: response.finalUrl, where });
+      return response.finalUrl;
+    } catch (error) {
+      // A refused address or a timeout is the site's answer for every path: stop probing.
+      if (error instanceof FetchError && (error.reason === 'egress-blocked' || error.reason === 'timeout')) throw error;
+      if (!(error instanceof FetchError) && !(error instanceof ParseError)) throw error;
+    }
+  }
+  throw new ParseError(`${where}: no feed found (no <link rel="alternate"> and none of the usual feed paths answered with a feed)`, 'not-a-feed');
+}
+
+/**
+ * `blog`: a site or article URL. The feed is discovered once (the page's `<link rel="alternate">`,
+ * then the usual WordPress, Ghost, Substack, Medium, Blogger, Hugo and Jekyll paths), remembered in
+ * the cursor, and polled like an `rss` source; when it stops being a feed, discovery runs again.
+ */
+export const blogManifest: ConnectorManifest<BlogOptions> = {
+  type: 'blog',
+  description: 'A blog or site URL whose feed is discovered (link rel=alternate, then the usual paths).',
+  requiresUrl: true,
+  optionsSchema: blogOptionsSchema,
+  defaults: { channel: 'blog', pollIntervalSeconds: 1800, minIntervalSeconds: 600, maxIntervalSeconds: 12 * 3600 },
+  create: () => ({
+    async fetch(source, cursor, context): Promise<FetchOutcome> {
+      if (!source.url) throw new UserInputError(`source "${source.id}": type blog needs a url`);
+      let feedUrl = cursor.position ?? null;
+      let feedCursor: ConnectorCursor = cursor;
+      if (feedUrl) {
+        try {
+          const outcome = await fetchFeed(feedUrl, feedCursor, context, source.id);
+          return { ...outcome, cursor: { ...outcome.cursor, position: feedUrl } };
+        } catch (error) {
+          const gone = (error instanceof FetchError && (error.status === 404 || error.status === 410)) || error instanceof ParseError;
+          if (!gone) throw error;
+          context.logger.info({ source: source.id, feed: displayUrl(feedUrl) }, 'discovered feed no longer answers; discovering again');
+          feedCursor = {};
+        }
+      }
+      feedUrl = await discover(source.url, source.options, context, source.id);
+      const outcome = await fetchFeed(feedUrl, { ...feedCursor, movedTo: null }, context, source.id);
+      return { ...outcome, cursor: { ...outcome.cursor, position: feedUrl }, detectedType: `${outcome.detectedType ?? 'feed'} (discovered: ${displayUrl(feedUrl)})` };
+    },
+  }),
+};

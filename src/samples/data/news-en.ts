@@ -171,7 +171,7 @@ export const NEWS_EN: NewsArticle[] = [
     author: 'Hannah Cole',
     title: 'Road Runner at 75: why the ACME crates still make us laugh',
     paragraphs: [
-      '<p>For 75 years Wile E. Coyote has ordered rocket skates, giant magnets and anvils from the ACME Corporation, and for 75 years they have failed him.</p>',
+      '<p>For 75 years the cartoon ACME Corporation has sold rocket skates, giant magnets and anvils to Wile E. Coyote, and for 75 years they have failed him.</p>',
       '<p>A new exhibition of cartoon cels opens at the Film Museum on Friday.</p>',
     ],
   },

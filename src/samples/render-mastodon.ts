@@ -1,7 +1,7 @@
 import { ACCOUNTS, type SampleAccount } from './data/social-accounts.js';
 import { escapeXml } from './feed-text.js';
 import type { SampleItem } from './sample-types.js';
-import { hash32, pick, seededRandom } from './seeded.js';
+import { ageMinutes, hash32, pick, seededRandom } from './seeded.js';
 
 /** The instance the fictional statuses live on (a reserved `.example` host: never fetched). */
 export const SAMPLE_INSTANCE = 'mastodon.example';
@@ -11,9 +11,16 @@ const HASHTAG = `<a href="${TAG_URL}" class="mention hashtag" rel="tag">#<span>a
 /** A status in the shape of Mastodon's REST API (GET /api/v1/timelines/tag/:hashtag). */
 export type MastodonStatus = Record<string, unknown> & { id: string };
 
-/** Snowflake-style id as Mastodon makes them: milliseconds shifted left 16 bits, plus a sequence. */
+/** Status ids are anchored here rather than to today, so a status keeps its id (and URL) every day. */
+const ID_ANCHOR_MS = Date.UTC(2026, 0, 1);
+
+/**
+ * Snowflake-style id as Mastodon makes them (milliseconds shifted left 16 bits, plus a sequence),
+ * ordered like the statuses' dates but stable across days: the sample window slides every day,
+ * and a newcomer running the demo for a week must not see each post indexed seven times.
+ */
 export function statusId(item: SampleItem): string {
-  const ms = BigInt((item.published ?? new Date(0)).getTime());
+  const ms = BigInt(ID_ANCHOR_MS - ageMinutes(item.key) * 60_000);
   return ((ms << 16n) + BigInt(hash32(item.key) & 0xffff)).toString();
 }
 

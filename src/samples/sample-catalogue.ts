@@ -8,10 +8,9 @@ import { WIRE_STORIES, type WireCopy, type WireStory } from './data/wire-stories
 import { outletFor } from './sample-outlets.js';
 import { statusId, statusUrl } from './render-mastodon.js';
 import type { SampleDraft, SampleFeedId, SampleItem, SampleLanguage } from './sample-types.js';
-import { hash32, pick, seededRandom, startOfUtcDay } from './seeded.js';
+import { ageMinutes, hash32, pick, seededRandom, startOfUtcDay } from './seeded.js';
 
 const MINUTE = 60_000;
-const WINDOW_MINUTES = 30 * 24 * 60;
 /** Times a brief, blog or social template is rendered (with different places and figures). */
 const BRIEF_RENDERS = 4;
 const BLOG_RENDERS = 3;
@@ -36,22 +35,19 @@ function slugify(text: string): string {
 
 /** A date in the 30 days before `dayStart`, fixed by the item's key. */
 function spreadDate(dayStart: Date, key: string): Date {
-  const random = seededRandom(hash32(key));
-  const minutes = 1 + Math.floor(random() * (WINDOW_MINUTES - 2));
-  return new Date(dayStart.getTime() - minutes * MINUTE);
+  return new Date(dayStart.getTime() - ageMinutes(key) * MINUTE);
 }
 
-function permalink(feed: SampleFeedId, published: Date | null, draft: SampleDraft, tracking?: string): string {
+/** Permalinks do not depend on the date, so an item keeps its mention id from one day to the next. */
+function permalink(feed: SampleFeedId, draft: SampleDraft, tracking?: string): string {
   const outlet = outletFor(feed);
   const slug = `${slugify(draft.title)}-${(hash32(draft.key) % 100_000).toString(36)}`;
-  const when = published ?? new Date(Date.UTC(2026, 0, 1));
-  const month = `${when.getUTCFullYear()}/${String(when.getUTCMonth() + 1).padStart(2, '0')}`;
-  const path = outlet.format === 'atom' || outlet.format === 'json-feed' ? `/posts/${slug}` : `/${month}/${slug}`;
-  return `https://${outlet.host}${path}${tracking ? `?${tracking}` : ''}`;
+  const section = outlet.format === 'atom' || outlet.format === 'json-feed' ? 'posts' : outlet.lang === 'fr' ? 'actualite' : 'news';
+  return `https://${outlet.host}/${section}/${slug}${tracking ? `?${tracking}` : ''}`;
 }
 
 function place(draft: SampleDraft, feed: SampleFeedId, published: Date | null, extra: Partial<SampleItem> = {}, tracking?: string): SampleItem {
-  const url = permalink(feed, published, draft, tracking);
+  const url = permalink(feed, draft, tracking);
   return { ...draft, feed, published, url, guid: `${feed}:${draft.key}`, ...extra };
 }
 

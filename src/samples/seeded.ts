@@ -31,3 +31,14 @@ export function pick<T>(list: readonly T[], draw: number): T {
 export function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
+
+const WINDOW_MINUTES = 30 * 24 * 60;
+
+/**
+ * How many minutes before the start of the day an item is dated: fixed by its key, in
+ * (0, 30 days), so every day shows the same items at the same ages.
+ */
+export function ageMinutes(key: string): number {
+  const random = seededRandom(hash32(key));
+  return 1 + Math.floor(random() * (WINDOW_MINUTES - 2));
+}

@@ -17,6 +17,15 @@ describe('buildSampleFeeds', () => {
     expect(tomorrow.get('/feeds/daily-courier.xml')?.body).not.toBe(morning.get('/feeds/daily-courier.xml')?.body);
   });
 
+  it('keeps every URL and GUID from one day to the next while the dates slide with the day', () => {
+    const today = buildSampleItems(NOW);
+    const tomorrow = buildSampleItems(new Date(NOW.getTime() + DAY));
+    expect(tomorrow.map((item) => [item.url, item.guid])).toEqual(today.map((item) => [item.url, item.guid]));
+    today.forEach((item, index) => {
+      if (item.published) expect(tomorrow[index]?.published?.getTime()).toBe(item.published.getTime() + DAY);
+    });
+  });
+
   it('publishes every outlet with its content type', () => {
     const feeds = buildSampleFeeds(NOW);
     expect([...feeds.keys()].sort()).toEqual(SAMPLE_OUTLETS.map((outlet) => outlet.path).sort());

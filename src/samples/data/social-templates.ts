@@ -53,6 +53,6 @@ export const SOCIAL: SocialTemplate[] = [
   fr('negative', ['globex'], 'Globex encore en retard entre {a} et {b}. Pas terrible.'),
   fr('positive', ['initech-mobility'], 'Les vélos Initech à {a} sont géniaux, super pratique !'),
   fr('neutral', ['globex', 'acme'], 'Globex ou Acme pour aller de {a} à {b} ? Vos avis ?'),
-  fr('neutral', [], 'Soirée dessins animés avec {h} : Bip Bip et les caisses #acme du Coyote 😄', true),
+  fr('positive', [], 'Soirée dessins animés avec {h} : Bip Bip et les caisses #acme du Coyote 😄', true),
   fr('neutral', ['acme'], 'Photo du jour : un train de fret Acme sur le viaduc de {a}.'),
 ];

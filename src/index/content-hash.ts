@@ -1,23 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { Mention } from '../core/mention.js';
 
-function stable(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  const parts: string[] = [];
-  for (const key of keys) {
-    const item = (value as Record<string, unknown>)[key];
-    if (item !== undefined) parts.push(`${JSON.stringify(key)}:${stable(item)}`);
-  }
-  return `{${parts.join(',')}}`;
+/**
+ * The parts of a mention that identify its content, serialised once: `rest` is the JSON of the
+ * mention without title, text and `fetchedAt` (fetching the same item again changes nothing about
+ * it, so re-upserting it is `unchanged` and the first fetch time stays).
+ */
+export function mentionContent(mention: Mention): { hash: string; rest: string } {
+  const { title, text, fetchedAt: _fetchedAt, ...others } = mention;
+  const rest = JSON.stringify(others);
+  // Key order is the producer's (the schema's); an identical mention with keys in another order is
+  // written once more, which is harmless.
+  const hash = createHash('sha1').update(title).update('\u0000').update(text).update('\u0000').update(rest).digest('hex');
+  return { hash, rest };
 }
 
-/**
- * Fingerprint of what a mention says, key order aside. `fetchedAt` is left out: fetching the same
- * item again changes nothing about it, so re-upserting it is `unchanged` (the first fetch time stays).
- */
+/** Fingerprint of what a mention says (see `mentionContent`). */
 export function contentHash(mention: Mention): string {
-  const { fetchedAt: _fetchedAt, ...content } = mention;
-  return createHash('sha1').update(stable(content)).digest('hex');
+  return mentionContent(mention).hash;
 }

@@ -48,6 +48,26 @@ describe('SQLite index', () => {
     other.close();
   });
 
+  it('migrates a version 1 file forward at open, keeping its mentions searchable', async () => {
+    const v1 = new Database(path);
+    v1.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    v1.exec(MIGRATIONS[0]?.sql ?? '');
+    v1.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01')").run();
+    const old = mention('from-v1', { title: 'Ancienne mention', text: 'Un texte déjà indexé.' });
+    const { title, text, ...rest } = old;
+    v1.prepare(
+      "INSERT INTO mentions (seq, id, published, label, source_id, source_key, channel, language, author, author_key, story_id, content_hash, title, body, doc) VALUES (1, ?, ?, 'neutral', 'le-monde', 'le monde', 'news', 'fr', NULL, NULL, NULL, 'x', ?, ?, ?)",
+    ).run(old.id, Date.parse(old.publishedAt), title, text, JSON.stringify(rest));
+    v1.prepare('INSERT INTO mentions_fts (rowid, title, body) VALUES (1, ?, ?)').run(title, text);
+    v1.prepare('INSERT INTO mention_days (day, min_seq, max_seq) VALUES (?, 1, 1)').run(Math.floor(Date.parse(old.publishedAt) / 86_400_000));
+    v1.close();
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    expect(index.schemaVersion()).toBe(MIGRATIONS.length);
+    expect((await index.search({ query: parseQuery('deja indexe'), sort: 'date', limit: 5 })).hits.map((h) => h.mention.id)).toEqual([old.id]);
+    expect(await index.get(old.id)).toEqual(old);
+    await index.close();
+  });
+
   it('surfaces SQLITE_FULL as a retryable IndexError with nothing half-written', async () => {
     const index = SqliteMentionIndex.open({ path, logger: silentLogger(), maxPageCount: 160 });
     await index.upsert([mention('kept')]);

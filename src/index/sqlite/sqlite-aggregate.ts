@@ -197,7 +197,7 @@ export function topStoriesSqlite(db: Database.Database, request: AggregationScop
       `SELECT coalesce(m.story_id, m.id) AS story, count(*) AS n, min(m.published * 1) AS first, m.seq AS seq FROM mentions m WHERE ${condition.sql} GROUP BY story ORDER BY n DESC, first ASC, story LIMIT ?`,
     )
     .all(...condition.params, size) as { story: string; n: number; first: number; seq: number }[];
-  const docs = db.prepare('SELECT title, body, doc FROM mentions WHERE seq = ?');
+  const docs = db.prepare('SELECT title, body, doc FROM mention_texts WHERE seq = ?');
   return rows.map((row) => ({
     storyId: row.story,
     origin: rowToMention(docs.get(row.seq) as { title: string; body: string; doc: string }),

@@ -124,7 +124,7 @@ export class SqliteMentionIndex implements MentionIndex {
   async get(id: string): Promise<Mention | null> {
     return (
       this.guard('get', () => {
-        const row = this.db.prepare('SELECT title, body, doc FROM mentions WHERE id = ?').get(id) as
+        const row = this.db.prepare('SELECT t.title, t.body, t.doc FROM mentions m JOIN mention_texts t ON t.seq = m.seq WHERE m.id = ?').get(id) as
           | { title: string; body: string; doc: string }
           | undefined;
         return row ? rowToMention(row) : null;
@@ -164,7 +164,7 @@ export class SqliteMentionIndex implements MentionIndex {
       const rows = this.guard('signatures', () =>
         this.db
           .prepare(
-            'SELECT seq, id, story_id, published, doc FROM mentions WHERE (published > ? OR (published = ? AND seq > ?)) ORDER BY published, seq LIMIT 1000',
+            'SELECT m.seq, m.id, m.story_id, m.published, t.doc FROM mentions m JOIN mention_texts t ON t.seq = m.seq WHERE (m.published > ? OR (m.published = ? AND m.seq > ?)) ORDER BY m.published, m.seq LIMIT 1000',
           )
           .all(published, published, seq),
       ) as { seq: number; id: string; story_id: string | null; published: number; doc: string }[];
@@ -183,7 +183,7 @@ export class SqliteMentionIndex implements MentionIndex {
     return (
       this.guard('retention', () => {
         const cutoff = before.getTime();
-        const rows = this.db.prepare('SELECT seq, title, body FROM mentions WHERE published < ?');
+        const rows = this.db.prepare('SELECT m.seq, t.title, t.body FROM mentions m JOIN mention_texts t ON t.seq = m.seq WHERE m.published < ?');
         const ftsDelete = this.db.prepare("INSERT INTO mentions_fts (mentions_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)");
         const run = this.db.transaction(() => {
           let count = 0;
@@ -192,6 +192,7 @@ export class SqliteMentionIndex implements MentionIndex {
             count += 1;
           }
           this.db.prepare('DELETE FROM mention_entities WHERE published < ?').run(cutoff);
+          this.db.prepare('DELETE FROM mention_texts WHERE seq IN (SELECT seq FROM mentions WHERE published < ?)').run(cutoff);
           this.db.prepare('DELETE FROM mentions WHERE published < ?').run(cutoff);
           this.db.prepare('DELETE FROM mention_days WHERE day < ?').run(Math.floor(cutoff / DAY_MS));
           return count;

@@ -30,8 +30,11 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
       CREATE INDEX mentions_by_published ON mentions (published, label);
       CREATE VIRTUAL TABLE mentions_fts USING fts5 (
         title, body, content = 'mentions', content_rowid = 'seq',
-        tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
+        tokenize = 'unicode61 remove_diacritics 2'
       );
+      -- Fewer, larger merges while loading: about 20 % faster inserts (reference section 5).
+      INSERT INTO mentions_fts (mentions_fts, rank) VALUES ('automerge', 16);
+      INSERT INTO mentions_fts (mentions_fts, rank) VALUES ('crisismerge', 64);
       CREATE VIRTUAL TABLE mentions_vocab USING fts5vocab (mentions_fts, row);
       -- Covering table: one row per (watchlist entry, mention), ordered for per-entity time ranges.
       CREATE TABLE mention_entities (
@@ -56,6 +59,32 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
         min_seq INTEGER NOT NULL,
         max_seq INTEGER NOT NULL
       );
+    `,
+  },
+  {
+    version: 2,
+    description: 'texts apart from the filter columns, so that joins from FTS matches read narrow rows',
+    sql: `
+      CREATE TABLE mention_texts (
+        seq INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      INSERT INTO mention_texts (seq, title, body, doc) SELECT seq, title, body, doc FROM mentions;
+      DROP TABLE mentions_vocab;
+      DROP TABLE mentions_fts;
+      ALTER TABLE mentions DROP COLUMN title;
+      ALTER TABLE mentions DROP COLUMN body;
+      ALTER TABLE mentions DROP COLUMN doc;
+      CREATE VIRTUAL TABLE mentions_fts USING fts5 (
+        title, body, content = 'mention_texts', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      INSERT INTO mentions_fts (mentions_fts, rank) VALUES ('automerge', 16);
+      INSERT INTO mentions_fts (mentions_fts, rank) VALUES ('crisismerge', 64);
+      INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild');
+      CREATE VIRTUAL TABLE mentions_vocab USING fts5vocab (mentions_fts, row);
     `,
   },
 ];

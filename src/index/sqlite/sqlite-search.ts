@@ -5,8 +5,6 @@ import type { SearchHit, SearchPage, SearchRequest } from '../mention-index.js';
 import { andFragments, buildScope, type Scope } from './sqlite-scope.js';
 import { rowToMention } from './sqlite-upsert.js';
 
-/** Counting stops here; beyond it `total` is a lower bound (`totalIsExact: false`). */
-export const COUNT_LIMIT = 10_000;
 const SNIPPET_TOKENS = 24;
 const PLAIN_SNIPPET_CHARS = 200;
 
@@ -14,6 +12,7 @@ interface Row {
   seq: number;
   published: number;
   score?: number;
+  total?: number;
 }
 
 function seqRange(scope: Scope, column: string): { sql: string; params: unknown[] } {
@@ -42,7 +41,7 @@ function hits(db: Database.Database, scope: Scope, rows: Row[]): SearchHit[] {
   if (rows.length === 0) return [];
   const marks = rows.map(() => '?').join(',');
   const docs = new Map<number, { title: string; body: string; doc: string }>();
-  for (const row of db.prepare(`SELECT seq, title, body, doc FROM mentions WHERE seq IN (${marks})`).all(...rows.map((r) => r.seq)) as {
+  for (const row of db.prepare(`SELECT seq, title, body, doc FROM mention_texts WHERE seq IN (${marks})`).all(...rows.map((r) => r.seq)) as {
     seq: number;
     title: string;
     body: string;
@@ -72,13 +71,14 @@ function hits(db: Database.Database, scope: Scope, rows: Row[]): SearchHit[] {
   });
 }
 
-function countMatches(db: Database.Database, from: { sql: string; params: unknown[] }): { total: number; exact: boolean } {
-  const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from.sql} LIMIT ${COUNT_LIMIT + 1})`).get(...from.params) as { n: number };
-  return n > COUNT_LIMIT ? { total: COUNT_LIMIT, exact: false } : { total: n, exact: true };
+function countAll(db: Database.Database, from: { sql: string; params: unknown[] }): number {
+  const { n } = db.prepare(`SELECT count(*) AS n ${from.sql}`).get(...from.params) as { n: number };
+  return n;
 }
 
 /**
- * Search over the SQLite index. By date: keyset pages on (published, seq) descending, so inserts
+ * Search over the SQLite index, in one pass that also counts (`count(*) OVER ()`): the FTS scan is
+ * the cost, so it is run once. By date: keyset pages on (published, seq) descending, so inserts
  * between pages neither repeat nor skip a hit. By relevance (bm25, title weighted): pages by offset
  * over a snapshot of the rows that existed at the first page.
  */
@@ -94,28 +94,31 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
     const cursor = request.cursor ? decodeCursor(request.cursor, 'relevance') : null;
     const snapshot = cursor?.sort === 'relevance' ? Number(cursor.snapshot) : maxSeq(db);
     const offset = cursor?.sort === 'relevance' ? cursor.offset : 0;
-    const sql = `SELECT m.seq AS seq, m.published AS published, -bm25(mentions_fts, 4.0, 1.0) AS score ${from.sql} AND m.seq <= ? ORDER BY bm25(mentions_fts, 4.0, 1.0), m.seq DESC LIMIT ? OFFSET ?`;
+    const sql = `WITH matches AS MATERIALIZED (SELECT m.seq AS seq, m.published AS published, -bm25(mentions_fts, 4.0, 1.0) AS score ${from.sql} AND m.seq <= ?) SELECT seq, published, score, count(*) OVER () AS total FROM matches ORDER BY score DESC, seq DESC LIMIT ? OFFSET ?`;
     const rows = db.prepare(sql).all(...from.params, snapshot, limit + 1, offset) as Row[];
-    const count = countMatches(db, { sql: `${from.sql} AND m.seq <= ?`, params: [...from.params, snapshot] });
     const page = rows.slice(0, limit);
     return {
-      total: count.total,
-      totalIsExact: count.exact,
+      total: rows[0]?.total ?? countAll(db, { sql: `${from.sql} AND m.seq <= ?`, params: [...from.params, snapshot] }),
+      totalIsExact: true,
       hits: hits(db, scope, page),
       nextCursor: rows.length > limit ? encodeCursor({ sort: 'relevance', offset: offset + limit, snapshot: String(snapshot) }) : null,
     };
   }
-  // By date (and by relevance without a text part: there is nothing to score).
+  // By date (and by relevance without a text part: there is nothing to score). Rows after the
+  // cursor sort first; the others are only counted.
   const cursor = request.cursor ? decodeCursor(request.cursor, 'date') : null;
-  const keyset = cursor?.sort === 'date' ? { sql: ' AND (m.published < ? OR (m.published = ? AND m.seq < ?))', params: [cursor.published, cursor.published, Number(cursor.after)] } : { sql: '', params: [] };
-  const sql = `SELECT m.seq AS seq, m.published AS published ${from.sql}${keyset.sql} ORDER BY m.published DESC, m.seq DESC LIMIT ?`;
-  const rows = db.prepare(sql).all(...from.params, ...keyset.params, limit + 1) as Row[];
-  const count = countMatches(db, from);
+  const after =
+    cursor?.sort === 'date'
+      ? { sql: '(m.published < ? OR (m.published = ? AND m.seq < ?))', params: [cursor.published, cursor.published, Number(cursor.after)] }
+      : { sql: '1', params: [] };
+  const sql = `SELECT m.seq AS seq, m.published AS published, count(*) OVER () AS total, ${after.sql} AS next ${from.sql} ORDER BY next DESC, m.published DESC, m.seq DESC LIMIT ?`;
+  const found = db.prepare(sql).all(...after.params, ...from.params, limit + 1) as (Row & { next: number })[];
+  const rows = found.filter((row) => row.next === 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    total: count.total,
-    totalIsExact: count.exact,
+    total: found[0]?.total ?? 0,
+    totalIsExact: true,
     hits: hits(db, scope, page),
     nextCursor: rows.length > limit && last ? encodeCursor({ sort: 'date', published: last.published, after: String(last.seq) }) : null,
   };

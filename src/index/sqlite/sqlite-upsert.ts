@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EntityMatch, Mention } from '../../core/mention.js';
-import { contentHash } from '../content-hash.js';
+import { mentionContent } from '../content-hash.js';
 import { foldText } from '../fold.js';
 import { mentionProblem } from '../mention-check.js';
 import type { UpsertOutcome } from '../mention-index.js';
@@ -11,15 +11,18 @@ interface ExistingRow {
   seq: number;
   content_hash: string;
   published: number;
+}
+
+interface TextRow {
   title: string;
   body: string;
   doc: string;
 }
 
 /** The stored JSON: the mention without its title and text, which live in their own columns. */
-export function storedDoc(mention: Mention): string {
-  const { title: _title, text: _text, ...rest } = mention;
-  return JSON.stringify(rest);
+export function storedDoc(mention: Mention, rest = mentionContent(mention).rest): string {
+  const fetched = `"fetchedAt":${JSON.stringify(mention.fetchedAt)}`;
+  return rest === '{}' ? `{${fetched}}` : `${rest.slice(0, -1)},${fetched}}`;
 }
 
 /** Rebuilds a mention from its row. */
@@ -40,8 +43,11 @@ function entityKeys(entities: readonly EntityMatch[]): Map<string, EntityMatch> 
  */
 export class SqliteUpserter {
   private readonly select: Database.Statement;
+  private readonly selectText: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly update: Database.Statement;
+  private readonly textInsert: Database.Statement;
+  private readonly textUpdate: Database.Statement;
   private readonly ftsInsert: Database.Statement;
   private readonly ftsDelete: Database.Statement;
   private readonly entityInsert: Database.Statement;
@@ -51,9 +57,12 @@ export class SqliteUpserter {
   private readonly knownNames = new Map<string, string>();
 
   constructor(db: Database.Database) {
-    this.select = db.prepare('SELECT seq, content_hash, published, title, body, doc FROM mentions WHERE id = ?');
-    const columns = 'published, label, source_id, source_key, channel, language, author, author_key, story_id, content_hash, title, body, doc';
-    this.insert = db.prepare(`INSERT INTO mentions (id, ${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.select = db.prepare('SELECT seq, content_hash, published FROM mentions WHERE id = ?');
+    this.selectText = db.prepare('SELECT title, body, doc FROM mention_texts WHERE seq = ?');
+    const columns = 'published, label, source_id, source_key, channel, language, author, author_key, story_id, content_hash';
+    this.insert = db.prepare(`INSERT INTO mentions (id, ${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.textInsert = db.prepare('INSERT INTO mention_texts (seq, title, body, doc) VALUES (?, ?, ?, ?)');
+    this.textUpdate = db.prepare('UPDATE mention_texts SET title = ?, body = ?, doc = ? WHERE seq = ?');
     this.update = db.prepare(
       `UPDATE mentions SET ${columns.split(', ').map((c) => `${c} = ?`).join(', ')} WHERE seq = ?`,
     );
@@ -79,7 +88,7 @@ export class SqliteUpserter {
         outcomes.push({ id: String((mention as { id?: unknown } | null)?.id ?? ''), outcome: 'failed', reason: bad, retryable: false });
         continue;
       }
-      const hash = contentHash(mention);
+      const { hash, rest } = mentionContent(mention);
       const existing = this.select.get(mention.id) as ExistingRow | undefined;
       if (existing && existing.content_hash === hash) {
         outcomes.push({ id: mention.id, outcome: 'unchanged' });
@@ -97,19 +106,19 @@ export class SqliteUpserter {
         mention.author === null ? null : foldText(mention.author),
         mention.storyId,
         hash,
-        mention.title,
-        mention.text,
-        storedDoc(mention),
       ];
+      const doc = storedDoc(mention, rest);
       let seq: number;
       if (existing) {
         seq = existing.seq;
-        this.ftsDelete.run(seq, existing.title, existing.body);
-        const old = rowToMention(existing);
-        for (const entity of entityKeys(old.entities).values()) this.entityDelete.run(entity.kind, entity.id, existing.published, seq);
+        const old = this.selectText.get(seq) as TextRow;
+        this.ftsDelete.run(seq, old.title, old.body);
+        for (const entity of entityKeys(rowToMention(old).entities).values()) this.entityDelete.run(entity.kind, entity.id, existing.published, seq);
         this.update.run(...values, seq);
+        this.textUpdate.run(mention.title, mention.text, doc, seq);
       } else {
         seq = Number(this.insert.run(mention.id, ...values).lastInsertRowid);
+        this.textInsert.run(seq, mention.title, mention.text, doc);
       }
       this.ftsInsert.run(seq, mention.title, mention.text);
       for (const entity of entityKeys(mention.entities).values()) {

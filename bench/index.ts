@@ -1,0 +1,118 @@
+/**
+ * Index benchmark (issue 5 "Fast"): `npm run bench -- --suite index [--corpus 1000000] [--path FILE] [--keep]`.
+ * Loads a deterministic corpus into the production SQLite schema through the MentionIndex port
+ * (batches of 10,000), reopens the file as a process would, and times the query classes.
+ */
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { MentionIndex } from '../src/index/mention-index.js';
+import { parseQuery } from '../src/index/query/parse.js';
+import { SqliteMentionIndex } from '../src/index/sqlite/sqlite-index.js';
+import { silentLogger } from '../src/platform/logger.js';
+import { BRANDS, generateCorpus, prng, word } from './corpus/generate.js';
+import { argValue, fmt, percentile } from './support/measure.js';
+
+const DAY_MS = 86_400_000;
+const END = new Date('2026-11-01T00:00:00Z');
+const BATCH = 10_000;
+
+function fileSize(path: string): number {
+  return [path, `${path}-wal`].reduce((sum, p) => sum + (existsSync(p) ? statSync(p).size : 0), 0);
+}
+
+async function load(index: MentionIndex, total: number): Promise<void> {
+  let upsertMs = 0;
+  let done = 0;
+  let segmentMs = 0;
+  let segmentStart = 0;
+  const segment = Math.max(BATCH, Math.round(total / 10 / BATCH) * BATCH);
+  for (const batch of generateCorpus({ total, end: END }, BATCH)) {
+    const started = performance.now();
+    const outcomes = await index.upsert(batch);
+    const ms = performance.now() - started;
+    upsertMs += ms;
+    segmentMs += ms;
+    done += batch.length;
+    if (outcomes.some((o) => o.outcome !== 'indexed')) throw new Error('bench: an upsert did not index');
+    if (done - segmentStart >= segment || done === total) {
+      console.log(`  rows ${fmt(segmentStart)}–${fmt(done)}: ${fmt(((done - segmentStart) / segmentMs) * 1000)} mentions/s`);
+      segmentStart = done;
+      segmentMs = 0;
+    }
+  }
+  console.log(`load: ${fmt(total)} mentions in ${(upsertMs / 1000).toFixed(1)} s of upsert time = ${fmt((total / upsertMs) * 1000)} mentions/s (batches of ${fmt(BATCH)})`);
+}
+
+async function time(label: string, runs: number, once: (i: number) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await once(i + 10_000); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await once(i);
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(`${label.padEnd(62)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms`);
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const total = Number(argValue(argv, '--corpus') ?? 100_000);
+  const runs = Number(argValue(argv, '--runs') ?? 200);
+  const dir = argValue(argv, '--path') ? undefined : mkdtempSync(join(tmpdir(), 'hubwatch-bench-index-'));
+  const path = argValue(argv, '--path') ?? join(dir as string, 'bench.db');
+  const reuse = existsSync(path) && argv.includes('--reuse');
+  console.log(`index bench: ${fmt(total)} mentions, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`);
+  console.log(`file: ${path}`);
+  try {
+    if (!reuse) {
+      const writer = SqliteMentionIndex.open({ path, logger: silentLogger() });
+      await load(writer, total);
+      await writer.close();
+    }
+    const size = fileSize(path);
+    console.log(`size: ${(size / 2 ** 20).toFixed(0)} MiB = ${((size / total) * 1e6 / 2 ** 30).toFixed(2)} GiB per million mentions`);
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    const random = prng(7);
+    const day = (): number => END.getTime() - Math.floor(random() * 300 + 30) * DAY_MS;
+    // Brands among the 20 most frequent; two common words (vocabulary ranks 20–60).
+    const brand = (): string => `brand-${Math.floor(random() * 20)}`;
+    const common = (): string => `${word(20 + Math.floor(random() * 40), false)} ${word(20 + Math.floor(random() * 40), false)}`;
+    for (const sort of ['date', 'relevance'] as const) {
+      await time(`search 2 common terms + brand + 30 days, 20 hits, by ${sort}`, runs, async () => {
+        const to = day();
+        const page = await index.search({
+          query: parseQuery(`${common()} brand:${brand()}`),
+          from: new Date(to - 30 * DAY_MS),
+          to: new Date(to),
+          sort,
+          limit: 20,
+        });
+        if (page.hits.length > 0 && !page.hits[0]?.snippets?.[0]) throw new Error('no snippet');
+      });
+    }
+    await time('search a 4-letter wildcard + 30 days, 20 hits, by date', runs, async () => {
+      const to = day();
+      const stem = word(100 + Math.floor(random() * 400), false).slice(0, 4).padEnd(4, 'a');
+      await index.search({ query: parseQuery(`${stem}*`), from: new Date(to - 30 * DAY_MS), to: new Date(to), sort: 'date', limit: 20 }).catch((error: Error) => {
+        if (!/too expensive/.test(error.message)) throw error;
+      });
+    });
+    await time('histogram: one brand, 30 days, daily', runs, async () => {
+      const to = day();
+      await index.histogram({ query: parseQuery(`brand:${brand()}`), interval: 'day', from: new Date(to - 30 * DAY_MS), to: new Date(to) });
+    });
+    await time('share of voice: 10 brands, 90 days', runs, async () => {
+      const to = day();
+      const first = Math.floor(random() * (BRANDS - 10));
+      const brands = Array.from({ length: 10 }, (_, i) => `brand-${first + i}`);
+      await index.shareOfVoice({ query: null, brands, from: new Date(to - 90 * DAY_MS), to: new Date(to) });
+    });
+    await time('sentiment per brand over a year (weekly buckets)', runs, async () => {
+      await index.sentimentOverTime({ query: parseQuery(`brand:${brand()}`), interval: 'week', from: new Date(END.getTime() - 365 * DAY_MS), to: END });
+    });
+    await index.close();
+  } finally {
+    if (dir && !argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+  }
+}

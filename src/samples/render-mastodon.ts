@@ -1,5 +1,6 @@
 import { ACCOUNTS, type SampleAccount } from './data/social-accounts.js';
 import { escapeXml } from './feed-text.js';
+import { OFFICIAL_ACCOUNT_ID } from './sample-outlets.js';
 import type { SampleItem } from './sample-types.js';
 import { ageMinutes, hash32, pick, seededRandom } from './seeded.js';
 
@@ -24,12 +25,17 @@ export function statusId(item: SampleItem): string {
   return ((ms << 16n) + BigInt(hash32(item.key) & 0xffff)).toString();
 }
 
-function content(text: string): string {
+function content(text: string, hashtag: boolean): string {
   const escaped = escapeXml(text).replace(/@AcmeRail/g, '<span class="h-card"><a href="https://mastodon.example/@AcmeRail" class="u-url mention">@<span>AcmeRail</span></a></span>');
+  if (!hashtag) return `<p>${escaped}</p>`;
   return escaped.includes('#acme') ? `<p>${escaped.replace('#acme', HASHTAG)}</p>` : `<p>${escaped} ${HASHTAG}</p>`;
 }
 
+/** Acme's own account: its posts are served at /api/v1/accounts/:id/statuses. */
+export const OFFICIAL_ACCOUNT: SampleAccount = { username: 'AcmeRail', domain: null, display_name: 'Acme Rail', followers_count: 48_200, lang: 'en' };
+
 function accountFor(item: SampleItem): { account: SampleAccount; home: string } {
+  if (item.feed === 'acme-official') return { account: OFFICIAL_ACCOUNT, home: SAMPLE_INSTANCE };
   const random = seededRandom(hash32(`account:${item.key}`));
   const account = pick(ACCOUNTS.filter((candidate) => candidate.lang === item.lang), random());
   return { account, home: account.domain ?? SAMPLE_INSTANCE };
@@ -41,14 +47,41 @@ export function statusUrl(item: SampleItem): string {
   return `https://${home}/@${account.username}/${statusId(item)}`;
 }
 
+/** An account in the shape of Mastodon's REST API (also what /api/v1/accounts/lookup answers). */
+export function accountJson(account: SampleAccount, lastStatusAt: string | null): Record<string, unknown> {
+  const home = account.domain ?? SAMPLE_INSTANCE;
+  return {
+    id: account === OFFICIAL_ACCOUNT ? OFFICIAL_ACCOUNT_ID : String(100_000 + (hash32(account.username) % 900_000)),
+    username: account.username,
+    acct: account.domain ? `${account.username}@${account.domain}` : account.username,
+    display_name: account.display_name,
+    locked: false,
+    bot: false,
+    discoverable: true,
+    group: false,
+    created_at: '2022-11-07T00:00:00.000Z',
+    note: '',
+    url: `https://${home}/@${account.username}`,
+    avatar: `https://${home}/avatars/original/missing.png`,
+    avatar_static: `https://${home}/avatars/original/missing.png`,
+    header: `https://${home}/headers/original/missing.png`,
+    header_static: `https://${home}/headers/original/missing.png`,
+    followers_count: account.followers_count,
+    following_count: 150 + (hash32(account.username) % 400),
+    statuses_count: 500 + (hash32(`${account.username}:n`) % 5000),
+    last_status_at: lastStatusAt,
+    emojis: [],
+    fields: [],
+  };
+}
+
 /** Builds one status for a social sample item. */
 export function toStatus(item: SampleItem): MastodonStatus {
   const random = seededRandom(hash32(`status:${item.key}`));
-  const { account, home } = accountFor(item);
+  const { account } = accountFor(item);
   const id = statusId(item);
   const url = statusUrl(item);
   const created = (item.published ?? new Date(0)).toISOString();
-  const accountId = String(100_000 + hash32(account.username) % 900_000);
   return {
     id,
     created_at: created,
@@ -64,34 +97,12 @@ export function toStatus(item: SampleItem): MastodonStatus {
     reblogs_count: Math.floor(random() * (item.expected === 'negative' ? 60 : 25)),
     favourites_count: Math.floor(random() * 120),
     edited_at: null,
-    content: content(item.paragraphs[0] ?? ''),
+    content: content(item.paragraphs[0] ?? '', item.feed === 'mastodon-acme'),
     reblog: null,
-    account: {
-      id: accountId,
-      username: account.username,
-      acct: account.domain ? `${account.username}@${account.domain}` : account.username,
-      display_name: account.display_name,
-      locked: false,
-      bot: false,
-      discoverable: true,
-      group: false,
-      created_at: '2022-11-07T00:00:00.000Z',
-      note: '',
-      url: `https://${home}/@${account.username}`,
-      avatar: `https://${home}/avatars/original/missing.png`,
-      avatar_static: `https://${home}/avatars/original/missing.png`,
-      header: `https://${home}/headers/original/missing.png`,
-      header_static: `https://${home}/headers/original/missing.png`,
-      followers_count: account.followers_count,
-      following_count: 150 + (hash32(account.username) % 400),
-      statuses_count: 500 + (hash32(`${account.username}:n`) % 5000),
-      last_status_at: created.slice(0, 10),
-      emojis: [],
-      fields: [],
-    },
+    account: accountJson(account, created.slice(0, 10)),
     media_attachments: [],
     mentions: [],
-    tags: [{ name: 'acme', url: TAG_URL }],
+    tags: item.feed === 'mastodon-acme' ? [{ name: 'acme', url: TAG_URL }] : [],
     emojis: [],
     card: null,
     poll: null,

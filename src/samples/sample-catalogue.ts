@@ -2,7 +2,8 @@ import { BLOG_EN, BLOG_FR } from './data/blog-templates.js';
 import { BRIEFS } from './data/briefs.js';
 import { NEWS_EN } from './data/news-en.js';
 import { NEWS_FR } from './data/news-fr.js';
-import { SOCIAL } from './data/social-templates.js';
+import { OFFICIAL_POSTS } from './data/official-posts.js';
+import { SOCIAL, type SocialTemplate } from './data/social-templates.js';
 import { BYLINES, FIRST_NAMES, PLACES_EN, PLACES_FR, fill, type Slots, type Template } from './data/templates.js';
 import { WIRE_STORIES, type WireCopy, type WireStory } from './data/wire-stories.js';
 import { outletFor } from './sample-outlets.js';
@@ -105,23 +106,23 @@ function templated(dayStart: Date, prefix: string, templates: Template[], render
   return items;
 }
 
-function social(dayStart: Date): SampleItem[] {
+function social(dayStart: Date, feed: 'mastodon-acme' | 'acme-official', templates: SocialTemplate[], renders: number): SampleItem[] {
   const items: SampleItem[] = [];
-  SOCIAL.forEach((template, t) => {
-    for (let r = 0; r < SOCIAL_RENDERS; r += 1) {
-      const key = `social-${String(t).padStart(2, '0')}-${r}`;
+  templates.forEach((template, t) => {
+    for (let r = 0; r < renders; r += 1) {
+      const key = `${feed === 'mastodon-acme' ? 'social' : 'official'}-${String(t).padStart(2, '0')}-${r}`;
       const slots = slotsFor(key, template.lang);
       const draft: SampleDraft = {
         key,
         lang: template.lang,
         expected: template.expected,
         // Every status on the #acme timeline carries the hashtag: a mention of Acme unless a trap.
-        entities: template.trap ? [] : [...new Set(['acme', ...template.entities])],
+        entities: template.trap ? [] : feed === 'mastodon-acme' ? [...new Set(['acme', ...template.entities])] : template.entities,
         title: '',
         paragraphs: [fill(template.text, slots)],
         ...(template.trap ? { trap: true } : {}),
       };
-      const item: SampleItem = { ...draft, feed: 'mastodon-acme', published: spreadDate(dayStart, key), url: '', guid: '' };
+      const item: SampleItem = { ...draft, feed, published: spreadDate(dayStart, key), url: '', guid: '' };
       item.url = statusUrl(item);
       item.guid = statusId(item);
       items.push(item);
@@ -147,6 +148,7 @@ export function buildSampleCatalogue(now: Date): SampleItem[] {
     ...templated(dayStart, 'brief', BRIEFS, BRIEF_RENDERS, (t, i) => pick(NEWS_FEEDS[t.lang], (i % 3) / 3), (t) => BYLINES[`news-${t.lang}`]),
     ...templated(dayStart, 'blog-en', BLOG_EN, BLOG_RENDERS, () => 'commuter-notes', () => BYLINES['blog-en']),
     ...templated(dayStart, 'blog-fr', BLOG_FR, BLOG_RENDERS, () => 'lettre-mobilite', () => BYLINES['blog-fr']),
-    ...social(dayStart),
+    ...social(dayStart, 'mastodon-acme', SOCIAL, SOCIAL_RENDERS),
+    ...social(dayStart, 'acme-official', OFFICIAL_POSTS, 1),
   ];
 }

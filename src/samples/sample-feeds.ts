@@ -19,6 +19,8 @@ export interface SampleSite {
   feeds: Map<string, SampleResponse>;
   /** The hashtag timeline, newest first, for Mastodon-style paging. */
   statuses: MastodonStatus[];
+  /** Every Mastodon-style timeline by path (the hashtag and @AcmeRail's statuses), newest first. */
+  timelines: Map<string, MastodonStatus[]>;
 }
 
 const newestFirst = (a: SampleItem, b: SampleItem): number =>
@@ -29,7 +31,7 @@ export function buildSampleSite(now: Date): SampleSite {
   const builtAt = startOfUtcDay(now);
   const items = buildSampleCatalogue(now);
   const feeds = new Map<string, SampleResponse>();
-  let statuses: MastodonStatus[] = [];
+  const timelines = new Map<string, MastodonStatus[]>();
   for (const outlet of SAMPLE_OUTLETS) {
     const mine = items.filter((item) => item.feed === outlet.feed).sort(newestFirst);
     switch (outlet.format) {
@@ -44,18 +46,21 @@ export function buildSampleSite(now: Date): SampleSite {
         feeds.set(outlet.path, { contentType: 'application/feed+json; charset=utf-8', body: renderJsonFeed(outlet, mine) });
         break;
       case 'mastodon-tag':
-        statuses = mine.map(toStatus);
+      case 'mastodon-account': {
+        const statuses = mine.map(toStatus);
+        timelines.set(outlet.path, statuses);
         feeds.set(outlet.path, { contentType: 'application/json; charset=utf-8', body: JSON.stringify(statuses) });
         break;
+      }
     }
   }
-  return { builtAt, items, feeds, statuses };
+  return { builtAt, items, feeds, statuses: timelines.get(SAMPLE_TIMELINE_PATH) ?? [], timelines };
 }
 
 /**
  * The bundled sample feeds for `now`'s UTC day, keyed by URL path: RSS 2.0 news (EN and FR, one
  * with content:encoded and dc:creator), an Atom blog, a JSON Feed newsletter and a Mastodon
- * hashtag timeline. Deterministic: the same day always yields the same bytes.
+ * hashtag timeline plus @AcmeRail's own statuses. Deterministic: the same day always yields the same bytes.
  */
 export function buildSampleFeeds(now: Date): Map<string, SampleResponse> {
   return buildSampleSite(now).feeds;

@@ -1,6 +1,9 @@
 import type { SampleFeedId, SampleLanguage } from './sample-types.js';
 
-export type FeedFormat = 'rss' | 'rss-content' | 'atom' | 'json-feed' | 'mastodon-tag';
+/** The id of Acme's own account (@AcmeRail) on the sample instance. */
+export const OFFICIAL_ACCOUNT_ID = '109348712300001';
+
+export type FeedFormat = 'rss' | 'rss-content' | 'atom' | 'json-feed' | 'mastodon-tag' | 'mastodon-account';
 
 /** A fictional outlet and how its feed is published. Hosts use the reserved `.example` TLD. */
 export interface SampleOutlet {
@@ -25,6 +28,7 @@ export const SAMPLE_OUTLETS: readonly SampleOutlet[] = [
   { feed: 'commuter-notes', name: 'Commuter Notes', host: 'commuternotes.example', lang: 'en', path: '/feeds/commuter-notes.atom', format: 'atom' },
   { feed: 'lettre-mobilite', name: 'La Lettre Mobilité', host: 'lettre-mobilite.example', lang: 'fr', path: '/feeds/lettre-mobilite.json', format: 'json-feed' },
   { feed: 'mastodon-acme', name: 'Mastodon #acme', host: 'mastodon.example', lang: 'en', path: '/api/v1/timelines/tag/acme', format: 'mastodon-tag' },
+  { feed: 'acme-official', name: 'Acme Rail on Mastodon (@AcmeRail)', host: 'mastodon.example', lang: 'en', path: `/api/v1/accounts/${OFFICIAL_ACCOUNT_ID}/statuses`, format: 'mastodon-account' },
 ];
 
 export function outletFor(feed: SampleFeedId): SampleOutlet {

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UserInputError } from '../core/errors.js';
-import { SAMPLE_TIMELINE_PATH, buildSampleSite, type SampleSite } from './sample-feeds.js';
+import { OFFICIAL_ACCOUNT, SAMPLE_INSTANCE, accountJson } from './render-mastodon.js';
+import { buildSampleSite, type SampleSite } from './sample-feeds.js';
 import type { SampleResponse } from './sample-types.js';
 import { startOfUtcDay } from './seeded.js';
 import { pageTimeline } from './timeline-paging.js';
@@ -20,6 +21,9 @@ export interface SampleServer {
   url: string;
   close(): Promise<void>;
 }
+
+/** Mastodon's account lookup (`?acct=AcmeRail`), which the connector calls before the statuses. */
+const ACCOUNT_LOOKUP_PATH = '/api/v1/accounts/lookup';
 
 interface Prepared extends SampleResponse {
   etag: string;
@@ -84,8 +88,20 @@ export async function startSampleServer(options: SampleServerOptions): Promise<S
       plain(response, 200, ['hubwatch sample feeds:', ...[...today.feeds.keys()].map((path) => `${base}${path}`)].join('\n'));
       return;
     }
-    if (url.pathname === SAMPLE_TIMELINE_PATH) {
-      const page = pageTimeline(today.statuses, url.searchParams, `${base}${url.pathname}${url.search}`);
+    if (url.pathname === ACCOUNT_LOOKUP_PATH) {
+      const acct = (url.searchParams.get('acct') ?? '').replace(/^@/, '').toLowerCase();
+      const local = acct.endsWith(`@${SAMPLE_INSTANCE}`) ? acct.slice(0, -SAMPLE_INSTANCE.length - 1) : acct;
+      if (local !== OFFICIAL_ACCOUNT.username.toLowerCase()) {
+        response.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8' }).end('{"error":"Record not found"}');
+        return;
+      }
+      const body = JSON.stringify(accountJson(OFFICIAL_ACCOUNT, today.builtAt.toISOString().slice(0, 10)));
+      send(request, response, { contentType: 'application/json; charset=utf-8', body, etag: etagOf(body) }, today.builtAt);
+      return;
+    }
+    const timeline = today.timelines.get(url.pathname);
+    if (timeline) {
+      const page = pageTimeline(timeline, url.searchParams, `${base}${url.pathname}${url.search}`);
       const body = JSON.stringify(page.statuses);
       const doc: Prepared = { contentType: 'application/json; charset=utf-8', body, etag: etagOf(body) };
       send(request, response, doc, today.builtAt, page.link ? { Link: page.link } : {});

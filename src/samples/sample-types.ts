@@ -29,6 +29,7 @@ export const SAMPLE_FEEDS = [
   'commuter-notes',
   'lettre-mobilite',
   'mastodon-acme',
+  'acme-official',
 ] as const;
 export type SampleFeedId = (typeof SAMPLE_FEEDS)[number];
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { SAMPLE_TIMELINE_PATH, buildSampleFeeds, buildSampleItems } from '../../src/samples/sample-feeds.js';
+import { OFFICIAL_ACCOUNT_ID } from '../../src/samples/sample-outlets.js';
 
 const FILE = fileURLToPath(new URL('../../config/hubwatch.yaml', import.meta.url));
 const config = parseConfig(readFileSync(FILE, 'utf8'), FILE, { env: {} });
@@ -26,8 +27,13 @@ describe('config/hubwatch.yaml (the default `npm start` runs)', () => {
       expect(source.channel, source.id).toBeDefined();
       expect(source.tier, source.id).toBeDefined();
       if (source.type === 'mastodon') {
-        expect(source.options).toEqual({ instance: 'http://127.0.0.1:4719', hashtag: 'acme' });
-        expect(paths.has(SAMPLE_TIMELINE_PATH)).toBe(true);
+        if (source.options.hashtag !== undefined) {
+          expect(source.options).toEqual({ instance: 'http://127.0.0.1:4719', hashtag: 'acme' });
+          expect(paths.has(SAMPLE_TIMELINE_PATH)).toBe(true);
+        } else {
+          expect(source.options).toEqual({ instance: 'http://127.0.0.1:4719', account: 'AcmeRail' });
+          expect(paths.has(`/api/v1/accounts/${OFFICIAL_ACCOUNT_ID}/statuses`)).toBe(true);
+        }
         continue;
       }
       const url = new URL(source.url ?? '');

@@ -82,7 +82,7 @@ describe('buildSampleFeeds', () => {
   it('renders feeds that rss-parser reads, with every item, dates and creators', async () => {
     const site = buildSampleSite(NOW);
     const parser = new Parser<Record<string, unknown>, { 'content:encoded'?: string; creator?: string }>();
-    for (const outlet of SAMPLE_OUTLETS.filter((o) => o.format !== 'json-feed' && o.format !== 'mastodon-tag')) {
+    for (const outlet of SAMPLE_OUTLETS.filter((o) => o.format === 'rss' || o.format === 'rss-content' || o.format === 'atom')) {
       const feed = await parser.parseString(site.feeds.get(outlet.path)?.body ?? '');
       const expected = site.items.filter((item) => item.feed === outlet.feed);
       expect(feed.items.length, outlet.feed).toBe(expected.length);

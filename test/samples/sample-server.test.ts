@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserInputError } from '../../src/core/errors.js';
 import { SAMPLE_TIMELINE_PATH, buildSampleFeeds } from '../../src/samples/sample-feeds.js';
+import { OFFICIAL_ACCOUNT_ID } from '../../src/samples/sample-outlets.js';
 import { startSampleServer, type SampleServer } from '../../src/samples/sample-server.js';
 
 let clock = new Date('2026-11-27T10:00:00Z');
@@ -115,6 +116,20 @@ describe('startSampleServer', () => {
     const etag = first.headers.get('etag') ?? '';
     await first.text();
     expect((await fetch(`${server.url}${SAMPLE_TIMELINE_PATH}?limit=5`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+  });
+
+  it('looks up @AcmeRail and serves its statuses, as the account mode of the Mastodon API does', async () => {
+    const server = await start();
+    const lookup = await fetch(`${server.url}/api/v1/accounts/lookup?acct=AcmeRail`);
+    expect(lookup.status).toBe(200);
+    const account = (await lookup.json()) as { id: string; acct: string; followers_count: number };
+    expect(account).toMatchObject({ id: OFFICIAL_ACCOUNT_ID, acct: 'AcmeRail' });
+    const unknown = await fetch(`${server.url}/api/v1/accounts/lookup?acct=nobody`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: 'Record not found' });
+    const statuses = (await (await fetch(`${server.url}/api/v1/accounts/${account.id}/statuses?limit=40`)).json()) as { account: { acct: string }; tags: unknown[] }[];
+    expect(statuses.length).toBeGreaterThanOrEqual(12);
+    expect(statuses.every((status) => status.account.acct === 'AcmeRail' && status.tags.length === 0)).toBe(true);
   });
 
   it('rejects with a clear error when the port is taken', async () => {

@@ -8,7 +8,8 @@ import { parseQuery } from '../../src/index/query/parse.js';
 import { SqliteMentionIndex } from '../../src/index/sqlite/sqlite-index.js';
 import { MIGRATIONS } from '../../src/index/sqlite/sqlite-schema.js';
 import { silentLogger } from '../../src/platform/logger.js';
-import { mention } from '../contract/fixtures.js';
+import type { Mention } from '../../src/core/mention.js';
+import { corpus, mention } from '../contract/fixtures.js';
 
 let dir: string;
 let path: string;
@@ -66,6 +67,23 @@ describe('SQLite index', () => {
     expect((await index.search({ query: parseQuery('deja indexe'), sort: 'date', limit: 5 })).hits.map((h) => h.mention.id)).toEqual([old.id]);
     expect(await index.get(old.id)).toEqual(old);
     await index.close();
+  });
+
+  it('keeps the daily rollup equal to the mentions it sums, through updates and retention', async () => {
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    await index.upsert(corpus());
+    await index.upsert(corpus().map((m) => ({ ...m, sentiment: { score: 0, label: 'neutral' as const } })));
+    await index.upsert([{ ...(corpus()[2] as Mention), publishedAt: '2026-03-04T10:00:00.000Z' }]);
+    await index.deleteOlderThan(new Date('2026-03-01T12:00:00Z'));
+    await index.close();
+    const db = new Database(path, { readonly: true });
+    const rollup = db.prepare('SELECT kind, entity_id, day, label, count FROM entity_days ORDER BY 1, 2, 3, 4').all();
+    const truth = db
+      .prepare('SELECT kind, entity_id, published / 86400000 AS day, label, count(*) AS count FROM mention_entities GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4')
+      .all();
+    db.close();
+    expect(rollup).toEqual(truth);
+    expect(truth.length).toBeGreaterThan(2);
   });
 
   it('surfaces SQLITE_FULL as a retryable IndexError with nothing half-written', async () => {

@@ -25,6 +25,8 @@ interface Source {
   label: string;
   seq: string;
   where: { sql: string; params: unknown[] };
+  /** Set when the rows are one watchlist entry's (the daily rollup can answer). */
+  entity?: { kind: string; id: string; fromMs?: number; toMs?: number };
 }
 
 /**
@@ -47,7 +49,8 @@ function sourceFor(db: Database.Database, query: QueryNode | null, scope: Scope)
         sql += ' AND me.published < ?';
         params.push(scope.bounds.toMs);
       }
-      return { table: 'mention_entities me', published: 'me.published', label: 'me.label', seq: 'me.seq', where: { sql, params } };
+      const entity = { kind: query.field, id: ids[0].entity_id, fromMs: scope.bounds.fromMs, toMs: scope.bounds.toMs };
+      return { table: 'mention_entities me', published: 'me.published', label: 'me.label', seq: 'me.seq', where: { sql, params }, entity };
     }
   }
   return { table: 'mentions m', published: 'm.published', label: 'm.label', seq: 'm.seq', where: scopeCondition(scope) };
@@ -58,6 +61,55 @@ interface Units {
   expr: string;
   params: unknown[];
   toDate: (unit: number) => string;
+  /** The zone's offset when it is constant over the window (units are then local days). */
+  offset: number | null;
+}
+
+interface UnitRow {
+  unit: number;
+  label?: string;
+  n: number;
+}
+
+/**
+ * One entry's counts per UTC day (and label) from the `entity_days` rollup for the whole days of
+ * the window, and from the covering table for the partial days at its edges. Null when the
+ * rollup cannot answer (another query, or days not cut in UTC).
+ */
+function rollupRows(db: Database.Database, source: Source, unit: Units, withLabel: boolean): UnitRow[] | null {
+  const entity = source.entity;
+  if (!entity || unit.offset !== 0) return null;
+  const firstFull = entity.fromMs === undefined ? undefined : Math.ceil(entity.fromMs / DAY_MS);
+  const lastFull = entity.toMs === undefined ? undefined : Math.floor(entity.toMs / DAY_MS);
+  const label = withLabel ? ', label' : '';
+  const rows: UnitRow[] = [];
+  const days = ['kind = ? AND entity_id = ?'];
+  const params: unknown[] = [entity.kind, entity.id];
+  if (firstFull !== undefined) {
+    days.push('day >= ?');
+    params.push(firstFull);
+  }
+  if (lastFull !== undefined) {
+    days.push('day < ?');
+    params.push(lastFull);
+  }
+  rows.push(
+    ...(db
+      .prepare(`SELECT day AS unit${label}, sum(count) AS n FROM entity_days WHERE ${days.join(' AND ')} GROUP BY day${label}`)
+      .all(...params) as UnitRow[]),
+  );
+  const edge = db.prepare(
+    `SELECT published / ${DAY_MS} AS unit${label}, count(*) AS n FROM mention_entities WHERE kind = ? AND entity_id = ? AND published >= ? AND published < ? GROUP BY unit${label}`,
+  );
+  if (entity.fromMs !== undefined && firstFull !== undefined) {
+    const end = Math.min(firstFull * DAY_MS, entity.toMs ?? Infinity);
+    if (end > entity.fromMs) rows.push(...(edge.all(entity.kind, entity.id, entity.fromMs, end) as UnitRow[]));
+  }
+  if (entity.toMs !== undefined && lastFull !== undefined) {
+    const start = Math.max(lastFull * DAY_MS, entity.fromMs ?? -Infinity, (firstFull ?? -Infinity) * DAY_MS);
+    if (entity.toMs > start) rows.push(...(edge.all(entity.kind, entity.id, start, entity.toMs) as UnitRow[]));
+  }
+  return rows.filter((row) => row.n > 0);
 }
 
 /** How to cut time in SQL: whole local days when the zone's offset is constant, else quarter hours. */
@@ -70,8 +122,8 @@ function units(db: Database.Database, source: Source, timeZone: string, from?: D
     hi ??= row.hi ?? 0;
   }
   const offset = timeZone === 'UTC' ? 0 : constantOffset(timeZone, lo, hi);
-  if (offset !== null) return { expr: `(${source.published} + ?) / ${DAY_MS}`, params: [offset], toDate: dayNumberToDate };
-  return { expr: `${source.published} / ${QUARTER_HOUR_MS}`, params: [], toDate: (unit) => localDate(timeZone, unit * QUARTER_HOUR_MS) };
+  if (offset !== null) return { expr: `(${source.published} + ?) / ${DAY_MS}`, params: [offset], toDate: dayNumberToDate, offset };
+  return { expr: `${source.published} / ${QUARTER_HOUR_MS}`, params: [], toDate: (unit) => localDate(timeZone, unit * QUARTER_HOUR_MS), offset: null };
 }
 
 function checkInterval(request: HistogramRequest): string {
@@ -99,9 +151,11 @@ export function histogramSqlite(db: Database.Database, request: HistogramRequest
   if (scope.empty) return fill(new Map(), request, (key) => ({ key, count: 0 }));
   const source = sourceFor(db, request.query, scope);
   const unit = units(db, source, timeZone, request.from, request.to);
-  const rows = db
-    .prepare(`SELECT ${unit.expr} AS unit, count(*) AS n FROM ${source.table} WHERE ${source.where.sql} GROUP BY unit`)
-    .all(...unit.params, ...source.where.params) as { unit: number; n: number }[];
+  const rows =
+    rollupRows(db, source, unit, false) ??
+    (db
+      .prepare(`SELECT ${unit.expr} AS unit, count(*) AS n FROM ${source.table} WHERE ${source.where.sql} GROUP BY unit`)
+      .all(...unit.params, ...source.where.params) as UnitRow[]);
   const found = new Map<string, HistogramBucket>();
   for (const row of rows) {
     const key = bucketKey(unit.toDate(row.unit), request.interval);
@@ -120,14 +174,16 @@ export function sentimentOverTimeSqlite(db: Database.Database, request: Histogra
   if (scope.empty) return fill(new Map(), request, empty);
   const source = sourceFor(db, request.query, scope);
   const unit = units(db, source, timeZone, request.from, request.to);
-  const rows = db
-    .prepare(`SELECT ${unit.expr} AS unit, ${source.label} AS label, count(*) AS n FROM ${source.table} WHERE ${source.where.sql} GROUP BY unit, label`)
-    .all(...unit.params, ...source.where.params) as { unit: number; label: string; n: number }[];
+  const rows =
+    rollupRows(db, source, unit, true) ??
+    (db
+      .prepare(`SELECT ${unit.expr} AS unit, ${source.label} AS label, count(*) AS n FROM ${source.table} WHERE ${source.where.sql} GROUP BY unit, label`)
+      .all(...unit.params, ...source.where.params) as UnitRow[]);
   const found = new Map<string, SentimentBucket>();
   for (const row of rows) {
     const key = bucketKey(unit.toDate(row.unit), request.interval);
     const bucket = found.get(key) ?? empty(key);
-    if ((LABELS as readonly string[]).includes(row.label)) bucket[row.label as (typeof LABELS)[number]] += row.n;
+    if (row.label !== undefined && (LABELS as readonly string[]).includes(row.label)) bucket[row.label as (typeof LABELS)[number]] += row.n;
     found.set(key, bucket);
   }
   return fill(found, request, empty);

@@ -191,6 +191,14 @@ export class SqliteMentionIndex implements MentionIndex {
             ftsDelete.run(row.seq, row.title, row.body);
             count += 1;
           }
+          this.db
+            .prepare(
+              `INSERT INTO entity_days (kind, entity_id, day, label, count)
+                 SELECT kind, entity_id, published / ${DAY_MS}, label, -count(*) FROM mention_entities WHERE published < ? GROUP BY 1, 2, 3, 4
+                 ON CONFLICT (kind, entity_id, day, label) DO UPDATE SET count = count + excluded.count`,
+            )
+            .run(cutoff);
+          this.db.prepare('DELETE FROM entity_days WHERE count <= 0').run();
           this.db.prepare('DELETE FROM mention_entities WHERE published < ?').run(cutoff);
           this.db.prepare('DELETE FROM mention_texts WHERE seq IN (SELECT seq FROM mentions WHERE published < ?)').run(cutoff);
           this.db.prepare('DELETE FROM mentions WHERE published < ?').run(cutoff);

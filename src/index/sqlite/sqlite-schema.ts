@@ -87,6 +87,22 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
       CREATE VIRTUAL TABLE mentions_vocab USING fts5vocab (mentions_fts, row);
     `,
   },
+  {
+    version: 3,
+    description: 'daily rollup of mentions per watchlist entry and sentiment label',
+    sql: `
+      CREATE TABLE entity_days (
+        kind TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (kind, entity_id, day, label)
+      ) WITHOUT ROWID;
+      INSERT INTO entity_days (kind, entity_id, day, label, count)
+        SELECT kind, entity_id, published / 86400000, label, count(*) FROM mention_entities GROUP BY 1, 2, 3, 4;
+    `,
+  },
 ];
 
 /** Applies the migrations the file lacks. Safe when several processes open the file at once. */

@@ -54,6 +54,7 @@ export class SqliteUpserter {
   private readonly entityDelete: Database.Statement;
   private readonly entityName: Database.Statement;
   private readonly dayUpsert: Database.Statement;
+  private readonly rollup: Database.Statement;
   private readonly knownNames = new Map<string, string>();
 
   constructor(db: Database.Database) {
@@ -73,6 +74,9 @@ export class SqliteUpserter {
     this.entityName = db.prepare(
       'INSERT INTO entities (kind, entity_id, name, name_key) VALUES (?, ?, ?, ?) ON CONFLICT (kind, entity_id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key WHERE name <> excluded.name',
     );
+    this.rollup = db.prepare(
+      'INSERT INTO entity_days (kind, entity_id, day, label, count) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, entity_id, day, label) DO UPDATE SET count = count + excluded.count',
+    );
     this.dayUpsert = db.prepare(
       'INSERT INTO mention_days (day, min_seq, max_seq) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET min_seq = min(min_seq, excluded.min_seq), max_seq = max(max_seq, excluded.max_seq)',
     );
@@ -82,6 +86,12 @@ export class SqliteUpserter {
   write(mentions: readonly Mention[]): UpsertOutcome[] {
     const outcomes: UpsertOutcome[] = [];
     const days = new Map<number, [number, number]>();
+    // Rollup changes, summed over the batch: (kind, entity, UTC day, label) → delta.
+    const rollup = new Map<string, number>();
+    const count = (kind: string, id: string, published: number, label: string, delta: number): void => {
+      const key = `${kind}\u0000${id}\u0000${Math.floor(published / DAY_MS)}\u0000${label}`;
+      rollup.set(key, (rollup.get(key) ?? 0) + delta);
+    };
     for (const mention of mentions) {
       const bad = mentionProblem(mention);
       if (bad) {
@@ -113,7 +123,11 @@ export class SqliteUpserter {
         seq = existing.seq;
         const old = this.selectText.get(seq) as TextRow;
         this.ftsDelete.run(seq, old.title, old.body);
-        for (const entity of entityKeys(rowToMention(old).entities).values()) this.entityDelete.run(entity.kind, entity.id, existing.published, seq);
+        const before = rowToMention(old);
+        for (const entity of entityKeys(before.entities).values()) {
+          this.entityDelete.run(entity.kind, entity.id, existing.published, seq);
+          count(entity.kind, entity.id, existing.published, before.sentiment.label, -1);
+        }
         this.update.run(...values, seq);
         this.textUpdate.run(mention.title, mention.text, doc, seq);
       } else {
@@ -123,6 +137,7 @@ export class SqliteUpserter {
       this.ftsInsert.run(seq, mention.title, mention.text);
       for (const entity of entityKeys(mention.entities).values()) {
         this.entityInsert.run(entity.kind, entity.id, published, seq, mention.sentiment.label);
+        count(entity.kind, entity.id, published, mention.sentiment.label, 1);
         const nameKey = `${entity.kind}\u0000${entity.id}`;
         if (this.knownNames.get(nameKey) !== entity.name) {
           this.entityName.run(entity.kind, entity.id, entity.name, foldText(entity.name));
@@ -140,6 +155,11 @@ export class SqliteUpserter {
       outcomes.push({ id: mention.id, outcome: 'indexed' });
     }
     for (const [day, [min, max]] of days) this.dayUpsert.run(day, min, max);
+    for (const [key, delta] of rollup) {
+      if (delta === 0) continue;
+      const [kind, id, day, label] = key.split('\u0000') as [string, string, string, string];
+      this.rollup.run(kind, id, Number(day), label, delta);
+    }
     return outcomes;
   }
 

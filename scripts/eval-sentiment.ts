@@ -141,7 +141,7 @@ function fitFrench(dir: string): void {
   const train = readDeft(dir, 'train');
   const val = readDeft(dir, 'val');
   const frequency = new Map<string, number>();
-  for (const text of train.texts) for (const word of bagWords(text)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  for (const text of train.texts) for (const word of bagWords(rules, text)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   const vocabulary = [...frequency].filter(([, n]) => n >= MIN_DOCUMENT_FREQUENCY).map(([word]) => word).sort();
   const index = new Map(vocabulary.map((word, i) => [word, i]));
   const rows = train.texts.map((text) => toneFeatures(rules, index, text));

@@ -42,6 +42,16 @@ const IDIOMS = new Map<string, number>([
   ['broken heart', -2.9],
 ]);
 
+/** The words idioms and booster n-grams are made of: units without any skip the idiom check. */
+const FUNCTION_WORDS = new Set(['the', 'of', 'to', 'for', 'just']);
+const IDIOM_WORDS = new Set(
+  [...IDIOMS.keys(), ...BOOSTER_NGRAMS.keys()].flatMap((phrase) => phrase.split(' ')).filter((word) => !FUNCTION_WORDS.has(word)),
+);
+
+function wordAt(lower: string[], k: number): string {
+  return lower[k] ?? '';
+}
+
 function isNegation(lower: string): boolean {
   return NEGATIONS.has(lower) || lower.includes("n't");
 }
@@ -67,16 +77,25 @@ export class EnglishRules implements ValenceRules {
     const lexicon = this.lexicon;
     // Lengthened words ("goooood") are read as the word, with emphasis (Brody & Diakopoulos 2011).
     const lengthened = new Uint8Array(n);
-    const lower = words.map((word, k) => {
-      const folded = word.toLowerCase();
-      if (lexicon.has(folded) || BOOSTERS.has(folded)) return folded;
-      const variant = elongationVariants(folded).find((v) => lexicon.has(v) || BOOSTERS.has(v));
-      if (variant === undefined) return folded;
-      lengthened[k] = 1;
-      return variant;
-    });
+    const lower = new Array<string>(n);
     let caps = 0;
-    for (const word of words) if (isAllCaps(word)) caps += 1;
+    let idiomWords = false;
+    for (let k = 0; k < n; k += 1) {
+      const word = words[k]!;
+      if (isAllCaps(word)) caps += 1;
+      let folded = word.toLowerCase();
+      if (!lexicon.has(folded) && !BOOSTERS.has(folded)) {
+        for (const variant of elongationVariants(folded)) {
+          if (lexicon.has(variant) || BOOSTERS.has(variant)) {
+            folded = variant;
+            lengthened[k] = 1;
+            break;
+          }
+        }
+      }
+      if (IDIOM_WORDS.has(folded)) idiomWords = true;
+      lower[k] = folded;
+    }
     const capDiff = caps > 0 && caps < n;
     const sentiments = new Float64Array(n);
 
@@ -109,7 +128,7 @@ export class EnglishRules implements ValenceRules {
         if (back === 2) scalar *= 0.9;
         valence += scalar;
         valence = this.negationCheck(valence, lower, back, i);
-        if (back === 2) valence = this.idiomCheck(valence, lower, i);
+        if (back === 2 && idiomWords) valence = this.idiomCheck(valence, lower, i);
       }
       valence = this.leastCheck(valence, lower, i);
       sentiments[i] = valence;
@@ -150,7 +169,7 @@ export class EnglishRules implements ValenceRules {
   }
 
   private idiomCheck(valence: number, lower: string[], i: number): number {
-    const w = (k: number): string => lower[k] ?? '';
+    const w = (k: number): string => wordAt(lower, k);
     const sequences = [
       `${w(i - 1)} ${w(i)}`,
       `${w(i - 2)} ${w(i - 1)} ${w(i)}`,
@@ -159,8 +178,13 @@ export class EnglishRules implements ValenceRules {
       `${w(i - 3)} ${w(i - 2)}`,
     ];
     let result = valence;
-    const found = sequences.find((sequence) => IDIOMS.has(sequence));
-    if (found !== undefined) result = IDIOMS.get(found)!;
+    for (const sequence of sequences) {
+      const value = IDIOMS.get(sequence);
+      if (value !== undefined) {
+        result = value;
+        break;
+      }
+    }
     if (i + 1 < lower.length) {
       const next = IDIOMS.get(`${w(i)} ${w(i + 1)}`);
       if (next !== undefined) result = next;

@@ -32,7 +32,7 @@ for (const word of `peu plutot assez legerement moyennement presque quasi relati
 const NEGATIONS = new Set(['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guere', 'nullement', 'non']);
 /** The first contrast word weighs what precedes it ×0.5 and what follows ×1.5. */
 const CONTRAST = new Set(['mais', 'cependant', 'pourtant', 'toutefois', 'neanmoins']);
-const ELISION = /^(?:l|d|j|m|t|s|c|n|qu|jusqu|lorsqu|puisqu|quoiqu)'(.+)$/;
+const ELIDED = new Set(['l', 'd', 'j', 'm', 't', 's', 'c', 'n', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
 
 const IDIOMS = new Map<string, number>([
   ['pas terrible', -1.6],
@@ -53,9 +53,64 @@ const IDIOMS = new Map<string, number>([
   ['a suivre', 0.6],
 ]);
 
+const EMOTICONS = /[;:]-?[)(DpP]/g;
+const LAUGHS = new Set(['lol', 'mdr', 'xd', 'xdd', 'ptdr']);
+
+/** One pass over a unit: "!", "?", @handles, #hashtags, ellipses, quotation marks. */
+function punctuationCues(unit: string): { bangs: number; questions: number; handles: number; hashtags: number; ellipses: number; quotes: number } {
+  const cues = { bangs: 0, questions: 0, handles: 0, hashtags: 0, ellipses: 0, quotes: 0 };
+  for (let i = 0; i < unit.length; i += 1) {
+    const c = unit.charCodeAt(i);
+    if (c === 33) cues.bangs += 1;
+    else if (c === 63) cues.questions += 1;
+    else if (c === 64 && i + 1 < unit.length && isWordCode(unit.charCodeAt(i + 1))) cues.handles += 1;
+    else if (c === 35 && i + 1 < unit.length && isWordCode(unit.charCodeAt(i + 1))) cues.hashtags += 1;
+    else if (c === 0x2026 || (c === 46 && unit.charCodeAt(i + 1) === 46 && unit.charCodeAt(i + 2) === 46 && unit.charCodeAt(i - 1) !== 46)) cues.ellipses += 1;
+    else if (c === 34 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d) cues.quotes += 1;
+  }
+  return cues;
+}
+
+/** The last words of the idioms, so most words skip the idiom lookup entirely. */
+const IDIOM_TAILS = new Set([...IDIOMS.keys()].map((idiom) => idiom.slice(idiom.lastIndexOf(' ') + 1)));
+
+function idiomEndingAt(words: string[], clauseEnds: boolean[], i: number): number | undefined {
+  const word = words[i]!;
+  if (i > 0 && !clauseEnds[i - 1]) {
+    const two = IDIOMS.get(`${words[i - 1]} ${word}`);
+    if (two !== undefined) return two;
+    if (i > 1 && !clauseEnds[i - 2]) return IDIOMS.get(`${words[i - 2]} ${words[i - 1]} ${word}`);
+  }
+  return undefined;
+}
+
 interface Token {
   word: string;
   raw: string;
+}
+
+/** Letters and digits (folded text: anything from U+00C0 up that is not punctuation counts). */
+function isWordCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && !(code >= 0x2000 && code <= 0x206f) && code !== 0xab && code !== 0xbb;
+}
+
+function hasLetter(raw: string): boolean {
+  for (let i = 0; i < raw.length; i += 1) {
+    const c = raw.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && isWordCode(c))) return true;
+  }
+  return false;
+}
+
+/** Strips everything but letters and digits from both ends (the word itself if nothing is left). */
+function trimToWord(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && !isWordCode(word.charCodeAt(start))) start += 1;
+  while (end > start && !isWordCode(word.charCodeAt(end - 1))) end -= 1;
+  if (start === end) return word;
+  return start === 0 && end === word.length ? word : word.slice(start, end);
 }
 
 function tokenise(unit: string, clauseEnds: boolean[]): Token[] {
@@ -64,18 +119,19 @@ function tokenise(unit: string, clauseEnds: boolean[]): Token[] {
   const raws = splitUnit(unit, rawEnds);
   for (let r = 0; r < raws.length; r += 1) {
     const raw = raws[r]!;
-    let word = fold(raw).replace(/^[#@]+/, '');
-    let match = ELISION.exec(word);
-    while (match) {
-      const article = word.slice(0, word.length - match[1]!.length - 1);
+    let word = trimToWord(fold(raw));
+    // Elided articles and pronouns (l', d', qu'...) are dropped; a negating n' becomes "n".
+    let apostrophe = word.indexOf("'");
+    while (apostrophe > 0 && apostrophe <= 7 && apostrophe < word.length - 1) {
+      const article = word.slice(0, apostrophe);
+      if (!ELIDED.has(article)) break;
       if (article === 'n') {
         tokens.push({ word: 'n', raw: "n'" });
         clauseEnds.push(false);
       }
-      word = match[1]!;
-      match = ELISION.exec(word);
+      word = word.slice(apostrophe + 1);
+      apostrophe = word.indexOf("'");
     }
-    word = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') || word;
     tokens.push({ word, raw });
     clauseEnds.push(rawEnds[r] === true);
   }
@@ -125,7 +181,7 @@ export class FrenchRules implements ValenceRules {
   private valenceOf(token: Token): number | undefined {
     const direct = this.lexicon.get(token.word);
     if (direct !== undefined) return direct;
-    if (!/\p{L}/u.test(token.raw)) return this.emoticons.get(token.raw);
+    if (!hasLetter(token.raw)) return this.emoticons.get(token.raw);
     if (token.word.length < 4) return undefined;
     return this.byStem.get(this.stem(token.word));
   }
@@ -136,9 +192,13 @@ export class FrenchRules implements ValenceRules {
     const tokens = tokenise(unit, clauseEnds);
     const n = tokens.length;
     const sentiments = new Float64Array(n);
-    const words = tokens.map((t) => t.word);
+    const words = new Array<string>(n);
     let caps = 0;
-    for (const token of tokens) if (isAllCaps(token.raw)) caps += 1;
+    for (let k = 0; k < n; k += 1) {
+      const token = tokens[k]!;
+      words[k] = token.word;
+      if (isAllCaps(token.raw)) caps += 1;
+    }
     const capDiff = caps > 0 && caps < n;
     let contrast = -1;
     let negations = 0;
@@ -148,9 +208,7 @@ export class FrenchRules implements ValenceRules {
       if (contrast < 0 && CONTRAST.has(word)) contrast = i;
       if (NEGATIONS.has(word)) negations += 1;
       if (BOOSTERS.has(word) || NEGATIONS.has(word)) continue;
-      const idiom =
-        (i > 0 && !clauseEnds[i - 1] ? IDIOMS.get(`${words[i - 1]} ${word}`) : undefined) ??
-        (i > 1 && !clauseEnds[i - 1] && !clauseEnds[i - 2] ? IDIOMS.get(`${words[i - 2]} ${words[i - 1]} ${word}`) : undefined);
+      const idiom = IDIOM_TAILS.has(word) ? idiomEndingAt(words, clauseEnds, i) : undefined;
       if (idiom !== undefined) {
         sentiments[i] = idiom;
         continue;
@@ -198,8 +256,11 @@ export class FrenchRules implements ValenceRules {
    * The features the French tone model weighs: the rule-based valences split by sign, plus
    * cues of how opinionated a post is (persons addressed, punctuation, links, hashtags).
    */
-  features(unit: string): number[] {
+  features(unit: string, bag?: Set<string>): number[] {
     const { sentiments, tokens, negations } = this.valences(unit);
+    if (bag) {
+      for (const { word } of tokens) if (word.length > 2 && !word.startsWith('http') && word !== 'user') bag.add(word);
+    }
     let positive = 0;
     let negative = 0;
     for (const value of sentiments) {
@@ -208,11 +269,13 @@ export class FrenchRules implements ValenceRules {
     }
     let first = 0;
     let second = 0;
+    let laughs = 0;
     for (const { word } of tokens) {
+      if (LAUGHS.has(word)) laughs += 1;
       if (FIRST_PERSON.has(word)) first += 1;
       else if (SECOND_PERSON.has(word)) second += 1;
     }
-    const count = (re: RegExp): number => Math.min(3, (unit.match(re) ?? []).length);
+    const cues = punctuationCues(unit);
     const sum = positive - negative;
     return [
       positive,
@@ -221,14 +284,14 @@ export class FrenchRules implements ValenceRules {
       Math.min(3, negations),
       Math.min(3, first),
       Math.min(3, second),
-      count(/!/g),
-      count(/\?/g),
-      count(/https?:|\bhttp\b/g) > 0 ? 1 : 0,
-      count(/@\w/g),
-      count(/#\p{L}/gu),
-      count(/\.\.\.|…/g),
-      count(/[;:]-?[)(DpP]|\bx+d\b|\blol\b|\bmdr\b/gi),
-      count(/["«»“”]/g) > 0 ? 1 : 0,
+      Math.min(3, cues.bangs),
+      Math.min(3, cues.questions),
+      unit.includes('http') ? 1 : 0,
+      Math.min(3, cues.handles),
+      Math.min(3, cues.hashtags),
+      Math.min(3, cues.ellipses),
+      Math.min(3, laughs + (unit.includes(':') || unit.includes(';') ? (unit.match(EMOTICONS) ?? []).length : 0)),
+      cues.quotes > 0 ? 1 : 0,
       Math.log1p(tokens.length),
     ];
   }

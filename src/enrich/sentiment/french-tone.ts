@@ -1,6 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fold } from '../text/fold.js';
-import { wordTokens } from '../text/word-tokens.js';
 import type { FrenchRules } from './french-rules.js';
 import { lexiconPath } from './load-lexicon.js';
 import { toneScore, type ToneModel } from './tone-model.js';
@@ -13,23 +11,26 @@ export interface BagToneModel extends ToneModel {
   vocabulary: string[];
 }
 
-/** The words of a unit the bag-of-words part looks at: folded, 3+ letters, no link or handle noise. */
-export function bagWords(unit: string): Set<string> {
+/**
+ * The words of a unit the bag-of-words part looks at: the French rules' tokens (folded, elisions
+ * split off), 3+ characters, links and handles left out.
+ */
+export function bagWords(rules: FrenchRules, unit: string): Set<string> {
   const words = new Set<string>();
-  for (const word of wordTokens(fold(unit)).words) {
-    if (word.length > 2 && word !== 'http' && word !== 'https' && word !== 'user') words.add(word);
-  }
+  rules.features(unit, words);
   return words;
 }
 
 /** The full feature vector (rule features, then word presence) used to fit and apply the model. */
 export function toneFeatures(rules: FrenchRules, vocabulary: Map<string, number>, unit: string): number[] {
   const presence = new Array<number>(vocabulary.size).fill(0);
-  for (const word of bagWords(unit)) {
+  const words = new Set<string>();
+  const features = rules.features(unit, words);
+  for (const word of words) {
     const index = vocabulary.get(word);
     if (index !== undefined) presence[index] = 1;
   }
-  return [...rules.features(unit), ...presence];
+  return [...features, ...presence];
 }
 
 /**
@@ -68,22 +69,28 @@ export class FrenchTone {
 
   /** The -1..1 score of one unit (label = most probable class at +/-0.05). */
   score(unit: string): number {
-    const features = this.rules.features(unit);
+    const words = new Set<string>();
+    const features = this.rules.features(unit, words);
     const { mean, std, weights } = this.dense;
     const present: number[] = [];
-    for (const word of bagWords(unit)) {
+    for (const word of words) {
       const index = this.vocabulary.get(word);
       if (index !== undefined) present.push(index);
     }
-    const logits = weights.map((w, c) => {
+    const logits = [0, 0, 0];
+    for (let c = 0; c < 3; c += 1) {
+      const w = weights[c]!;
       let z = w[0]!;
       for (let f = 0; f < features.length; f += 1) z += w[f + 1]! * ((features[f]! - mean[f]!) / std[f]!);
-      for (const index of present) z += this.wordWeights[c]![index]!;
-      return z;
-    });
+      const wordWeights = this.wordWeights[c]!;
+      for (const index of present) z += wordWeights[index]!;
+      logits[c] = z;
+    }
     const max = Math.max(logits[0]!, logits[1]!, logits[2]!);
-    const exps = logits.map((z) => Math.exp(z - max));
-    const total = exps[0]! + exps[1]! + exps[2]!;
-    return toneScore([exps[0]! / total, exps[1]! / total, exps[2]! / total]);
+    const e0 = Math.exp(logits[0]! - max);
+    const e1 = Math.exp(logits[1]! - max);
+    const e2 = Math.exp(logits[2]! - max);
+    const total = e0 + e1 + e2;
+    return toneScore([e0 / total, e1 / total, e2 / total]);
   }
 }

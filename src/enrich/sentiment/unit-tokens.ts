@@ -1,8 +1,33 @@
 const PUNCTUATION = `!"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~`;
 const EMOJI = /(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*)/gu;
+const IS_PUNCTUATION = new Uint8Array(128);
+for (const ch of PUNCTUATION) IS_PUNCTUATION[ch.charCodeAt(0)] = 1;
 
 function isPunctuation(code: number): boolean {
-  return code < 128 && PUNCTUATION.includes(String.fromCharCode(code));
+  return code < 128 && IS_PUNCTUATION[code] === 1;
+}
+
+/** Closing quotes and brackets that may follow clause punctuation: ) " ' ” » ’ */
+function isCloser(code: number): boolean {
+  return code === 41 || code === 34 || code === 39 || code === 0x201d || code === 0xbb || code === 0x2019;
+}
+
+function isClausePunctuation(code: number): boolean {
+  return code === 44 || code === 59 || code === 58 || code === 46 || code === 33 || code === 63;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && code < 0x2000 && code !== 0xd7 && code !== 0xf7);
+}
+
+/** A word followed by clause punctuation: "bad," "good." "really!" (emoticons are not words). */
+function endsClause(token: string): boolean {
+  let i = token.length - 1;
+  while (i >= 0 && isCloser(token.charCodeAt(i))) i -= 1;
+  if (i < 0 || !isClausePunctuation(token.charCodeAt(i))) return false;
+  while (i >= 0 && isClausePunctuation(token.charCodeAt(i))) i -= 1;
+  while (i >= 0 && isCloser(token.charCodeAt(i))) i -= 1;
+  return i >= 0 && isLetter(token.charCodeAt(i));
 }
 
 /** Strips ASCII punctuation around a token unless that leaves 2 characters or fewer (":)", "ok"). */
@@ -22,9 +47,6 @@ function hasHighChars(text: string): boolean {
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 
-/** A word followed by clause punctuation: "bad," "good." "really!" (emoticons are not words). */
-const CLAUSE_END = /\p{L}[)"'”»]*[,;:.!?]+[)"'”»]*$/u;
-
 /**
  * VADER's tokens: the unit split on white space, punctuation stripped from words (emoticons
  * kept whole), one-character tokens dropped as VADER's original `words_only` does; emoji are
@@ -39,7 +61,7 @@ export function splitUnit(unit: string, clauseEnds?: boolean[]): string[] {
   for (const token of raw) {
     if (token.length > 1 || (token.length === 1 && token.charCodeAt(0) >= 0x2000)) {
       words.push(stripIfWord(token));
-      clauseEnds?.push(CLAUSE_END.test(token));
+      clauseEnds?.push(endsClause(token));
     }
   }
   return words;
@@ -51,17 +73,30 @@ export function splitUnit(unit: string, clauseEnds?: boolean[]): string[] {
  */
 export function elongationVariants(word: string): string[] {
   const variants: string[] = [];
-  if (/(\p{L})\1\1/u.test(word)) {
+  if (word.length < 4) return variants;
+  if (hasTripleLetter(word) && /(\p{L})\1\1/u.test(word)) {
     variants.push(word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1{2,}/gu, '$1'));
   }
-  const laugh = /^(?:a?h[aeiu])(?:h[aeiu]){2,}h?$/.exec(word);
+  const first = word.charCodeAt(0);
+  const laugh = first === 104 || first === 97 ? /^(?:a?h[aeiu])(?:h[aeiu]){2,}h?$/.exec(word) : null;
   if (laugh) variants.push(word.slice(0, 4).replace(/^a/, ''));
   return variants;
 }
 
 /** Python's `str.isupper()`: at least one cased letter and no lower-case one. */
 export function isAllCaps(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first >= 97 && first <= 122) return false;
   return word !== word.toLowerCase() && word === word.toUpperCase();
+}
+
+/** Whether a word has a letter repeated three times in a row (cheap test before the regexes). */
+function hasTripleLetter(word: string): boolean {
+  for (let i = 2; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2)) return true;
+  }
+  return false;
 }
 
 /** VADER's amplifier from "!" (0.292 each, up to 4) and "?" (0.18 each from 2, 0.96 past 3). */

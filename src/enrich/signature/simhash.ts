@@ -9,18 +9,8 @@ const SHINGLE = 2;
 /** Words looked at: enough to tell any two articles apart, bounded on huge inputs. */
 const MAX_WORDS = 3000;
 
-function fnv1a(words: string[], from: number, to: number, seed: number): number {
-  let hash = seed >>> 0;
-  for (let w = from; w < to; w += 1) {
-    const word = words[w]!;
-    for (let i = 0; i < word.length; i += 1) {
-      hash ^= word.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
-    }
-    hash ^= 0x20;
-    hash = Math.imul(hash, 0x01000193);
-  }
-  // Final avalanche (murmur3 fmix32) so nearby inputs spread over all bits.
+function fmix(value: number): number {
+  let hash = value;
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
@@ -29,20 +19,55 @@ function fnv1a(words: string[], from: number, to: number, seed: number): number 
   return hash >>> 0;
 }
 
+/** FNV-1a of one word, mixed (murmur3 fmix32) so nearby words spread over all bits. */
+function wordHash(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i += 1) {
+    hash ^= word.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return fmix(hash);
+}
+
 /** The SimHash of folded words as 16 hex characters, or null when there are no words. */
 export function simhash(words: string[]): string | null {
   const count = Math.min(words.length, MAX_WORDS);
   if (count === 0) return null;
   const width = Math.min(SHINGLE, count);
-  const votes = new Int32Array(64);
-  for (let start = 0; start + width <= count; start += 1) {
-    const high = fnv1a(words, start, start + width, 0x811c9dc5);
-    const low = fnv1a(words, start, start + width, 0x9747b28c);
-    for (let bit = 0; bit < 32; bit += 1) {
-      votes[bit]! += (high >>> bit) & 1 ? 1 : -1;
-      votes[bit + 32]! += (low >>> bit) & 1 ? 1 : -1;
+  const hashes = new Uint32Array(count);
+  for (let w = 0; w < count; w += 1) hashes[w] = wordHash(words[w]!);
+  // Ones per bit position, counted 8 positions at a time in 4-bit lanes (flushed before a lane
+  // can overflow): 8 additions per shingle instead of 64.
+  const ones = new Int32Array(64);
+  const lanes = new Int32Array(8);
+  let pending = 0;
+  let shingles = 0;
+  const flush = (): void => {
+    for (let k = 0; k < 4; k += 1) {
+      for (let j = 0; j < 8; j += 1) {
+        ones[4 * j + k]! += (lanes[k]! >>> (4 * j)) & 0xf;
+        ones[32 + 4 * j + k]! += (lanes[4 + k]! >>> (4 * j)) & 0xf;
+      }
     }
+    lanes.fill(0);
+    pending = 0;
+  };
+  for (let start = 0; start + width <= count; start += 1) {
+    // Each word is hashed once; a shingle's two 32-bit halves mix its words' hashes in order.
+    let combined = 0x9747b28c;
+    for (let w = start; w < start + width; w += 1) combined = Math.imul(combined ^ hashes[w]!, 0x9e3779b1) >>> 0;
+    const high = fmix(combined);
+    const low = fmix(combined ^ 0x5bd1e995);
+    for (let k = 0; k < 4; k += 1) {
+      lanes[k]! += (high >>> k) & 0x11111111;
+      lanes[4 + k]! += (low >>> k) & 0x11111111;
+    }
+    shingles += 1;
+    pending += 1;
+    if (pending === 15) flush();
   }
+  flush();
+  const votes = ones.map((n) => 2 * n - shingles);
   let high = 0;
   let low = 0;
   for (let bit = 0; bit < 32; bit += 1) {

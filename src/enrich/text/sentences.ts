@@ -4,6 +4,14 @@ export interface SentenceSpan {
   end: number;
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x3000;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && code < 0x2000 && code !== 0xd7 && code !== 0xf7);
+}
+
 function isUpperOrDigit(code: number): boolean {
   if (code >= 48 && code <= 57) return true;
   if (code >= 65 && code <= 90) return true;
@@ -24,8 +32,8 @@ export function splitSentences(text: string): SentenceSpan[] {
   const push = (end: number): void => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s]!)) s += 1;
-    while (e > s && /\s/.test(text[e - 1]!)) e -= 1;
+    while (s < e && isSpace(text.charCodeAt(s))) s += 1;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e -= 1;
     if (e > s) spans.push({ start: s, end: e });
   };
   for (let i = 0; i < length; i += 1) {
@@ -46,9 +54,9 @@ export function splitSentences(text: string): SentenceSpan[] {
     const space = text.charCodeAt(j);
     if (space !== 32 && space !== 9 && space !== 0xa0 && space !== 10 && space !== 13) continue;
     let k = j;
-    while (k < length && /\s/.test(text[k]!)) k += 1;
+    while (k < length && isSpace(text.charCodeAt(k))) k += 1;
     if (k < length && !isUpperOrDigit(text.charCodeAt(k))) continue;
-    if (c === 46 && i >= 1 && /\p{L}/u.test(text[i - 1]!) && (i < 2 || !/\p{L}/u.test(text[i - 2]!))) continue;
+    if (c === 46 && i >= 1 && isLetter(text.charCodeAt(i - 1)) && (i < 2 || !isLetter(text.charCodeAt(i - 2)))) continue;
     push(j);
     start = j;
     i = j - 1;

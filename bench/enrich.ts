@@ -1,0 +1,153 @@
+/**
+ * Enrichment benchmark (issue 4 "Fast"): `npm run bench -- --suite enrich [--texts 2000] [--rounds 7]`.
+ * One thread, 2 KB English and French texts, a 500-entry watchlist (300 brands with aliases and
+ * products, 150 people, 50 topics): language + entities + sentiment + signature per mention, then
+ * each stage alone, then the story clusterer. Rates are the median of the rounds.
+ */
+import { cpus, loadavg } from 'node:os';
+import { watchlistSchema, type Watchlist } from '../src/config/watchlist.js';
+import { createEnricher } from '../src/enrich/create-enricher.js';
+import { createStoryClusterer } from '../src/enrich/create-story-clusterer.js';
+import { detectLanguage } from '../src/enrich/language/detect-language.js';
+import { compileWatchlist } from '../src/enrich/match/compiled-watchlist.js';
+import { matchEntities } from '../src/enrich/match/entity-matcher.js';
+import { SentimentAnalyzer } from '../src/enrich/sentiment/sentiment-analyzer.js';
+import { simhash } from '../src/enrich/signature/simhash.js';
+import { fold } from '../src/enrich/text/fold.js';
+import { wordTokens } from '../src/enrich/text/word-tokens.js';
+import { prng } from './corpus/generate.js';
+import { argValue, fmt, rssMb } from './support/measure.js';
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'tra', 'zen', 'vor', 'qui', 'bel', 'dor', 'nex', 'sol', 'ver', 'ami', 'rho', 'tek'];
+
+function name(random: () => number, parts = 2): string {
+  let out = '';
+  for (let i = 0; i < parts; i += 1) out += SYLLABLES[Math.floor(random() * SYLLABLES.length)]!;
+  return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+function buildWatchlist(random: () => number): Watchlist {
+  const brands = Array.from({ length: 300 }, (_, i) => ({
+    id: `brand-${i}`,
+    name: `${name(random, 3)} ${i}`,
+    aliases: [`${name(random, 2)}${i} Group`],
+    products: [`${name(random, 2)} ${i}X`],
+    role: i < 10 ? 'own' : 'competitor',
+    context: i % 10 === 0 ? { require: [], exclude: ['recipe', 'recette'] } : undefined,
+  }));
+  const people = Array.from({ length: 150 }, (_, i) => ({
+    id: `person-${i}`,
+    name: `${name(random, 2)} ${name(random, 3)}${i}`,
+    organisation: `brand-${i % 300}`,
+  }));
+  const topics = Array.from({ length: 50 }, (_, i) => ({ id: `topic-${i}`, name: `Topic ${i}`, terms: [`${name(random, 3)}ism${i}`] }));
+  return watchlistSchema.parse({ brands, people, topics });
+}
+
+const EN = [
+  'The company said on Tuesday that quarterly revenue rose sharply, beating what analysts had expected.',
+  'Critics called the decision a terrible mistake and warned that customers would not forgive it.',
+  'Shares fell after the chief executive admitted the launch had been badly handled.',
+  'The new product is really good, and early reviews praise its design and battery life!',
+  'Regulators opened an investigation into the deal, which unions described as a disaster for jobs.',
+  'The group plans to open three factories next year and hire about 2,000 people in Europe.',
+];
+const FR = [
+  "L'entreprise a annoncé mardi une hausse de son chiffre d'affaires, supérieure aux attentes des analystes.",
+  "Les syndicats dénoncent un plan social brutal et appellent à la grève dans tous les sites.",
+  "Le nouveau service n'est pas terrible, selon plusieurs clients déçus qui réclament un remboursement.",
+  "Le patron s'est dit très fier de cette réussite et remercie les équipes pour leur travail formidable.",
+  "L'autorité de la concurrence ouvre une enquête sur ce rachat jugé inquiétant par les associations.",
+  "Le groupe prévoit d'ouvrir trois usines l'an prochain et de recruter près de 2 000 personnes en Europe.",
+];
+
+function buildTexts(random: () => number, watchlist: Watchlist, count: number): { title: string; text: string }[] {
+  const texts: { title: string; text: string }[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const bank = i % 2 === 0 ? EN : FR;
+    const brand = watchlist.brands[Math.floor(random() * watchlist.brands.length)]!;
+    const person = watchlist.people[Math.floor(random() * watchlist.people.length)]!;
+    let text = '';
+    while (text.length < 2000) {
+      let sentence = bank[Math.floor(random() * bank.length)]!;
+      const roll = random();
+      if (roll < 0.2) sentence = `${brand.name}: ${sentence}`;
+      else if (roll < 0.3) sentence = `${person.name} (${brand.aliases[0]}) : ${sentence}`;
+      else if (roll < 0.35) sentence = `${sentence} ${brand.products[0]} ${i % 7}.`;
+      text += `${sentence} `;
+    }
+    texts.push({ title: `${brand.name} ${bank[i % bank.length]!.slice(0, 60)}`, text: text.slice(0, 2048) });
+  }
+  return texts;
+}
+
+/**
+ * Median rate over the rounds, by wall clock and by CPU time of this process (user + system, GC
+ * threads included). The machine is shared: under load the CPU-time rate is the steadier
+ * "per core" figure; both are printed.
+ */
+function rate(label: string, rounds: number, count: number, once: () => void): number {
+  once(); // warm-up: caches, JIT
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < rounds; r += 1) {
+    const started = performance.now();
+    const cpuStart = process.cpuUsage();
+    once();
+    const used = process.cpuUsage(cpuStart);
+    wall.push((count / (performance.now() - started)) * 1000);
+    cpu.push((count / ((used.user + used.system) / 1000)) * 1000);
+  }
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  console.log(`${label.padEnd(44)} ${fmt(median(wall)).padStart(8)} /s wall   ${fmt(median(cpu)).padStart(8)} /s per CPU-second`);
+  return median(cpu);
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const count = Number(argValue(argv, '--texts') ?? 2000);
+  const rounds = Number(argValue(argv, '--rounds') ?? 7);
+  const random = prng(42);
+  const watchlist = buildWatchlist(random);
+  const texts = buildTexts(random, watchlist, count);
+  const entries = watchlist.brands.length + watchlist.people.length + watchlist.topics.length;
+  const startedLoad = performance.now();
+  const enricher = createEnricher(watchlist);
+  console.log(`${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}), Node ${process.version}, one thread`);
+  console.log(`${fmt(count)} texts of ${fmt(texts.reduce((s, t) => s + t.text.length, 0) / count)} chars (half en, half fr), watchlist of ${entries} entries; ${rounds} rounds`);
+  console.log(`createEnricher: ${fmt(performance.now() - startedLoad)} ms; RSS ${rssMb()} MB`);
+
+  let entities = 0;
+  const full = rate('enrich (language+entities+sentiment+signature)', rounds, count, () => {
+    entities = 0;
+    for (const t of texts) entities += enricher.enrich(t).entities.length;
+  });
+  console.log(`  ${fmt(entities / count)} entities per text on average; goal 2,000/s per core (CPU time): ${full >= 2000 ? 'met' : 'NOT met'}`);
+
+  rate('  language (eld/small, title + 300 chars)', rounds, count, () => {
+    for (const t of texts) detectLanguage(t);
+  });
+  const compiled = compileWatchlist(watchlist);
+  rate('  fold + tokens + entity matching', rounds, count, () => {
+    for (const t of texts) {
+      const fields = (['title', 'text'] as const).map((field) => {
+        const folded = fold(t[field]);
+        return { field, original: t[field], folded, tokens: wordTokens(folded) };
+      });
+      matchEntities(compiled, fields);
+    }
+  });
+  const analyzer = new SentimentAnalyzer();
+  rate('  sentiment (document + sentences)', rounds, count, () => {
+    texts.forEach((t, i) => analyzer.analyse(i % 2 === 0 ? 'en' : 'fr', t.title, t.text));
+  });
+  rate('  signature (fold + tokens + SimHash)', rounds, count, () => {
+    for (const t of texts) simhash(wordTokens(fold(`${t.title}\n${t.text}`)).words);
+  });
+
+  const signatures = texts.map((t) => enricher.enrich(t).signature);
+  rate('story clusterer assign (window 100k)', rounds, count, () => {
+    const clusterer = createStoryClusterer();
+    signatures.forEach((signature, i) => clusterer.assign({ id: `m${i}`, signature, publishedAt: '2026-11-01T00:00:00Z' }));
+  });
+  console.log(`RSS after the run: ${rssMb()} MB`);
+}

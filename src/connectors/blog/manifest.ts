@@ -18,11 +18,11 @@ async function discover(pageUrl: string, options: BlogOptions, context: FetchCon
   const page = await context.fetcher.fetch({ url: pageUrl, ...(context.signal ? { signal: context.signal } : {}) });
   const contentType = page.headers['content-type'] ?? '';
   const text = context.fetcher.decodeText(page, /json/.test(contentType) ? 'json' : /html/.test(contentType) ? 'html' : 'xml');
-  const looksLikeFeed = await parseFeedDocument(text, { feedUrl: page.finalUrl, where }).then(
-    () => true,
-    () => false,
+  const notAFeed = await parseFeedDocument(text, { feedUrl: page.finalUrl, where }).then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
   );
-  if (looksLikeFeed) return page.finalUrl;
+  if (notAFeed === null) return page.finalUrl;
   const candidates = alternateFeeds(text, page.finalUrl);
   if (candidates[0]) return candidates[0];
   for (const candidate of conventionalFeeds(page.finalUrl).slice(0, options.maxProbes)) {
@@ -36,7 +36,7 @@ async function discover(pageUrl: string, options: BlogOptions, context: FetchCon
       if (!(error instanceof FetchError) && !(error instanceof ParseError)) throw error;
     }
   }
-  throw new ParseError(`${where}: no feed found (no <link rel="alternate"> and none of the usual feed paths answered with a feed)`, 'not-a-feed');
+  throw new ParseError(`${notAFeed}; no feed found (none linked with <link rel="alternate">, none at the usual paths)`, 'not-a-feed');
 }
 
 /**

@@ -49,9 +49,11 @@ export async function parseFeedDocument(text: string, options: { feedUrl: string
   if (extracted.format === null) {
     const found = extracted.htmlTitle !== null
       ? `an HTML page titled "${extracted.htmlTitle.trim().slice(0, 80)}"`
-      : extracted.root !== null
+      : extracted.root !== null && /^[A-Za-z_][\w.:-]{0,60}$/.test(extracted.root)
         ? `a <${extracted.root}> document`
-        : 'no XML element at all';
+        : /[\u0000-\u0008\uFFFD]/.test(text.slice(0, 512))
+          ? 'binary content (compressed or not text)'
+          : 'no XML element at all';
     throw new ParseError(`${options.where}: not a feed (found ${found})`, 'not-a-feed');
   }
   if (extracted.entries.length === 0 && /<(\w+:)?(item|entry)[\s>]/.test(text)) {

@@ -204,6 +204,6 @@ describe('blog', () => {
     expect(found.cursor.position).toBe(server.url('/feed/'));
     const error = await poll('blog', { maxProbes: 0 }, {}, server.url('/bare/')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParseError);
-    expect((error as Error).message).toMatch(/source "t-blog" \(.*\/bare\/\): no feed found/);
+    expect((error as Error).message).toMatch(/source "t-blog" \(.*\/bare\/\): not a feed \(found an HTML page titled "Bare"\); no feed found/);
   });
 });

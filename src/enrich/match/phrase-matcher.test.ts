@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '../text/fold.js';
+import { wordTokens } from '../text/word-tokens.js';
+import { PhraseMatcher } from './phrase-matcher.js';
+
+function find(matcher: PhraseMatcher<string>, text: string): string[] {
+  const folded = fold(text);
+  return matcher.findAll(wordTokens(folded), folded).map((hit) => hit.payload);
+}
+
+describe('PhraseMatcher', () => {
+  const matcher = new PhraseMatcher<string>();
+  matcher.add('Acme Cloud', 'acme-cloud', { plural: true });
+  matcher.add('Acme', 'acme', { plural: true });
+  matcher.add('C++', 'cpp');
+  matcher.add('a.*b(', 'regex-looking');
+
+  it('matches whole words only, folded, with plurals on the last word', () => {
+    expect(find(matcher, 'ACME clouds and Acmé')).toEqual(['acme-cloud', 'acme', 'acme']);
+    expect(find(matcher, 'Acmes everywhere')).toEqual(['acme']);
+    expect(find(matcher, 'Acmeister, acm')).toEqual([]);
+  });
+
+  it('treats phrases as words, never as patterns', () => {
+    expect(find(matcher, 'a b and a.*b( text')).toEqual(['regex-looking', 'regex-looking']);
+    expect(matcher.add('!!!', 'nothing')).toBe(false);
+  });
+
+  it('does not join words across a line break or a long gap', () => {
+    expect(find(matcher, 'Acme\nCloud')).toEqual(['acme']);
+    expect(find(matcher, 'Acme ---- Cloud')).toEqual(['acme']);
+  });
+});

@@ -58,17 +58,21 @@ function fromDeclaration(bytes: Buffer, kind: 'xml' | 'html' | 'json'): string |
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function isValidUtf8(bytes: Buffer): boolean {
+/** The text when the bytes are valid UTF-8, else null. */
+function asUtf8(bytes: Buffer): string | null {
   try {
-    strictUtf8.decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
+/** iconv-lite for everything but UTF-8, which Node decodes natively (several times faster on big feeds). */
+function decodeAs(bytes: Buffer, encoding: string): string {
+  return encoding === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, encoding);
+}
+
 function detect(bytes: Buffer): string {
-  if (isValidUtf8(bytes)) return 'utf-8';
   const guess = chardet.detect(bytes.subarray(0, 64 * 1024));
   const normalised = normaliseCharset(guess);
   // chardet reads most Western single-byte text as ISO-8859-1, which WHATWG maps to windows-1252.
@@ -82,7 +86,7 @@ function detect(bytes: Buffer): string {
  */
 export function decodeBody(bytes: Buffer, contentType: string | undefined, kind: 'xml' | 'html' | 'json'): DecodedText {
   const bom = fromBom(bytes);
-  if (bom) return { text: iconv.decode(bytes.subarray(bom.skip), bom.encoding), encoding: bom.encoding, source: 'bom' };
+  if (bom) return { text: decodeAs(bytes.subarray(bom.skip), bom.encoding), encoding: bom.encoding, source: 'bom' };
   if (bytes.length >= 4 && bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) {
     return { text: iconv.decode(bytes, 'utf-16le'), encoding: 'utf-16le', source: 'detected' };
   }
@@ -90,11 +94,13 @@ export function decodeBody(bytes: Buffer, contentType: string | undefined, kind:
     return { text: iconv.decode(bytes, 'utf-16be'), encoding: 'utf-16be', source: 'detected' };
   }
   const header = charsetFromContentType(contentType);
-  if (header) return { text: iconv.decode(bytes, header), encoding: header, source: 'header' };
+  if (header) return { text: decodeAs(bytes, header), encoding: header, source: 'header' };
   const declared = fromDeclaration(bytes, kind);
   // A prolog claiming UTF-16 on bytes with no BOM and ASCII markup is a lie the bytes disprove.
-  if (declared && !declared.startsWith('utf-16')) return { text: iconv.decode(bytes, declared), encoding: declared, source: 'declaration' };
+  if (declared && !declared.startsWith('utf-16')) return { text: decodeAs(bytes, declared), encoding: declared, source: 'declaration' };
   if (kind === 'json') return { text: bytes.toString('utf8'), encoding: 'utf-8', source: 'default' };
+  const utf8 = asUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: 'detected' };
   const detected = detect(bytes);
-  return { text: iconv.decode(bytes, detected), encoding: detected, source: 'detected' };
+  return { text: decodeAs(bytes, detected), encoding: detected, source: 'detected' };
 }

@@ -9,7 +9,7 @@ export interface LanguageInput {
 }
 
 /** Characters of body text looked at: enough for a sure answer, cheap on long articles. */
-const SAMPLE_CHARS = 300;
+const SAMPLE_CHARS = 200;
 /** Below this many letters, a source's declared language beats a guess. */
 const SHORT_TEXT_LETTERS = 30;
 

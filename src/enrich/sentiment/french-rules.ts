@@ -116,10 +116,11 @@ function trimToWord(word: string): string {
 function tokenise(unit: string, clauseEnds: boolean[]): Token[] {
   const tokens: Token[] = [];
   const rawEnds: boolean[] = [];
-  const raws = splitUnit(unit, rawEnds);
+  const foldedWords: string[] = [];
+  const raws = splitUnit(unit, rawEnds, foldedWords);
   for (let r = 0; r < raws.length; r += 1) {
     const raw = raws[r]!;
-    let word = trimToWord(fold(raw));
+    let word = trimToWord(foldedWords[r]!);
     // Elided articles and pronouns (l', d', qu'...) are dropped; a negating n' becomes "n".
     let apostrophe = word.indexOf("'");
     while (apostrophe > 0 && apostrophe <= 7 && apostrophe < word.length - 1) {

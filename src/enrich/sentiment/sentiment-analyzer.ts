@@ -29,9 +29,10 @@ const SHORT_TEXT = 400;
 const TITLE_WEIGHT = 2;
 
 /**
- * Sentiment for English and French (other languages: `unscored`). Short items are scored as
- * one unit; longer ones as the mean of their sentences (the title counts double), which keeps
- * long articles from saturating at +/-1.
+ * Sentiment for English and French (other languages: `unscored`). Short items (up to 400
+ * characters) are scored as one unit, as VADER scores a tweet, with the language's trained model
+ * when it has one; longer ones as the mean of their sentences scored by the rules (the title
+ * counts double), which keeps long articles from saturating at +/-1.
  */
 export class SentimentAnalyzer {
   private readonly rules: ReadonlyMap<string, ValenceRules>;
@@ -69,15 +70,16 @@ export class SentimentAnalyzer {
     if (!rules) return { document: { ...UNSCORED }, sentences: [] };
     const sentences: ScoredSentence[] = [];
     const titleTrimmed = title.trim();
-    if (titleTrimmed !== '') {
-      sentences.push({ field: 'title', start: 0, end: title.length, score: unitScore(rules, title) });
-    }
+    // Short items (posts, snippets) are what a trained model (French) was fitted on; the sentences
+    // of long articles are scored by the rules alone, which are domain-neutral and cheaper.
+    const short = titleTrimmed.length + text.length <= SHORT_TEXT;
+    const score = (unit: string): number => (short ? unitScore(rules, unit) : normaliseValence(rules.valenceSum(unit)));
+    if (titleTrimmed !== '') sentences.push({ field: 'title', start: 0, end: title.length, score: score(title) });
     for (const span of splitSentences(text)) {
-      const unit = text.slice(span.start, span.end);
-      sentences.push({ field: 'text', start: span.start, end: span.end, score: unitScore(rules, unit) });
+      sentences.push({ field: 'text', start: span.start, end: span.end, score: score(text.slice(span.start, span.end)) });
     }
     if (sentences.length === 0) return { document: sentimentOf(0), sentences };
-    if (titleTrimmed.length + text.length <= SHORT_TEXT) {
+    if (short) {
       const whole = titleTrimmed === '' ? text : `${title}\n${text}`;
       return { document: sentimentOf(unitScore(rules, whole)), sentences };
     }

@@ -1,3 +1,5 @@
+import { fold } from '../text/fold.js';
+
 const PUNCTUATION = `!"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~`;
 const EMOJI = /(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*)/gu;
 const IS_PUNCTUATION = new Uint8Array(128);
@@ -30,16 +32,6 @@ function endsClause(token: string): boolean {
   return i >= 0 && isLetter(token.charCodeAt(i));
 }
 
-/** Strips ASCII punctuation around a token unless that leaves 2 characters or fewer (":)", "ok"). */
-function stripIfWord(token: string): string {
-  let start = 0;
-  let end = token.length;
-  while (start < end && isPunctuation(token.charCodeAt(start))) start += 1;
-  while (end > start && isPunctuation(token.charCodeAt(end - 1))) end -= 1;
-  if (end - start <= 2) return token;
-  return start === 0 && end === token.length ? token : token.slice(start, end);
-}
-
 function hasHighChars(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) >= 0x2000) return true;
   return false;
@@ -47,22 +39,48 @@ function hasHighChars(text: string): boolean {
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 
+/** JavaScript's `\s`: the white space the unit is split on. */
+function isWhitespace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 /**
  * VADER's tokens: the unit split on white space, punctuation stripped from words (emoticons
  * kept whole), one-character tokens dropped as VADER's original `words_only` does; emoji are
  * split off as tokens of their own. The few HTML entities that survive in social text ("&lt;3")
- * are decoded first. With `clauseEnds`, records for each token whether clause punctuation follows it.
+ * are decoded first. With `clauseEnds`, records for each token whether clause punctuation follows
+ * it; with `folded`, also gives each token folded (the unit is folded once, not token by token).
  */
-export function splitUnit(unit: string, clauseEnds?: boolean[]): string[] {
+export function splitUnit(unit: string, clauseEnds?: boolean[], folded?: string[]): string[] {
   let text = unit.includes('&') ? unit.replace(/&(?:amp|lt|gt|quot|apos|#39);/g, (entity) => ENTITIES[entity] ?? entity) : unit;
   if (hasHighChars(text)) text = text.replace(EMOJI, ' $1 ');
-  const raw = text.split(/\s+/);
+  const foldedText = folded ? fold(text) : '';
   const words: string[] = [];
-  for (const token of raw) {
-    if (token.length > 1 || (token.length === 1 && token.charCodeAt(0) >= 0x2000)) {
-      words.push(stripIfWord(token));
-      clauseEnds?.push(endsClause(token));
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    while (i < length && isWhitespace(text.charCodeAt(i))) i += 1;
+    const start = i;
+    while (i < length && !isWhitespace(text.charCodeAt(i))) i += 1;
+    const size = i - start;
+    if (size === 0 || (size === 1 && text.charCodeAt(start) < 0x2000)) continue;
+    // Punctuation is stripped from both ends unless that leaves 2 characters or fewer (":)", "ok").
+    let from = start;
+    let to = i;
+    while (from < to && isPunctuation(text.charCodeAt(from))) from += 1;
+    while (to > from && isPunctuation(text.charCodeAt(to - 1))) to -= 1;
+    if (to - from <= 2) {
+      from = start;
+      to = i;
     }
+    words.push(text.slice(from, to));
+    folded?.push(foldedText.slice(from, to));
+    if (clauseEnds) clauseEnds.push(endsClause(text.slice(start, i)));
   }
   return words;
 }

@@ -12,7 +12,7 @@ import { detectLanguage } from '../src/enrich/language/detect-language.js';
 import { compileWatchlist } from '../src/enrich/match/compiled-watchlist.js';
 import { matchEntities } from '../src/enrich/match/entity-matcher.js';
 import { SentimentAnalyzer } from '../src/enrich/sentiment/sentiment-analyzer.js';
-import { simhash } from '../src/enrich/signature/simhash.js';
+import { minhash } from '../src/enrich/signature/minhash.js';
 import { fold } from '../src/enrich/text/fold.js';
 import { wordTokens } from '../src/enrich/text/word-tokens.js';
 import { prng } from './corpus/generate.js';
@@ -140,8 +140,8 @@ export async function run(argv: string[]): Promise<void> {
   rate('  sentiment (document + sentences)', rounds, count, () => {
     texts.forEach((t, i) => analyzer.analyse(i % 2 === 0 ? 'en' : 'fr', t.title, t.text));
   });
-  rate('  signature (fold + tokens + SimHash)', rounds, count, () => {
-    for (const t of texts) simhash(wordTokens(fold(`${t.title}\n${t.text}`)).words);
+  rate('  signature (fold + tokens + MinHash)', rounds, count, () => {
+    for (const t of texts) minhash(wordTokens(fold(`${t.title}\n${t.text}`)).words);
   });
 
   const signatures = texts.map((t) => enricher.enrich(t).signature);

@@ -6,7 +6,7 @@ import { compileWatchlist } from './match/compiled-watchlist.js';
 import { matchEntities, type PreparedField } from './match/entity-matcher.js';
 import { SentimentAnalyzer } from './sentiment/sentiment-analyzer.js';
 import { UNSCORED } from './sentiment/valence.js';
-import { simhash } from './signature/simhash.js';
+import { minhash } from './signature/minhash.js';
 import { fold } from './text/fold.js';
 import { wordTokens } from './text/word-tokens.js';
 
@@ -28,7 +28,7 @@ export interface EnricherOptions {
  * The enricher for a watchlist: compiled once (phrase automaton, lexicons, language model), then
  * `enrich` is pure and synchronous. Language by eld (hint on short or unsure text), entities with
  * context rules and offsets into the original title and text, document and entity sentiment for
- * English and French (`unscored` otherwise), and a 64-bit SimHash signature.
+ * English and French (`unscored` otherwise), and a MinHash signature for near-duplicates.
  */
 export function createEnricher(watchlist: Watchlist, options: EnricherOptions = {}): Enricher {
   const compiled = compileWatchlist(watchlist);
@@ -54,7 +54,7 @@ export function createEnricher(watchlist: Watchlist, options: EnricherOptions = 
         entity.sentiment = scored ? analyzer.around(analysis.sentences, entity.occurrences) : { ...UNSCORED };
       }
       const words = fields[0]!.tokens.words.concat(fields[1]!.tokens.words);
-      return { language, entities, sentiment: analysis.document, signature: simhash(words) };
+      return { language, entities, sentiment: analysis.document, signature: minhash(words) };
     },
   };
 }

@@ -1,64 +1,59 @@
 import type { StoryClusterer } from './enricher.js';
-import { hammingDistance, parseSignature } from './signature/simhash.js';
+import { HEX_PER_VALUE, MINHASH_SIZE, parseSignature, similarity } from './signature/minhash.js';
 
 /** Options of the story clusterer. */
 export interface StoryClustererOptions {
-  /** Largest Hamming distance (of 64 bits) between copies of one story. Default 6. */
-  maxDistance?: number;
+  /** Smallest estimated Jaccard similarity (of word 3-shingles) between copies of one story. Default 0.5. */
+  minSimilarity?: number;
   /** Signatures kept for lookup; the oldest are forgotten first. Default 100,000. */
   window?: number;
-  /** Copies published more than this many days after the origin start a new story. Default 7. */
+  /** Copies published more than this many days from the origin start a new story. Default 7. */
   maxAgeDays?: number;
 }
+
+/** LSH layout: 20 bands of 3 values. A pair at similarity s shares a band with probability 1-(1-s³)²⁰: 0.93 at 0.5, 1.00 at 0.7. */
+const ROWS = 3;
+const BANDS = MINHASH_SIZE / ROWS;
+/**
+ * Copies of one story kept for lookup: later copies still join the story but are not indexed, so
+ * a story syndicated a thousand times does not make every lookup compare a thousand signatures.
+ */
+const MEMBERS_KEPT = 8;
 
 interface Remembered {
   id: string;
   storyId: string;
-  halves: [number, number];
+  values: Uint16Array;
   publishedMs: number;
   keys: string[];
 }
 
-/** Splits 64 bits into `bands` near-equal bit ranges: [start bit, width]. */
-function bandLayout(bands: number): [number, number][] {
-  const layout: [number, number][] = [];
-  let start = 0;
-  for (let b = 0; b < bands; b += 1) {
-    const width = Math.floor(64 / bands) + (b < 64 % bands ? 1 : 0);
-    layout.push([start, width]);
-    start += width;
-  }
-  return layout;
-}
-
-function bandValue(halves: [number, number], start: number, width: number): string {
-  let value = '';
-  for (let bit = start; bit < start + width; bit += 1) {
-    const half = bit < 32 ? halves[0] : halves[1];
-    value += (half >>> (bit % 32)) & 1 ? '1' : '0';
-  }
-  return value;
+function bandKeys(signature: string): string[] {
+  const keys: string[] = [];
+  const width = ROWS * HEX_PER_VALUE;
+  for (let band = 0; band < BANDS; band += 1) keys.push(`${band}:${signature.slice(band * width, (band + 1) * width)}`);
+  return keys;
 }
 
 /**
- * Near-duplicate stories over SimHash signatures. Lookup is by LSH bands: with distance at most
- * k, two signatures agree exactly on at least one of k+1 bands (pigeonhole), so only the
- * signatures sharing a band are compared. Memory is bounded by `window` (oldest forgotten first).
- * The first-seen copy is the origin: later copies get its story id.
+ * Near-duplicate stories over MinHash signatures. Lookup is by LSH bands, so only signatures that
+ * agree on a whole band are compared; memory is bounded by `window` (oldest forgotten first). The
+ * first-seen copy is the origin: later copies get its story id. Re-assigning a mention already
+ * seen joins it to its own story again (idempotent).
  */
 export function createStoryClusterer(options: StoryClustererOptions = {}): StoryClusterer {
-  const maxDistance = Math.max(0, Math.min(16, Math.floor(options.maxDistance ?? 6)));
+  const minSimilarity = Math.min(1, Math.max(0.1, options.minSimilarity ?? 0.5));
   const window = Math.max(1, Math.floor(options.window ?? 100_000));
   const maxAgeMs = (options.maxAgeDays ?? 7) * 86_400_000;
-  const layout = bandLayout(maxDistance + 1);
   const buckets = new Map<string, Remembered[]>();
+  const members = new Map<string, number>();
   const order: (Remembered | undefined)[] = new Array<Remembered | undefined>(window);
   let next = 0;
 
-  const keysOf = (halves: [number, number]): string[] =>
-    layout.map(([start, width], band) => `${band}:${bandValue(halves, start, width)}`);
-
   const forget = (old: Remembered): void => {
+    const left = (members.get(old.storyId) ?? 1) - 1;
+    if (left > 0) members.set(old.storyId, left);
+    else members.delete(old.storyId);
     for (const key of old.keys) {
       const list = buckets.get(key);
       if (!list) continue;
@@ -69,6 +64,9 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
   };
 
   const insert = (item: Remembered): void => {
+    const kept = members.get(item.storyId) ?? 0;
+    if (kept >= MEMBERS_KEPT) return;
+    members.set(item.storyId, kept + 1);
     const old = order[next];
     if (old) forget(old);
     order[next] = item;
@@ -80,16 +78,19 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
     }
   };
 
-  const nearest = (halves: [number, number], keys: string[], publishedMs: number): Remembered | null => {
+  const nearest = (values: Uint16Array, keys: string[], publishedMs: number): Remembered | null => {
     let best: Remembered | null = null;
-    let bestDistance = maxDistance + 1;
+    let bestSimilarity = minSimilarity;
+    const seen = new Set<Remembered>();
     for (const key of keys) {
       for (const candidate of buckets.get(key) ?? []) {
+        if (seen.has(candidate)) continue;
+        seen.add(candidate);
         if (Number.isFinite(publishedMs) && Math.abs(publishedMs - candidate.publishedMs) > maxAgeMs) continue;
-        const distance = hammingDistance(halves, candidate.halves);
-        if (distance < bestDistance || (distance === bestDistance && best !== null && candidate.publishedMs < best.publishedMs)) {
+        const s = similarity(values, candidate.values);
+        if (s > bestSimilarity || (s === bestSimilarity && (best === null || candidate.publishedMs < best.publishedMs))) {
           best = candidate;
-          bestDistance = distance;
+          bestSimilarity = s;
         }
       }
     }
@@ -98,19 +99,19 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
 
   return {
     assign(record) {
-      const halves = record.signature === null ? null : parseSignature(record.signature);
-      if (!halves) return record.id;
-      const keys = keysOf(halves);
+      const values = record.signature === null ? null : parseSignature(record.signature);
+      if (!values) return record.id;
+      const keys = bandKeys(record.signature!);
       const publishedMs = Date.parse(record.publishedAt);
-      const origin = nearest(halves, keys, publishedMs);
+      const origin = nearest(values, keys, publishedMs);
       const storyId = origin ? origin.storyId : record.id;
-      insert({ id: record.id, storyId, halves, publishedMs, keys });
+      insert({ id: record.id, storyId, values, publishedMs, keys });
       return storyId;
     },
     remember(record) {
-      const halves = parseSignature(record.signature);
-      if (!halves) return;
-      insert({ id: record.id, storyId: record.storyId ?? record.id, halves, publishedMs: Date.parse(record.publishedAt), keys: keysOf(halves) });
+      const values = parseSignature(record.signature);
+      if (!values) return;
+      insert({ id: record.id, storyId: record.storyId ?? record.id, values, publishedMs: Date.parse(record.publishedAt), keys: bandKeys(record.signature) });
     },
   };
 }

@@ -116,6 +116,8 @@ export async function run(argv: string[]): Promise<void> {
   console.log(`${fmt(count)} texts of ${fmt(texts.reduce((s, t) => s + t.text.length, 0) / count)} chars (half en, half fr), watchlist of ${entries} entries; ${rounds} rounds`);
   console.log(`createEnricher: ${fmt(performance.now() - startedLoad)} ms; RSS ${rssMb()} MB`);
 
+  const correct = texts.filter((t, i) => enricher.enrich(t).language === (i % 2 === 0 ? 'en' : 'fr')).length;
+  console.log(`language right on ${fmt((correct / count) * 100)} % of the texts`);
   let entities = 0;
   const full = rate('enrich (language+entities+sentiment+signature)', rounds, count, () => {
     entities = 0;

@@ -64,14 +64,17 @@ function isNegation(lower: string): boolean {
  */
 export class EnglishRules implements ValenceRules {
   private readonly lexicon: Map<string, number>;
+  /** The lexicon's emoticons (entries without a letter a-z, or short ones with punctuation: ":D"). */
+  private readonly emoticons: Set<string>;
 
   constructor() {
     this.lexicon = new Map([...loadLexicon('emoji-valence.tsv'), ...loadLexicon('en/vader-lexicon.tsv')]);
+    this.emoticons = new Set([...this.lexicon.keys()].filter((key) => key.length <= 4 && /[^\p{L}\p{N}\s]/u.test(key)));
   }
 
   valenceSum(unit: string): number {
     const clauseEnds: boolean[] = [];
-    const words = splitUnit(unit, clauseEnds);
+    const words = splitUnit(unit, clauseEnds, undefined, this.emoticons);
     const n = words.length;
     if (n === 0) return 0;
     const lexicon = this.lexicon;

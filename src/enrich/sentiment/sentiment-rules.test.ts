@@ -22,6 +22,9 @@ describe('English rules (VADER method)', () => {
     expect(score(en, 'Not bad, good')).toBeGreaterThan(0.05);
     expect(score(en, 'I love it :)')).toBeGreaterThan(score(en, 'I love it'));
     expect(score(en, 'Great job 👍')).toBeGreaterThan(score(en, 'Great job'));
+    expect(score(en, 'Meeting moved to 3pm:)')).toBeCloseTo(score(en, 'Meeting moved to 3pm :)'));
+    expect(score(en, 'Meeting moved :)))')).toBeCloseTo(score(en, 'Meeting moved :)'));
+    expect(score(en, 'Meeting moved <3<3<3')).toBeGreaterThan(0.05);
     expect(score(en, 'The meeting is on Tuesday.')).toBe(0);
   });
 });

@@ -54,9 +54,10 @@ function isWhitespace(code: number): boolean {
  * kept whole), one-character tokens dropped as VADER's original `words_only` does; emoji are
  * split off as tokens of their own. The few HTML entities that survive in social text ("&lt;3")
  * are decoded first. With `clauseEnds`, records for each token whether clause punctuation follows
- * it; with `folded`, also gives each token folded (the unit is folded once, not token by token).
+ * it; with `folded`, also gives each token folded (the unit is folded once, not token by token);
+ * with `emoticons`, splits those glued to a word and collapses stretched ones.
  */
-export function splitUnit(unit: string, clauseEnds?: boolean[], folded?: string[]): string[] {
+export function splitUnit(unit: string, clauseEnds?: boolean[], folded?: string[], emoticons?: ReadonlySet<string>): string[] {
   let text = unit.includes('&') ? unit.replace(/&(?:amp|lt|gt|quot|apos|#39);/g, (entity) => ENTITIES[entity] ?? entity) : unit;
   if (hasHighChars(text)) text = text.replace(EMOJI, ' $1 ');
   const foldedText = folded ? fold(text) : '';
@@ -69,20 +70,58 @@ export function splitUnit(unit: string, clauseEnds?: boolean[], folded?: string[
     while (i < length && !isWhitespace(text.charCodeAt(i))) i += 1;
     const size = i - start;
     if (size === 0 || (size === 1 && text.charCodeAt(start) < 0x2000)) continue;
-    // Punctuation is stripped from both ends unless that leaves 2 characters or fewer (":)", "ok").
-    let from = start;
-    let to = i;
-    while (from < to && isPunctuation(text.charCodeAt(from))) from += 1;
-    while (to > from && isPunctuation(text.charCodeAt(to - 1))) to -= 1;
-    if (to - from <= 2) {
-      from = start;
-      to = i;
+    if (emoticons && size > 2 && (isPunctuation(text.charCodeAt(i - 2)) || isPunctuation(text.charCodeAt(i - 3)))) {
+      const split = splitEmoticon(text, start, i, emoticons);
+      if (split !== null) {
+        // "great:)" → "great" ":)"; ":)))" → ":)". Twitter-aware tokenisers do the same.
+        if (split.wordEnd > start) pushWord(text, foldedText, start, split.wordEnd, words, clauseEnds, folded);
+        words.push(split.emoticon);
+        folded?.push(split.emoticon);
+        clauseEnds?.push(false);
+        continue;
+      }
     }
-    words.push(text.slice(from, to));
-    folded?.push(foldedText.slice(from, to));
-    if (clauseEnds) clauseEnds.push(endsClause(text.slice(start, i)));
+    pushWord(text, foldedText, start, i, words, clauseEnds, folded);
   }
   return words;
+}
+
+/** Pushes one token, punctuation stripped from both ends unless that leaves 2 characters or fewer (":)", "ok"). */
+function pushWord(text: string, foldedText: string, start: number, end: number, words: string[], clauseEnds?: boolean[], folded?: string[]): void {
+  let from = start;
+  let to = end;
+  while (from < to && isPunctuation(text.charCodeAt(from))) from += 1;
+  while (to > from && isPunctuation(text.charCodeAt(to - 1))) to -= 1;
+  if (to - from <= 2) {
+    from = start;
+    to = end;
+  }
+  words.push(text.slice(from, to));
+  folded?.push(foldedText.slice(from, to));
+  if (clauseEnds) clauseEnds.push(endsClause(text.slice(start, end)));
+}
+
+/**
+ * An emoticon glued to a word ("great:)") or stretched (":)))", "<3<3"): where the word ends
+ * (start = no word) and which emoticon it is, or null. Only emoticons of the lexicon that start
+ * with punctuation count.
+ */
+function splitEmoticon(text: string, start: number, end: number, emoticons: ReadonlySet<string>): { wordEnd: number; emoticon: string } | null {
+  const token = text.slice(start, end);
+  if (emoticons.has(token)) return null;
+  let length = token.length;
+  while (length >= 2 && token.charCodeAt(length - 1) === token.charCodeAt(length - 2)) length -= 1;
+  const collapsed = token.slice(0, length);
+  for (let size = 3; size >= 2; size -= 1) {
+    if (collapsed.length < size) continue;
+    const tail = collapsed.slice(collapsed.length - size);
+    if (!emoticons.has(tail) || !isPunctuation(tail.charCodeAt(0))) continue;
+    let rest = collapsed.slice(0, collapsed.length - size);
+    while (rest.endsWith(tail)) rest = rest.slice(0, rest.length - size);
+    if (rest === '') return { wordEnd: start, emoticon: tail };
+    if (isLetter(rest.charCodeAt(rest.length - 1))) return { wordEnd: start + rest.length, emoticon: tail };
+  }
+  return null;
 }
 
 /**

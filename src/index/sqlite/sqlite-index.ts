@@ -216,6 +216,9 @@ export class SqliteMentionIndex implements MentionIndex {
     if (!this.closed) {
       this.closed = true;
       try {
+        // Keeps planner statistics fresh (cheap: bounded by analysis_limit), then trims the WAL.
+        this.db.pragma('analysis_limit = 1000');
+        this.db.pragma('optimize');
         this.db.pragma('wal_checkpoint(TRUNCATE)');
       } catch {
         // Another connection may be reading; the next checkpoint will do.

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { FetchError, ParseError, UserInputError } from '../../core/errors.js';
 import type { ConnectorCursor, ConnectorManifest, FetchContext, FetchOutcome } from '../connector.js';
+import type { HttpResponse } from '../http/http-fetcher.js';
 import { displayUrl } from '../http/fetch-errors.js';
-import { describeSource, fetchFeed } from '../rss/fetch-feed.js';
+import { describeSource, feedOutcome, fetchFeed } from '../rss/fetch-feed.js';
 import { parseFeedDocument } from '../rss/parse-feed.js';
 import { alternateFeeds, conventionalFeeds } from './discover-feeds.js';
 
@@ -12,8 +13,11 @@ export const blogOptionsSchema = z.strictObject({
 });
 export type BlogOptions = z.infer<typeof blogOptionsSchema>;
 
-/** Finds the feed of a site or article URL: the URL itself if it is a feed, the page's alternates, then the usual paths. */
-async function discover(pageUrl: string, options: BlogOptions, context: FetchContext, sourceId: string): Promise<string> {
+/**
+ * Finds the feed of a site or article URL: the URL itself if it is a feed (its response is handed
+ * back, so it is not fetched twice), the page's alternates, then the usual paths.
+ */
+async function discover(pageUrl: string, options: BlogOptions, context: FetchContext, sourceId: string): Promise<{ feedUrl: string; response?: HttpResponse }> {
   const where = describeSource(sourceId, pageUrl);
   const page = await context.fetcher.fetch({ url: pageUrl, ...(context.signal ? { signal: context.signal } : {}) });
   const contentType = page.headers['content-type'] ?? '';
@@ -22,14 +26,14 @@ async function discover(pageUrl: string, options: BlogOptions, context: FetchCon
     () => null,
     (error: unknown) => (error instanceof Error ? error.message : String(error)),
   );
-  if (notAFeed === null) return page.finalUrl;
+  if (notAFeed === null) return { feedUrl: page.finalUrl, response: page };
   const candidates = alternateFeeds(text, page.finalUrl);
-  if (candidates[0]) return candidates[0];
+  if (candidates[0]) return { feedUrl: candidates[0] };
   for (const candidate of conventionalFeeds(page.finalUrl).slice(0, options.maxProbes)) {
     try {
       const response = await context.fetcher.fetch({ url: candidate, ...(context.signal ? { signal: context.signal } : {}) });
       await parseFeedDocument(context.fetcher.decodeText(response, 'xml'), { feedUrl: response.finalUrl, where });
-      return response.finalUrl;
+      return { feedUrl: response.finalUrl, response };
     } catch (error) {
       // A refused address or a timeout is the site's answer for every path: stop probing.
       if (error instanceof FetchError && (error.reason === 'egress-blocked' || error.reason === 'timeout')) throw error;
@@ -66,8 +70,12 @@ export const blogManifest: ConnectorManifest<BlogOptions> = {
           feedCursor = {};
         }
       }
-      feedUrl = await discover(source.url, source.options, context, source.id);
-      const outcome = await fetchFeed(feedUrl, { ...feedCursor, movedTo: null }, context, source.id);
+      const found = await discover(source.url, source.options, context, source.id);
+      feedUrl = found.feedUrl;
+      const fresh = { ...feedCursor, movedTo: null };
+      const outcome = found.response
+        ? await feedOutcome(found.response, fresh, context, describeSource(source.id, feedUrl))
+        : await fetchFeed(feedUrl, fresh, context, source.id);
       return { ...outcome, cursor: { ...outcome.cursor, position: feedUrl }, detectedType: `${outcome.detectedType ?? 'feed'} (discovered: ${displayUrl(feedUrl)})` };
     },
   }),

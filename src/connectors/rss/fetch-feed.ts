@@ -1,5 +1,6 @@
 import type { ConnectorCursor, FetchContext, FetchOutcome } from '../connector.js';
 import { displayUrl } from '../http/fetch-errors.js';
+import type { HttpResponse } from '../http/http-fetcher.js';
 import { parseFeedDocument } from './parse-feed.js';
 
 /** How errors name a source: its id and its URL (credentials and secret-looking parameters masked). */
@@ -29,6 +30,11 @@ export async function fetchFeed(
     headers,
     ...(context.signal ? { signal: context.signal } : {}),
   });
+  return feedOutcome(response, cursor, context, where);
+}
+
+/** Turns a fetched feed response into an outcome (a 304 becomes `not-modified`, with no parsing). */
+export async function feedOutcome(response: HttpResponse, cursor: ConnectorCursor, context: FetchContext, where: string): Promise<FetchOutcome> {
   const movedTo = response.permanentlyMovedTo ?? cursor.movedTo ?? null;
   if (response.notModified) {
     return {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import type { CliContext } from '../../../src/cli/cli-context.js';
 import { sourcesTestCommand } from '../../../src/cli/commands/sources-test.js';
-import { ConfigError } from '../../../src/core/errors.js';
+import { configSchema } from '../../../src/config/schema.js';
 import { silentLogger } from '../../../src/platform/logger.js';
 import { startLoopbackServer } from './loopback-server.js';
 
@@ -36,14 +36,15 @@ export function readManifest(): CorpusEntry[] | null {
     .map((cells) => ({ file: cells[0]!, format: cells[3]!, expectedText: cells[5] ?? '', computedCount: Number(/^(\d+)/.exec(cells[6] ?? '')?.[1] ?? Number.NaN) }));
 }
 
-/** Runs `hubwatch sources test URL --allow-private --json` in process (no config file) and returns its lines. */
+/** A configuration with the politeness delay shortened: every request of the corpus goes to one loopback host. */
+const CONFIG = configSchema.parse({ fetch: { perHost: { concurrency: 2, minDelay: 0.01 } } });
+
+/** Runs `hubwatch sources test URL --allow-private --json` in process and returns its lines. */
 async function sourcesTest(url: string): Promise<{ lines: Record<string, unknown>[]; error: Error | null }> {
   const lines: Record<string, unknown>[] = [];
   const context: CliContext = {
     env: {},
-    config: () => {
-      throw new ConfigError('hubwatch.yaml', ['file not found (pass --config FILE or set HUBWATCH_CONFIG)']);
-    },
+    config: () => CONFIG,
     configPath: () => 'hubwatch.yaml',
     logger: () => silentLogger(),
     openIndex: () => Promise.reject(new Error('not used')),

@@ -88,6 +88,17 @@ describe('createEnricher: language and sentiment', () => {
     expect(enricher.enrich({ title: 'Acme ist großartig', text: '', language: 'de' }).sentiment).toEqual({ score: 0, label: 'unscored' });
   });
 
+  it('lets a short news item\'s title weigh double, and keeps the French post model off news items', () => {
+    const opinion = enricher.enrich({
+      title: 'Opinion: Acme’s hydrogen bet is a costly mistake',
+      text: 'Hydrogen trains make good headlines, but the economics are poor. Its emissions targets are welcome.',
+      language: 'en',
+    });
+    expect(opinion.sentiment.label).toBe('negative');
+    const news = enricher.enrich({ title: 'Horaires d’hiver : ce qui change sur la ligne Lyon–Marseille', text: 'Certains départs sont décalés de 14 minutes.' });
+    expect(news.sentiment.label).toBe('neutral');
+  });
+
   it('gives each entity the sentiment of its own sentences', () => {
     const text = 'Acme launched an excellent, wonderful product. Meanwhile Orange suffered a terrible, disastrous outage.';
     const result = enricher.enrich({ title: '', text, language: 'en' });

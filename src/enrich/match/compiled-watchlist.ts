@@ -30,7 +30,8 @@ export interface CompiledWatchlist {
 
 /**
  * Compiles the watchlist once: every alias, product, person variant, topic term and context term
- * goes into one phrase automaton. A person's one-word variants (and the surname taken from the
+ * goes into one phrase automaton; multi-word names also go in joined ("acmerail"), as social
+ * handles and hashtags write them. A person's one-word variants (and the surname taken from the
  * name) are marked `surnameOnly`: they count only near the person's company or full name.
  */
 export function compileWatchlist(watchlist: Watchlist): CompiledWatchlist {
@@ -57,10 +58,14 @@ export function compileWatchlist(watchlist: Watchlist): CompiledWatchlist {
   const addAliases = (entry: number, phrases: Iterable<string>, plural: boolean): void => {
     const seen = new Set<string>();
     for (const phrase of phrases) {
-      const key = wordTokens(fold(phrase)).words.join(' ');
-      if (key === '' || seen.has(key)) continue;
-      seen.add(key);
-      matcher.add(phrase, { type: 'alias', entry, surnameOnly: false }, { plural });
+      const words = wordTokens(fold(phrase)).words;
+      // "Acme Rail" also as "acmerail": social handles and hashtags (@AcmeRail, #AcmeRail).
+      const variants = words.length > 1 && words.join('').length >= 5 ? [words.join(' '), words.join('')] : [words.join(' ')];
+      for (const key of variants) {
+        if (key === '' || seen.has(key)) continue;
+        seen.add(key);
+        matcher.add(key, { type: 'alias', entry, surnameOnly: false }, { plural });
+      }
     }
   };
 
@@ -100,7 +105,11 @@ export function compileWatchlist(watchlist: Watchlist): CompiledWatchlist {
     }
     const surname = nameWords[nameWords.length - 1];
     if (nameWords.length > 1 && surname !== undefined && surname.length >= 3) single.add(surname);
-    for (const phrase of full) matcher.add(phrase, { type: 'alias', entry, surnameOnly: false });
+    for (const phrase of full) {
+      matcher.add(phrase, { type: 'alias', entry, surnameOnly: false });
+      const joined = phrase.replace(/ /g, '');
+      if (joined !== phrase && joined.length >= 5 && !full.has(joined)) matcher.add(joined, { type: 'alias', entry, surnameOnly: false });
+    }
     for (const phrase of single) {
       if (full.has(phrase)) continue;
       matcher.add(phrase, { type: 'alias', entry, surnameOnly: true });

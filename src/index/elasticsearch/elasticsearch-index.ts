@@ -18,7 +18,7 @@ import type {
 } from '../mention-index.js';
 import { histogramEs, sentimentOverTimeEs, shareOfVoiceEs, topStoriesEs, topTermsEs } from './es-aggregate.js';
 import { BulkWriter, type BulkOp, type BulkReply, type BulkWriterOptions } from './es-bulk.js';
-import { EsHttp, type EsConnection } from './es-client.js';
+import { answerError, EsHttp, type EsConnection } from './es-client.js';
 import { fromEsSource, toEsDocument, type EsDocument } from './es-document.js';
 import { ensureIndex } from './es-setup.js';
 import { aliasName } from './es-schema.js';
@@ -114,9 +114,9 @@ export class ElasticsearchMentionIndex implements MentionIndex {
 
   async get(id: string): Promise<Mention | null> {
     const answer = await this.http.request<{ found?: boolean; _source?: EsDocument }>('GET', `/${this.alias}/_doc/${encodeURIComponent(id)}`);
-    if (answer.status === 404 || !answer.body.found || !answer.body._source) return null;
-    if (answer.status >= 300) return this.http.ok('GET', `/${this.alias}/_doc/${encodeURIComponent(id)}`);
-    return fromEsSource(answer.body._source);
+    if (answer.status === 404) return null;
+    if (answer.status >= 300) throw answerError('GET', `/${this.alias}/_doc/${id}`, answer);
+    return answer.body.found && answer.body._source ? fromEsSource(answer.body._source) : null;
   }
 
   search(request: SearchRequest): Promise<SearchPage> {

@@ -7,6 +7,7 @@
  * trained French model. `--fit-french` refits that model (train split; L2 picked on validation).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { decodeHTML } from 'entities';
 import { join, resolve } from 'node:path';
 import type { SentimentLabel } from '../src/core/mention.js';
 import { FrenchRules } from '../src/enrich/sentiment/french-rules.js';
@@ -104,7 +105,9 @@ function evalVader(analyzer: SentimentAnalyzer, file: string, set: string): SetR
     const mean = Number(line.slice(first + 1, second));
     if (!Number.isFinite(mean)) continue;
     human.push(mean);
-    predicted.push(analyzer.analyse('en', '', line.slice(second + 1)).document.score);
+    // The files keep Twitter's HTML escaping (`&amp;`, `&lt;3`); hubwatch's normaliser decodes
+    // entities before enrichment, so the analyser is measured on the text it would really see.
+    predicted.push(analyzer.analyse('en', '', decodeHTML(line.slice(second + 1))).document.score);
   }
   return {
     set,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { Mention } from '../core/mention.js';
 
 /**
@@ -11,7 +11,7 @@ export function mentionContent(mention: Mention): { hash: string; rest: string }
   const rest = JSON.stringify(others);
   // Key order is the producer's (the schema's); an identical mention with keys in another order is
   // written once more, which is harmless.
-  const hash = createHash('sha1').update(title).update('\u0000').update(text).update('\u0000').update(rest).digest('hex');
+  const hash = digest('sha1', `${title}\u0000${text}\u0000${rest}`, 'hex');
   return { hash, rest };
 }
 

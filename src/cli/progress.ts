@@ -5,6 +5,7 @@
 export class Progress {
   private done = 0;
   private lastPrint = 0;
+  private drawnAt = -1;
   private readonly started = Date.now();
 
   constructor(
@@ -27,11 +28,14 @@ export class Progress {
 
   /** Final line (always printed). */
   finish(detail = ''): void {
+    // A plain log already showing the final count needs no second copy of it.
+    if (!this.interactive && this.drawnAt === this.done) return;
     this.draw(detail);
     if (this.interactive) this.write('\n');
   }
 
   private draw(detail: string): void {
+    this.drawnAt = this.done;
     const seconds = (Date.now() - this.started) / 1000;
     const rate = seconds > 0 ? ` ${Math.round(this.done / seconds)}/s` : '';
     let bar = '';

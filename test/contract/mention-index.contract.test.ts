@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
+import { EsHttp } from '../../src/index/elasticsearch/es-client.js';
 import { openIndex } from '../../src/index/open-index.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { describeMentionIndexContract } from './mention-index.contract.js';
@@ -22,13 +23,21 @@ describeMentionIndexContract('sqlite', {
 const elasticsearchUrl = process.env.ELASTICSEARCH_URL;
 if (elasticsearchUrl) {
   let run = 0;
+  const prefix = (): string => `hubwatch-contract-${process.pid}-${run}`;
   describeMentionIndexContract(`elasticsearch (${elasticsearchUrl})`, {
     open: () => {
       run += 1;
       return openIndex(
-        { sqlite: { path: ':memory:' }, elasticsearch: { url: elasticsearchUrl, indexPrefix: `hubwatch-contract-${process.pid}-${run}` } },
+        { sqlite: { path: ':memory:' }, elasticsearch: { url: elasticsearchUrl, indexPrefix: prefix() } },
         { logger: silentLogger() },
       );
+    },
+    cleanup: async () => {
+      // Each test has its own prefix: remove its indices and template from the cluster.
+      const http = new EsHttp({ url: elasticsearchUrl });
+      await http.request('DELETE', `/${prefix()}-mentions-v*`);
+      await http.request('DELETE', `/_index_template/${prefix()}-mentions`);
+      await http.close();
     },
   });
 } else {

@@ -1,18 +1,9 @@
+import { seededRandom } from '../../src/samples/seeded.js';
+
 /**
  * Deterministic RSS 2.0 feeds for the pipeline benchmark: items of about 8 KB of article HTML in
  * English and French, naming watched brands and people, with tracking parameters on links.
  */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const EN = [
   'Acme reported strong quarterly results, beating analyst expectations on rail revenue.',
   'Passengers complained about repeated delays on the Acme Rail network this week.',
@@ -40,7 +31,7 @@ function escapeXml(text: string): string {
 
 /** An RSS 2.0 document of `items` items (~8 KB each) for feed number `feed`. */
 export function generatedFeed(feed: number, items: number, now: Date): string {
-  const random = rng(feed + 1);
+  const random = seededRandom(feed + 1);
   const parts: string[] = [];
   for (let i = 0; i < items; i++) {
     const french = random() < 0.3;

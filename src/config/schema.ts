@@ -16,7 +16,7 @@ const httpUrl = z.string().refine((value) => {
 }, 'must be an http(s) URL');
 
 /** `90`, `"90s"`, `"15m"`, `"2h"`, `"1d"` → seconds. */
-export const durationSchema = z.union([z.number().positive(), z.string()]).transform((value, ctx) => {
+export const durationSchema = z.union([z.number().nonnegative(), z.string()]).transform((value, ctx) => {
   if (typeof value === 'number') return value;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$/.exec(value);
   if (!match) {

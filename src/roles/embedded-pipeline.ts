@@ -20,6 +20,8 @@ export interface EmbeddedPipeline {
   driver: EmbeddedDriver;
   sources: SourceRuntime[];
   state: StateStore;
+  /** Deletes mentions older than `index.retention` (no-op when unset); returns how many. */
+  applyRetention(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,12 @@ export async function createEmbeddedPipeline(
     driver,
     sources,
     state,
+    async applyRetention() {
+      if (config.index.retention === undefined) return 0;
+      const deleted = await index.deleteOlderThan(new Date(clock().getTime() - config.index.retention * 1000));
+      if (deleted > 0) logger.info({ deleted, retentionSeconds: config.index.retention }, 'retention applied');
+      return deleted;
+    },
     async close() {
       await fetcher.close();
       await state.close();

@@ -56,18 +56,24 @@ export const runCommand: CommandModule = {
           if (options.once) {
             progress = new Progress('polling', pipeline.sources.length, (text) => process.stderr.write(text), context.interactive);
             await pipeline.driver.runOnce();
+            await pipeline.applyRetention();
             progress.finish(`${totals.indexed} new mentions`);
             (options.json ? context.err : context.out)(summary(totals));
             if (totals.sources > 0 && totals.failed === totals.sources) process.exitCode = 1;
             return;
           }
+          await pipeline.applyRetention();
           context.err(`polling ${pipeline.sources.length} sources; Ctrl-C to stop. Try: hubwatch search 'Acme AND sentiment:negative'`);
           const stop = new AbortController();
           const onSignal = (): void => stop.abort();
           process.once('SIGINT', onSignal);
           process.once('SIGTERM', onSignal);
+          let minutes = 0;
           const timer = setInterval(() => {
             logger.info({ ...totals }, 'pipeline totals');
+            if (++minutes % 60 === 0) {
+              pipeline.applyRetention().catch((error: unknown) => logger.warn({ err: error }, 'retention failed; will try again in an hour'));
+            }
           }, 60_000);
           try {
             await pipeline.driver.runForever(stop.signal);

@@ -1,5 +1,5 @@
 /**
- * Index benchmark (issue 5 "Fast"): `npm run bench -- --suite index [--corpus 1000000] [--path FILE] [--keep]`.
+ * Index benchmark (issue 5 "Fast"): `npm run bench -- --suite index [--corpus 1000000] [--path FILE] [--keep] [--load-only]`.
  * Loads a deterministic corpus into the production SQLite schema through the MentionIndex port
  * (batches of 10,000), reopens the file as a process would, and times the query classes.
  */
@@ -26,6 +26,7 @@ async function load(index: MentionIndex, total: number): Promise<void> {
   let cpuMs = 0;
   let done = 0;
   let segmentMs = 0;
+  let segmentCpuMs = 0;
   let segmentStart = 0;
   const segment = Math.max(BATCH, Math.round(total / 10 / BATCH) * BATCH);
   for (const batch of generateCorpus({ total, end: END }, BATCH)) {
@@ -35,14 +36,17 @@ async function load(index: MentionIndex, total: number): Promise<void> {
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
     cpuMs += (used.user + used.system) / 1000;
+    segmentCpuMs += (used.user + used.system) / 1000;
     upsertMs += ms;
     segmentMs += ms;
     done += batch.length;
     if (outcomes.some((o) => o.outcome !== 'indexed')) throw new Error('bench: an upsert did not index');
     if (done - segmentStart >= segment || done === total) {
-      console.log(`  rows ${fmt(segmentStart)}–${fmt(done)}: ${fmt(((done - segmentStart) / segmentMs) * 1000)} mentions/s`);
+      const rows = done - segmentStart;
+      console.log(`  rows ${fmt(segmentStart)}–${fmt(done)}: ${fmt((rows / segmentMs) * 1000)} mentions/s, ${fmt((rows / segmentCpuMs) * 1000)} per CPU second`);
       segmentStart = done;
       segmentMs = 0;
+      segmentCpuMs = 0;
     }
   }
   console.log(`load: ${fmt(total)} mentions in ${(upsertMs / 1000).toFixed(1)} s of upsert time = ${fmt((total / upsertMs) * 1000)} mentions/s (batches of ${fmt(BATCH)})`);
@@ -86,6 +90,7 @@ export async function run(argv: string[]): Promise<void> {
     }
     const size = fileSize(path);
     console.log(`size: ${(size / 2 ** 20).toFixed(0)} MiB = ${((size / total) * 1e6 / 2 ** 30).toFixed(2)} GiB per million mentions`);
+    if (argv.includes('--load-only')) return;
     const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
     const random = prng(7);
     const day = (): number => END.getTime() - Math.floor(random() * 300 + 30) * DAY_MS;

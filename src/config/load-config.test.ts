@@ -96,3 +96,20 @@ sources:
     expect(problems).toEqual(['sources[1].type: unknown source type "fax"']);
   });
 });
+
+describe('parseConfig, everything at once', () => {
+  it('checks well-formed sources even when another part of the file is invalid, and says an unset variable once', () => {
+    const checker: SourceChecker = (source) =>
+      source.type === 'rss' ? [] : [{ path: 'type', message: `unknown source type "${source.type}"` }];
+    const problems = problemsOf(
+      'sources:\n  - { id: a, type: fax }\n  - { id: b, type: rss, url: "ftp://x" }\nnotifiers:\n  - { id: t, type: slack, webhookUrl: "${HOOK}" }\n',
+      {},
+      checker,
+    );
+    expect(problems).toEqual([
+      'notifiers[0].webhookUrl: environment variable HOOK is not set (export it, or use ${HOOK:-default})',
+      'sources[1].url: must be an http(s) URL',
+      'sources[0].type: unknown source type "fax"',
+    ]);
+  });
+});

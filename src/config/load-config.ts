@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
-import { configSchema, type HubwatchConfig, type SourceConfig } from './schema.js';
+import { configSchema, sourceSchema, type HubwatchConfig, type SourceConfig } from './schema.js';
 
 /** Checks what the base schema cannot: a source's type and options (from the connector registry). */
 export type SourceChecker = (source: SourceConfig) => { path: string; message: string }[];
@@ -94,6 +94,10 @@ function crossCheck(config: HubwatchConfig): string[] {
   return problems;
 }
 
+function sourceProblems(source: SourceConfig, index: number, check: SourceChecker): string[] {
+  return check(source).map((problem) => `sources[${index}]${problem.path ? `.${problem.path}` : ''}: ${problem.message}`);
+}
+
 /** Parses and validates configuration text; throws `ConfigError` listing every problem at once. */
 export function parseConfig(text: string, file: string, options: LoadOptions): HubwatchConfig {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
@@ -108,19 +112,29 @@ export function parseConfig(text: string, file: string, options: LoadOptions): H
   }
   const problems: string[] = [];
   const raw = interpolate(document.toJS() ?? {}, options.env, [], problems);
+  // A path whose variable is unset already has its problem; the schema's complaint about the
+  // resulting empty value would only repeat it.
+  const unsetPaths = new Set(problems.map((problem) => problem.slice(0, problem.indexOf(': '))));
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    problems.push(...parsed.error.issues.map(describeIssue));
+    for (const issue of parsed.error.issues) {
+      if (!unsetPaths.has(formatPath(issue.path))) problems.push(describeIssue(issue));
+    }
+    // Sources that are well-formed on their own still get their type and options checked, so
+    // that one run of `config check` lists every problem in the file.
+    const rawSources = (raw as { sources?: unknown }).sources;
+    if (options.checkSource && Array.isArray(rawSources)) {
+      rawSources.forEach((candidate, index) => {
+        const source = sourceSchema.safeParse(candidate);
+        if (source.success) problems.push(...sourceProblems(source.data, index, options.checkSource!));
+      });
+    }
     throw new ConfigError(file, problems);
   }
   const config = parsed.data;
   problems.push(...crossCheck(config));
   if (options.checkSource) {
-    config.sources.forEach((source, index) => {
-      for (const problem of options.checkSource!(source)) {
-        problems.push(`sources[${index}]${problem.path ? `.${problem.path}` : ''}: ${problem.message}`);
-      }
-    });
+    config.sources.forEach((source, index) => problems.push(...sourceProblems(source, index, options.checkSource!)));
   }
   if (problems.length > 0) throw new ConfigError(file, problems);
   return config;

@@ -76,7 +76,11 @@ export const checkSource: SourceChecker = (source) => {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = ['options', ...issue.path.map(String)].join('.');
-      const message = issue.code === 'unrecognized_keys' ? `unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} for type ${source.type}` : issue.message;
+      const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+      const message =
+        issue.code === 'unrecognized_keys' ? `unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} for type ${source.type}`
+        : missing ? `required for type ${source.type} (see docs/connectors.md)`
+        : issue.message;
       problems.push({ path, message });
     }
   }

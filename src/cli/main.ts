@@ -37,6 +37,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Resolves once everything written to `stream` so far has been handed to the OS. */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
 // Exit explicitly: every command closes what it opened, but a stray handle must never keep a
-// finished command alive. stdout/stderr are synchronous for files and pipes on Linux.
-process.exit(await main(process.argv.slice(2)));
+// finished command alive. Output is drained first: a reader that is slow to empty the pipe must
+// not lose the last lines of a `--json` listing.
+const code = await main(process.argv.slice(2));
+await Promise.all([drained(process.stdout), drained(process.stderr)]);
+process.exit(code);

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +142,21 @@ describe('hubwatch run --once, then search', () => {
       expect(source.lastSuccessAt).not.toBeNull();
       expect(source.lastError).toBeNull();
     }
+  });
+
+  it('writes every line of a long --json listing even when the reader is slow to drain the pipe', async () => {
+    // Regression: exiting right after writing dropped what was still queued for a full pipe.
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn('sh', ['-c', `"${process.execPath}" --import tsx src/cli/main.ts --config "${configFile}" search '' --json --limit 100 | (sleep 2; wc -l)`], {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HUBWATCH_LOG_LEVEL: 'warn' },
+      });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout }));
+    });
+    expect(result.code).toBe(0);
+    expect(Number(result.stdout.trim())).toBe(100);
   });
 
   it('answers a user mistake with one clear line and a non-zero exit', async () => {

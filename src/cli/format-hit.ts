@@ -56,6 +56,6 @@ export function hitToText(hit: SearchHit, colour: boolean): string[] {
   const lines = [`${date}  ${safe(m.sourceName)} (${m.channel}, ${m.language ?? '??'})  ${label}`, `  ${safe(m.title)}`];
   if (m.url) lines.push(`  ${safe(m.url)}`);
   if (entities) lines.push(`  entities: ${safe(entities)}`);
-  for (const snippet of hit.snippets ?? []) lines.push(`  … ${mark(snippet)} …`);
+  for (const snippet of hit.snippets ?? []) lines.push(`  > ${mark(snippet)}`);
   return lines;
 }

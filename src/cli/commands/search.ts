@@ -50,7 +50,15 @@ export const searchCommand: CommandModule = {
             context.out('');
           }
           context.out(`${page.hits.length} shown of ${page.totalIsExact ? '' : 'at least '}${page.total} matching mention${page.total === 1 ? '' : 's'}`);
-          if (page.nextCursor) context.out(`next page: hubwatch search ${JSON.stringify(text)} --cursor ${page.nextCursor}`);
+          if (page.nextCursor) {
+            const same = [
+              options.limit !== '20' ? ` --limit ${options.limit}` : '',
+              options.from ? ` --from ${options.from}` : '',
+              options.to ? ` --to ${options.to}` : '',
+              options.sort !== 'date' ? ` --sort ${options.sort}` : '',
+            ].join('');
+            context.out(`next page: hubwatch search ${JSON.stringify(text)}${same} --cursor ${page.nextCursor}`);
+          }
         } finally {
           await index.close();
         }

@@ -54,7 +54,7 @@ describe('embedded pipeline', () => {
       const state = await pipeline.state.get('broken');
       expect(state.lastError).toMatch(/404/);
       expect(state.consecutiveFailures).toBe(1);
-      expect((await pipeline.state.get('daily-courier')).cursor.etag).toBeTruthy();
+      expect((await pipeline.state.get('daily-courier')).cursor.etag).toMatch(/^"[0-9a-f]+"$/);
     } finally {
       await pipeline.close();
       await index.close();

@@ -19,6 +19,12 @@ describeMentionIndexContract('sqlite', {
   },
 });
 
+// In memory, the full-text index is written inline on the same connection rather than by a thread.
+describeMentionIndexContract('sqlite (in memory)', {
+  open: () => openIndex({ sqlite: { path: ':memory:' } }, { logger: silentLogger() }),
+  cleanup: () => Promise.resolve(),
+});
+
 // The one allowed skip: there is no Elasticsearch cluster unless ELASTICSEARCH_URL names one.
 const elasticsearchUrl = process.env.ELASTICSEARCH_URL;
 if (elasticsearchUrl) {

@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndexError, UserInputError } from '../../src/core/errors.js';
 import { parseQuery } from '../../src/index/query/parse.js';
+import { ftsPathFor } from '../../src/index/sqlite/fts-file.js';
 import { SqliteMentionIndex } from '../../src/index/sqlite/sqlite-index.js';
 import { MIGRATIONS } from '../../src/index/sqlite/sqlite-schema.js';
 import { silentLogger } from '../../src/platform/logger.js';
@@ -109,6 +111,55 @@ describe('SQLite index', () => {
     other.exec('ROLLBACK');
     other.close();
     expect(await index.upsert([mention('blocked')])).toEqual([{ id: mention('blocked').id, outcome: 'indexed' }]);
+    await index.close();
+  });
+
+  it('keeps the full-text index in its own file, rebuilt from the stored texts when it is missing', async () => {
+    expect(ftsPathFor('/data/hubwatch.db')).toBe('/data/hubwatch.fts.db');
+    expect(ftsPathFor('/data.d/index')).toBe('/data.d/index.fts');
+    const first = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    await first.upsert(many(25, 'kept'));
+    await first.close();
+    expect(existsSync(ftsPathFor(path))).toBe(true);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${ftsPathFor(path)}${suffix}`, { force: true });
+    const second = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    expect((await second.search({ query: parseQuery('lorem AND kept'), sort: 'date', limit: 5 })).total).toBe(25);
+    await second.close();
+  });
+
+  it('replays into the full-text file what a crash left out, at the next open', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/upsert-then-crash.ts', path, '60'], { stdio: 'inherit' });
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+    expect(signal).toBe('SIGKILL');
+    const main = new Database(path, { readonly: true });
+    // The crash came before the last batches were settled: their ranges are still listed.
+    expect((main.prepare('SELECT count(*) AS n FROM fts_pending').get() as { n: number }).n).toBeGreaterThan(0);
+    main.close();
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    expect((await index.search({ query: parseQuery('survivor'), sort: 'date', limit: 100 })).total).toBe(60);
+    expect((await index.search({ query: parseQuery('rewritten'), sort: 'date', limit: 5 })).hits.map((h) => h.mention.id)).toEqual([
+      mention('crash-0').id,
+    ]);
+    expect((await index.search({ query: parseQuery('number0'), sort: 'date', limit: 5 })).total).toBe(0);
+    await index.close();
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare('SELECT count(*) AS n FROM fts_pending').get()).toEqual({ n: 0 });
+    after.close();
+  });
+
+  it('reports a full-text write that failed, and catches up once the file is free again', async () => {
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger(), busyTimeoutMs: 50 });
+    await index.upsert([mention('before')]);
+    const blocker = new Database(ftsPathFor(path));
+    blocker.exec('BEGIN IMMEDIATE');
+    // The mentions commit in the main file; the full-text thread cannot write its file.
+    expect((await index.upsert([mention('during', { text: 'written while the full-text file was locked' })])).map((o) => o.outcome)).toEqual(['indexed']);
+    const error = await index.search({ query: parseQuery('locked'), sort: 'date', limit: 5 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'IndexError', retryable: true, reason: 'sqlite-busy' });
+    blocker.exec('ROLLBACK');
+    blocker.close();
+    expect((await index.search({ query: parseQuery('locked'), sort: 'date', limit: 5 })).hits.map((h) => h.mention.id)).toEqual([mention('during').id]);
+    expect(await index.get(mention('during').id)).toEqual(mention('during', { text: 'written while the full-text file was locked' }));
     await index.close();
   });
 

@@ -75,7 +75,7 @@ export function ftsExpression(node: QueryNode): string {
 
 function ftsSubquery(expression: string, bounds: Bounds): Fragment {
   const params: unknown[] = [expression];
-  let sql = 'm.seq IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?';
+  let sql = 'm.seq IN (SELECT rowid FROM fts.mentions_fts WHERE mentions_fts MATCH ?';
   if (bounds.seqLo !== undefined && bounds.seqHi !== undefined) {
     sql += ' AND rowid BETWEEN ? AND ?';
     params.push(bounds.seqLo, bounds.seqHi);

@@ -24,10 +24,12 @@ import {
   topStoriesSqlite,
   topTermsSqlite,
 } from './sqlite-aggregate.js';
+import { attachFtsForReading, ftsPathFor, prepareFtsFile } from './fts-file.js';
+import { emptyFtsBatch, type FtsBatch, type FtsWriter, InlineFtsWriter, ThreadedFtsWriter } from './fts-writer.js';
 import { toIndexError } from './sqlite-errors.js';
 import { migrate, schemaVersion } from './sqlite-schema.js';
 import { searchSqlite } from './sqlite-search.js';
-import { rowToMention, SqliteUpserter } from './sqlite-upsert.js';
+import { rowToMention, SqliteUpserter, type WrittenFts } from './sqlite-upsert.js';
 
 /** Options of the SQLite index. */
 export interface SqliteIndexOptions {
@@ -45,32 +47,67 @@ export interface SqliteIndexOptions {
 const DAY_MS = 86_400_000;
 /** The WAL is truncated back to this size after checkpoints. */
 const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
+/** Rows per full-text batch when replaying `fts_pending` (a rebuild replays every mention). */
+const REPLAY_CHUNK = 10_000;
 
 /**
- * The embedded index: SQLite FTS5 in WAL mode. Other components may keep their own tables in the
- * same file through their own connections; this one never locks the file exclusively.
+ * The embedded index: SQLite in WAL mode, the full-text index (FTS5) in a second file written by a
+ * worker thread (see `fts-file.ts`). Other components may keep their own tables in the main file
+ * through their own connections; this one never locks a file exclusively.
+ *
+ * An upsert resolves once its mentions are committed in the main file and the full-text thread has
+ * at most one batch left to commit; searches and aggregations of this index wait for it first, so
+ * they always see the index's own writes. Another process sees a batch in full text once that
+ * thread commits it (well under a second), like Elasticsearch's refresh.
  */
 export class SqliteMentionIndex implements MentionIndex {
+  /** Writes, and reads that need no full text. */
   private readonly db: Database.Database;
+  /** Searches and aggregations: the main file with the full-text file attached (the same connection in memory). */
+  private readonly reader: Database.Database;
   private readonly upserter: SqliteUpserter;
   private readonly batchSize: number;
   private readonly logger: Logger;
+  private readonly fts: FtsWriter;
+  private readonly settlePending: Database.Statement;
+  private readonly addPending: Database.Statement;
+  /** The replay of `fts_pending` in progress (started at open, and after a full-text failure). */
+  private replaying: Promise<void> = Promise.resolve();
+  /** The full-text file lacks batches that failed: replay `fts_pending` before going on. */
+  private ftsBehind = false;
   private closed = false;
 
-  private constructor(db: Database.Database, options: SqliteIndexOptions) {
+  private constructor(db: Database.Database, reader: Database.Database, options: SqliteIndexOptions, rebuild: boolean) {
     this.db = db;
+    this.reader = reader;
     this.logger = options.logger;
     this.batchSize = options.batchSize ?? 10_000;
     this.upserter = new SqliteUpserter(db);
+    this.fts =
+      options.path === ':memory:'
+        ? new InlineFtsWriter(db)
+        : new ThreadedFtsWriter({
+            path: ftsPathFor(options.path),
+            busyTimeoutMs: busyTimeout(options),
+            walLimitBytes: WAL_LIMIT_BYTES,
+            maxPageCount: options.maxPageCount === undefined ? null : Math.floor(options.maxPageCount),
+          });
+    this.settlePending = db.prepare('DELETE FROM fts_pending WHERE id BETWEEN ? AND ?');
+    this.addPending = db.prepare('INSERT INTO fts_pending (lo, hi) VALUES (?, ?)');
+    if (rebuild) this.logger.info({ path: ftsPathFor(options.path) }, 'full-text index file created; indexing the stored mentions into it');
+    this.replaying = this.replayPending();
+    // Awaited by the next operation; marked handled so that a failure is not an unhandled rejection meanwhile.
+    this.replaying.catch(() => undefined);
   }
 
   /** Opens (creating when needed) the database file and applies pending schema migrations. */
   static open(options: SqliteIndexOptions): SqliteMentionIndex {
     let db: Database.Database | undefined;
+    let reader: Database.Database | undefined;
     try {
       if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
       db = new Database(options.path);
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+      db.pragma(`busy_timeout = ${busyTimeout(options)}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
@@ -83,8 +120,21 @@ export class SqliteMentionIndex implements MentionIndex {
       if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
       const applied = migrate(db);
       if (applied > 0) options.logger.info({ path: options.path, applied }, 'index schema migrated');
-      return new SqliteMentionIndex(db, options);
+      const ftsPath = ftsPathFor(options.path);
+      const rebuild = prepareFtsFile(db, ftsPath);
+      if (options.path === ':memory:') {
+        reader = db;
+      } else {
+        reader = new Database(options.path);
+        reader.pragma(`busy_timeout = ${busyTimeout(options)}`);
+        reader.pragma('cache_size = -131072');
+        reader.pragma('temp_store = MEMORY');
+        reader.pragma('mmap_size = 268435456');
+      }
+      attachFtsForReading(reader, ftsPath);
+      return new SqliteMentionIndex(db, reader, options, rebuild);
     } catch (error) {
+      if (reader !== db) reader?.close();
       db?.close();
       throw toIndexError(error, `opening ${options.path}`);
     }
@@ -106,21 +156,145 @@ export class SqliteMentionIndex implements MentionIndex {
   }
 
   async upsert(mentions: readonly Mention[]): Promise<UpsertOutcome[]> {
-    return (
-      this.guard('upsert', () => {
-        const outcomes: UpsertOutcome[] = [];
-        const write = this.db.transaction((batch: readonly Mention[]) => this.upserter.write(batch));
-        for (let i = 0; i < mentions.length; i += this.batchSize) {
-          try {
-            outcomes.push(...write.immediate(mentions.slice(i, i + this.batchSize)));
-          } catch (error) {
-            this.upserter.reset();
-            throw error;
-          }
+    this.guard('upsert', () => undefined);
+    await this.recoverFts('upsert');
+    const outcomes: UpsertOutcome[] = [];
+    const write = this.db.transaction((batch: readonly Mention[]) => {
+      this.settle();
+      const written = this.upserter.write(batch);
+      return { outcomes: written.outcomes, fts: this.recordFts(written.fts) };
+    });
+    for (let i = 0; i < mentions.length; i += this.batchSize) {
+      const written = this.guard('upsert', () => {
+        try {
+          return write.immediate(mentions.slice(i, i + this.batchSize));
+        } catch (error) {
+          this.upserter.reset();
+          throw error;
         }
-        return outcomes;
-      })
-    );
+      });
+      outcomes.push(...written.outcomes);
+      if (written.fts) await this.fts.submit(written.fts);
+    }
+    return outcomes;
+  }
+
+  /**
+   * Inside the batch's transaction: applies the full-text changes (inline writer), or lists them in
+   * `fts_pending` and returns them for the thread (threaded writer).
+   */
+  private recordFts(written: WrittenFts): FtsBatch | null {
+    const { batch } = written;
+    if (batch.inserts.length === 0 && batch.deletes.length === 0) return null;
+    if (this.fts.inline) {
+      this.fts.apply(batch);
+      return null;
+    }
+    const ranges: [number, number][] = written.updated.map((seq) => [seq, seq]);
+    if (written.inserted) ranges.push(written.inserted);
+    batch.pending = this.listPending(ranges);
+    return batch;
+  }
+
+  /** Adds rows to `fts_pending` (in the caller's transaction) and returns their id range. */
+  private listPending(ranges: readonly [number, number][]): [number, number] | null {
+    let first: number | null = null;
+    let last = 0;
+    for (const [lo, hi] of ranges) {
+      last = Number(this.addPending.run(lo, hi).lastInsertRowid);
+      first ??= last;
+    }
+    return first === null ? null : [first, last];
+  }
+
+  /** Deletes the `fts_pending` rows of batches the full-text file has committed (in the caller's transaction). */
+  private settle(): void {
+    for (const [first, last] of this.fts.takeSettled()) this.settlePending.run(first, last);
+  }
+
+  /**
+   * Replays `fts_pending` into the full-text file: each range is emptied and its stored mentions
+   * indexed again, so a replay is idempotent (after a crash between the two files' commits, a
+   * failed full-text write, or a rebuild).
+   */
+  private async replayPending(): Promise<void> {
+    const ranges = this.db.prepare('SELECT id, lo, hi FROM fts_pending ORDER BY id').all() as { id: number; lo: number; hi: number }[];
+    if (ranges.length === 0) return;
+    const texts = this.db.prepare('SELECT seq, title, body FROM mention_texts WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT ?');
+    const total = ranges.reduce((sum, r) => sum + r.hi - r.lo + 1, 0);
+    let replayed = 0;
+    let logged = 0;
+    const started = Date.now();
+    for (const range of ranges) {
+      let from = range.lo;
+      while (from <= range.hi) {
+        const rows = texts.all(from, range.hi, REPLAY_CHUNK) as { seq: number; title: string; body: string }[];
+        const to = rows.length === REPLAY_CHUNK ? (rows[rows.length - 1] as { seq: number }).seq : range.hi;
+        const batch = emptyFtsBatch();
+        batch.ranges.push(from, to);
+        for (const row of rows) batch.inserts.push(row.seq, row.title, row.body);
+        if (to === range.hi) batch.pending = [range.id, range.id];
+        if (this.fts.inline) {
+          this.db.transaction(() => {
+            this.fts.apply(batch);
+            this.settlePending.run(range.id, range.id);
+          })();
+        } else {
+          await this.fts.submit(batch);
+        }
+        replayed += to - from + 1;
+        from = to + 1;
+        if (Date.now() - logged > 5000 && replayed < total) {
+          logged = Date.now();
+          this.logger.info({ replayed, of: total, seconds: Math.round((logged - started) / 1000) }, 'indexing stored mentions into the full-text file');
+        }
+      }
+    }
+    await this.fts.idle();
+    if (total > REPLAY_CHUNK) this.logger.info({ ranges: ranges.length, seqs: total, seconds: Math.round((Date.now() - started) / 1000) }, 'full-text index caught up');
+  }
+
+  /**
+   * If the full-text file failed a batch, replays what it lacks; while that fails too, the caller
+   * gets the (retryable) error, and the next call tries again.
+   */
+  private async recoverFts(action: string): Promise<void> {
+    await this.awaitReplay(action);
+    if (this.fts.takeFailure()) {
+      if (!this.ftsBehind) this.logger.warn({ action }, 'a full-text batch failed; replaying what the full-text file lacks');
+      this.ftsBehind = true;
+    }
+    if (!this.ftsBehind) return;
+    await this.fts.idle();
+    this.fts.takeFailure();
+    this.replaying = this.replayPending();
+    this.replaying.catch(() => undefined);
+    await this.awaitReplay(action);
+    const again = this.fts.takeFailure();
+    if (again) throw toIndexError(again, `${action} (full-text index)`);
+    this.ftsBehind = false;
+  }
+
+  private async awaitReplay(action: string): Promise<void> {
+    try {
+      await this.replaying;
+    } catch (error) {
+      this.ftsBehind = true;
+      throw toIndexError(error, `${action} (full-text replay)`);
+    }
+  }
+
+  /** Before reading: waits until the full-text file holds every write of this index. */
+  private async ftsCurrent(action: string): Promise<void> {
+    this.guard(action, () => undefined);
+    await this.recoverFts(action);
+    await this.fts.idle();
+    await this.recoverFts(action);
+  }
+
+  /** Resolves once the full-text file holds every write of this index (searches wait for this themselves). */
+  async flush(): Promise<void> {
+    await this.ftsCurrent('flush');
   }
 
   async get(id: string): Promise<Mention | null> {
@@ -135,27 +309,33 @@ export class SqliteMentionIndex implements MentionIndex {
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
-    return (this.guard('search', () => searchSqlite(this.db, request)));
+    await this.ftsCurrent('search');
+    return (this.guard('search', () => searchSqlite(this.reader, request)));
   }
 
   async histogram(request: HistogramRequest): Promise<HistogramBucket[]> {
-    return (this.guard('histogram', () => histogramSqlite(this.db, request)));
+    await this.ftsCurrent('histogram');
+    return (this.guard('histogram', () => histogramSqlite(this.reader, request)));
   }
 
   async topTerms(request: AggregationScope & { dimension: TermDimension; size: number }): Promise<TermBucket[]> {
-    return (this.guard('top terms', () => topTermsSqlite(this.db, request)));
+    await this.ftsCurrent('top terms');
+    return (this.guard('top terms', () => topTermsSqlite(this.reader, request)));
   }
 
   async shareOfVoice(request: AggregationScope & { brands?: string[] }): Promise<TermBucket[]> {
-    return (this.guard('share of voice', () => shareOfVoiceSqlite(this.db, request)));
+    await this.ftsCurrent('share of voice');
+    return (this.guard('share of voice', () => shareOfVoiceSqlite(this.reader, request)));
   }
 
   async sentimentOverTime(request: HistogramRequest): Promise<SentimentBucket[]> {
-    return (this.guard('sentiment over time', () => sentimentOverTimeSqlite(this.db, request)));
+    await this.ftsCurrent('sentiment over time');
+    return (this.guard('sentiment over time', () => sentimentOverTimeSqlite(this.reader, request)));
   }
 
   async topStories(request: AggregationScope & { size: number }): Promise<StoryBucket[]> {
-    return (this.guard('top stories', () => topStoriesSqlite(this.db, request)));
+    await this.ftsCurrent('top stories');
+    return (this.guard('top stories', () => topStoriesSqlite(this.reader, request)));
   }
 
   /** Pages through the signatures in keyset chunks, so no statement stays open across awaits. */
@@ -182,51 +362,66 @@ export class SqliteMentionIndex implements MentionIndex {
   }
 
   async deleteOlderThan(before: Date): Promise<number> {
-    return (
-      this.guard('retention', () => {
-        const cutoff = before.getTime();
-        const rows = this.db.prepare('SELECT m.seq, t.title, t.body FROM mentions m JOIN mention_texts t ON t.seq = m.seq WHERE m.published < ?');
-        const ftsDelete = this.db.prepare("INSERT INTO mentions_fts (mentions_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)");
-        const run = this.db.transaction(() => {
-          let count = 0;
-          for (const row of rows.all(cutoff) as { seq: number; title: string; body: string }[]) {
-            ftsDelete.run(row.seq, row.title, row.body);
-            count += 1;
-          }
-          this.db
-            .prepare(
-              `INSERT INTO entity_days (kind, entity_id, day, label, count)
-                 SELECT kind, entity_id, published / ${DAY_MS}, label, -count(*) FROM mention_entities WHERE published < ? GROUP BY 1, 2, 3, 4
-                 ON CONFLICT (kind, entity_id, day, label) DO UPDATE SET count = count + excluded.count`,
-            )
-            .run(cutoff);
-          this.db.prepare('DELETE FROM entity_days WHERE count <= 0').run();
-          this.db.prepare('DELETE FROM mention_entities WHERE published < ?').run(cutoff);
-          this.db.prepare('DELETE FROM mention_texts WHERE seq IN (SELECT seq FROM mentions WHERE published < ?)').run(cutoff);
-          this.db.prepare('DELETE FROM mentions WHERE published < ?').run(cutoff);
-          this.db.prepare('DELETE FROM mention_days WHERE day < ?').run(Math.floor(cutoff / DAY_MS));
-          return count;
-        });
-        const count = run.immediate();
-        if (count > 0) this.logger.info({ count, before: before.toISOString() }, 'old mentions deleted');
-        return count;
-      })
-    );
+    this.guard('retention', () => undefined);
+    await this.recoverFts('retention');
+    const { count, fts } = this.guard('retention', () => {
+      const cutoff = before.getTime();
+      const run = this.db.transaction(() => {
+        this.settle();
+        const seqs = (this.db.prepare('SELECT seq FROM mentions WHERE published < ? ORDER BY seq').all(cutoff) as { seq: number }[]).map((r) => r.seq);
+        this.db
+          .prepare(
+            `INSERT INTO entity_days (kind, entity_id, day, label, count)
+               SELECT kind, entity_id, published / ${DAY_MS}, label, -count(*) FROM mention_entities WHERE published < ? GROUP BY 1, 2, 3, 4
+               ON CONFLICT (kind, entity_id, day, label) DO UPDATE SET count = count + excluded.count`,
+          )
+          .run(cutoff);
+        this.db.prepare('DELETE FROM entity_days WHERE count <= 0').run();
+        this.db.prepare('DELETE FROM mention_entities WHERE published < ?').run(cutoff);
+        this.db.prepare('DELETE FROM mention_texts WHERE seq IN (SELECT seq FROM mentions WHERE published < ?)').run(cutoff);
+        this.db.prepare('DELETE FROM mentions WHERE published < ?').run(cutoff);
+        this.db.prepare('DELETE FROM mention_days WHERE day < ?').run(Math.floor(cutoff / DAY_MS));
+        if (seqs.length === 0) return { count: 0, fts: null };
+        const batch = emptyFtsBatch();
+        batch.deletes = seqs;
+        if (this.fts.inline) {
+          this.fts.apply(batch);
+          return { count: seqs.length, fts: null };
+        }
+        // One replay range over all of them: replaying it re-indexes the rows still stored in between.
+        batch.pending = this.listPending([[seqs[0] as number, seqs[seqs.length - 1] as number]]);
+        return { count: seqs.length, fts: batch };
+      });
+      return run.immediate();
+    });
+    if (fts) await this.fts.submit(fts);
+    if (count > 0) this.logger.info({ count, before: before.toISOString() }, 'old mentions deleted');
+    return count;
   }
 
-  close(): Promise<void> {
-    if (!this.closed) {
-      this.closed = true;
-      try {
-        // Keeps planner statistics fresh (cheap: bounded by analysis_limit), then trims the WAL.
-        this.db.pragma('analysis_limit = 1000');
-        this.db.pragma('optimize');
-        this.db.pragma('wal_checkpoint(TRUNCATE)');
-      } catch {
-        // Another connection may be reading; the next checkpoint will do.
-      }
-      this.db.close();
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.replaying;
+    } catch {
+      // Replayed again at the next open.
     }
-    return Promise.resolve();
+    await this.fts.close();
+    if (this.reader !== this.db) this.reader.close();
+    try {
+      this.db.transaction(() => this.settle()).immediate();
+      // Keeps planner statistics fresh (cheap: bounded by analysis_limit), then trims the WAL.
+      this.db.pragma('analysis_limit = 1000');
+      this.db.pragma('optimize');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Another connection may be busy; pending rows are replayed (idempotently) at the next open.
+    }
+    this.db.close();
   }
+}
+
+function busyTimeout(options: SqliteIndexOptions): number {
+  return Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
 }

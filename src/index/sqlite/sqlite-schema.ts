@@ -103,6 +103,24 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
         SELECT kind, entity_id, published / 86400000, label, count(*) FROM mention_entities GROUP BY 1, 2, 3, 4;
     `,
   },
+  {
+    version: 4,
+    description: 'full-text index moved to its own file (written by a worker thread), with a replay list',
+    sql: `
+      DROP TABLE mentions_vocab;
+      DROP TABLE mentions_fts;
+      -- Seq ranges whose full-text rows may be missing or stale in the full-text file: written in
+      -- the same transaction as the mentions, deleted once the full-text file has committed them.
+      CREATE TABLE fts_pending (
+        id INTEGER PRIMARY KEY,
+        lo INTEGER NOT NULL,
+        hi INTEGER NOT NULL
+      );
+      -- fts_pair ties the full-text file to this one; a new id makes the next open rebuild it.
+      CREATE TABLE index_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO index_meta (key, value) VALUES ('fts_pair', lower(hex(randomblob(16))));
+    `,
+  },
 ];
 
 /** Applies the migrations the file lacks. Safe when several processes open the file at once. */

@@ -76,7 +76,7 @@ export function buildScope(db: Database.Database, query: QueryNode | null, from?
 export function scopeCondition(scope: Scope): Fragment {
   const parts = [...scope.where];
   if (scope.compiled.fts !== null) {
-    let sql = 'm.seq IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?';
+    let sql = 'm.seq IN (SELECT rowid FROM fts.mentions_fts WHERE mentions_fts MATCH ?';
     const params: unknown[] = [scope.compiled.fts];
     if (scope.bounds.seqLo !== undefined) {
       sql += ' AND rowid BETWEEN ? AND ?';

@@ -26,7 +26,7 @@ function body(scope: Scope): { sql: string; params: unknown[]; fts: boolean } {
   if (scope.compiled.fts === null) return { sql: `FROM mentions m WHERE ${where.sql}`, params: where.params, fts: false };
   const range = seqRange(scope, 'mentions_fts.rowid');
   return {
-    sql: `FROM mentions_fts JOIN mentions m ON m.seq = mentions_fts.rowid WHERE mentions_fts MATCH ? AND ${range.sql} AND ${where.sql}`,
+    sql: `FROM fts.mentions_fts JOIN mentions m ON m.seq = mentions_fts.rowid WHERE mentions_fts MATCH ? AND ${range.sql} AND ${where.sql}`,
     params: [scope.compiled.fts, ...range.params, ...where.params],
     fts: true,
   };
@@ -51,11 +51,16 @@ function hits(db: Database.Database, scope: Scope, rows: Row[]): SearchHit[] {
   }
   const snippets = new Map<number, string[]>();
   if (scope.compiled.highlight !== null) {
+    // The full-text index is contentless, so the page's texts go through a scratch FTS5 table
+    // (temp, per connection) with the same tokeniser: FTS5's own snippet() and highlight().
+    db.prepare('DELETE FROM temp.snippet_fts').run();
+    const insert = db.prepare('INSERT INTO temp.snippet_fts (rowid, title, body) VALUES (?, ?, ?)');
+    for (const [seq, doc] of docs) insert.run(seq, doc.title, doc.body);
     const found = db
       .prepare(
-        `SELECT rowid AS seq, highlight(mentions_fts, 0, char(2), char(3)) AS title, snippet(mentions_fts, 1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS body FROM mentions_fts WHERE mentions_fts MATCH ? AND rowid IN (${marks})`,
+        `SELECT rowid AS seq, highlight(snippet_fts, 0, char(2), char(3)) AS title, snippet(snippet_fts, 1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS body FROM temp.snippet_fts WHERE snippet_fts MATCH ?`,
       )
-      .all(scope.compiled.highlight, ...rows.map((r) => r.seq)) as { seq: number; title: string; body: string }[];
+      .all(scope.compiled.highlight) as { seq: number; title: string; body: string }[];
     for (const row of found) {
       const list = [row.body];
       if (row.title.includes('\u0002')) list.push(row.title);

@@ -4,6 +4,7 @@ import { mentionContent } from '../content-hash.js';
 import { foldText } from '../fold.js';
 import { mentionProblem } from '../mention-check.js';
 import type { UpsertOutcome } from '../mention-index.js';
+import { emptyFtsBatch, type FtsBatch } from './fts-writer.js';
 
 const DAY_MS = 86_400_000;
 
@@ -37,9 +38,19 @@ function entityKeys(entities: readonly EntityMatch[]): Map<string, EntityMatch> 
   return keys;
 }
 
+/** What a written batch changes in the full-text index, and which seqs the replay list must cover. */
+export interface WrittenFts {
+  batch: FtsBatch;
+  /** Seqs of rows whose text changed (an update), each to be listed in `fts_pending`. */
+  updated: number[];
+  /** The range of seqs inserted by the batch, or null. */
+  inserted: [number, number] | null;
+}
+
 /**
- * Writes batches of mentions: row, explicit FTS insert (a trigger is 2x slower), entity rows and the
- * day→seq range, all in the caller's transaction. Unchanged content is skipped.
+ * Writes batches of mentions: row, texts, entity rows and the day→seq range, all in the caller's
+ * transaction, and collects the matching full-text changes (applied by an `FtsWriter`: explicit
+ * inserts, since a trigger is 2x slower). Unchanged content is skipped.
  */
 export class SqliteUpserter {
   private readonly select: Database.Statement;
@@ -48,8 +59,6 @@ export class SqliteUpserter {
   private readonly update: Database.Statement;
   private readonly textInsert: Database.Statement;
   private readonly textUpdate: Database.Statement;
-  private readonly ftsInsert: Database.Statement;
-  private readonly ftsDelete: Database.Statement;
   private readonly entityInsert: Database.Statement;
   private readonly entityDelete: Database.Statement;
   private readonly entityName: Database.Statement;
@@ -67,8 +76,6 @@ export class SqliteUpserter {
     this.update = db.prepare(
       `UPDATE mentions SET ${columns.split(', ').map((c) => `${c} = ?`).join(', ')} WHERE seq = ?`,
     );
-    this.ftsInsert = db.prepare('INSERT INTO mentions_fts (rowid, title, body) VALUES (?, ?, ?)');
-    this.ftsDelete = db.prepare("INSERT INTO mentions_fts (mentions_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)");
     this.entityInsert = db.prepare('INSERT OR REPLACE INTO mention_entities (kind, entity_id, published, seq, label) VALUES (?, ?, ?, ?, ?)');
     this.entityDelete = db.prepare('DELETE FROM mention_entities WHERE kind = ? AND entity_id = ? AND published = ? AND seq = ?');
     this.entityName = db.prepare(
@@ -83,8 +90,9 @@ export class SqliteUpserter {
   }
 
   /** Upserts a batch; call inside a transaction. */
-  write(mentions: readonly Mention[]): UpsertOutcome[] {
+  write(mentions: readonly Mention[]): { outcomes: UpsertOutcome[]; fts: WrittenFts } {
     const outcomes: UpsertOutcome[] = [];
+    const fts: WrittenFts = { batch: emptyFtsBatch(), updated: [], inserted: null };
     const days = new Map<number, [number, number]>();
     // Rollup changes, summed over the batch: (kind, entity, UTC day, label) → delta.
     const rollup = new Map<string, number>();
@@ -122,7 +130,8 @@ export class SqliteUpserter {
       if (existing) {
         seq = existing.seq;
         const old = this.selectText.get(seq) as TextRow;
-        this.ftsDelete.run(seq, old.title, old.body);
+        fts.batch.deletes.push(seq);
+        fts.updated.push(seq);
         const before = rowToMention(old);
         for (const entity of entityKeys(before.entities).values()) {
           this.entityDelete.run(entity.kind, entity.id, existing.published, seq);
@@ -133,8 +142,10 @@ export class SqliteUpserter {
       } else {
         seq = Number(this.insert.run(mention.id, ...values).lastInsertRowid);
         this.textInsert.run(seq, mention.title, mention.text, doc);
+        if (fts.inserted) fts.inserted[1] = seq;
+        else fts.inserted = [seq, seq];
       }
-      this.ftsInsert.run(seq, mention.title, mention.text);
+      fts.batch.inserts.push(seq, mention.title, mention.text);
       for (const entity of entityKeys(mention.entities).values()) {
         this.entityInsert.run(entity.kind, entity.id, published, seq, mention.sentiment.label);
         count(entity.kind, entity.id, published, mention.sentiment.label, 1);
@@ -160,7 +171,7 @@ export class SqliteUpserter {
       const [kind, id, day, label] = key.split('\u0000') as [string, string, string, string];
       this.rollup.run(kind, id, Number(day), label, delta);
     }
-    return outcomes;
+    return { outcomes, fts };
   }
 
   /** Forgets cached entity names (after a rollback they may not be in the table). */

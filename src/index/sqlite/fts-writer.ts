@@ -1,0 +1,215 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { FTS_WORKER_SOURCE } from './fts-worker-source.js';
+
+/**
+ * Changes to the full-text index, applied in this order: rowid ranges emptied (a replay), rowids
+ * deleted, rows inserted.
+ */
+export interface FtsBatch {
+  /** `lo, hi` pairs: every full-text row with a rowid in the range is deleted first. */
+  ranges: number[];
+  deletes: number[];
+  /** `seq, title, body` triples. */
+  inserts: unknown[];
+  /** The `fts_pending` ids (first, last) this batch settles once committed, if any. */
+  pending: [number, number] | null;
+}
+
+/** An empty batch. */
+export function emptyFtsBatch(): FtsBatch {
+  return { ranges: [], deletes: [], inserts: [], pending: null };
+}
+
+/**
+ * Writes the full-text index. `inline` writers apply a batch on the main connection, inside the
+ * caller's transaction (the in-memory index); the threaded writer applies batches in a worker
+ * thread on the second file, in order, while the main thread goes on with the next batch.
+ */
+export interface FtsWriter {
+  readonly inline: boolean;
+  /** Inline writers only: applies the batch now, on the main connection. */
+  apply(batch: FtsBatch): void;
+  /** Threaded writers only: queues the batch; resolves once no more than `depth` batches are in flight. */
+  submit(batch: FtsBatch): Promise<void>;
+  /** Resolves when every queued batch has been committed or has failed. */
+  idle(): Promise<void>;
+  /** The first failure since the last call, if any (its batches were not applied). */
+  takeFailure(): Error | null;
+  /** `fts_pending` id ranges whose batches are committed, since the last call. */
+  takeSettled(): [number, number][];
+  close(): Promise<void>;
+}
+
+/** Applies full-text batches on the main connection, to the `fts` schema attached to it. */
+export class InlineFtsWriter implements FtsWriter {
+  readonly inline = true;
+  private readonly deleteRange: Database.Statement;
+  private readonly deleteOne: Database.Statement;
+  private readonly insert: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.deleteRange = db.prepare('DELETE FROM fts.mentions_fts WHERE rowid BETWEEN ? AND ?');
+    this.deleteOne = db.prepare('DELETE FROM fts.mentions_fts WHERE rowid = ?');
+    this.insert = db.prepare('INSERT INTO fts.mentions_fts (rowid, title, body) VALUES (?, ?, ?)');
+  }
+
+  apply(batch: FtsBatch): void {
+    for (let i = 0; i < batch.ranges.length; i += 2) this.deleteRange.run(batch.ranges[i], batch.ranges[i + 1]);
+    for (const seq of batch.deletes) this.deleteOne.run(seq);
+    for (let i = 0; i < batch.inserts.length; i += 3) this.insert.run(batch.inserts[i], batch.inserts[i + 1], batch.inserts[i + 2]);
+  }
+
+  submit(): Promise<void> {
+    return Promise.reject(new Error('an inline full-text writer applies batches inside the caller transaction'));
+  }
+
+  idle(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  takeFailure(): Error | null {
+    return null;
+  }
+
+  takeSettled(): [number, number][] {
+    return [];
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** Options of the threaded writer. */
+export interface ThreadedFtsWriterOptions {
+  /** The full-text database file. */
+  path: string;
+  busyTimeoutMs: number;
+  walLimitBytes: number;
+  maxPageCount: number | null;
+  /** Batches allowed in flight before `submit` waits (1: the thread works on one while the next is built). */
+  depth?: number;
+}
+
+type WorkerMessage =
+  | { type: 'ready' | 'closed' }
+  | { type: 'done'; id: number }
+  | { type: 'failed'; id: number; code?: string; message: string };
+
+/**
+ * Applies full-text batches in a worker thread with its own connection to the full-text file, so
+ * that FTS5 tokenising and segment writing (over half of an upsert's cost) run on another core.
+ * The thread is started on first use and kept referenced only while batches are in flight.
+ */
+export class ThreadedFtsWriter implements FtsWriter {
+  readonly inline = false;
+  private worker: Worker | null = null;
+  private readonly inFlight = new Map<number, [number, number] | null>();
+  private nextId = 1;
+  private waiters: (() => void)[] = [];
+  private failure: Error | null = null;
+  private settled: [number, number][] = [];
+  private readonly depth: number;
+
+  constructor(private readonly options: ThreadedFtsWriterOptions) {
+    this.depth = Math.max(1, options.depth ?? 1);
+  }
+
+  apply(): void {
+    throw new Error('a threaded full-text writer applies batches in its thread');
+  }
+
+  private start(): Worker {
+    const worker = new Worker(FTS_WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+        path: this.options.path,
+        busyTimeoutMs: this.options.busyTimeoutMs,
+        walLimitBytes: this.options.walLimitBytes,
+        maxPageCount: this.options.maxPageCount,
+      },
+    });
+    worker.on('message', (message: WorkerMessage) => this.onMessage(message));
+    worker.on('error', (error: Error) => this.lose(error));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.lose(new Error(`the full-text writer thread exited (code ${code})`));
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private onMessage(message: WorkerMessage): void {
+    if (message.type === 'done') {
+      const pending = this.inFlight.get(message.id);
+      if (pending) this.settled.push(pending);
+      this.inFlight.delete(message.id);
+    } else if (message.type === 'failed') {
+      this.failure ??= Object.assign(new Error(message.message), { code: message.code });
+      this.inFlight.delete(message.id);
+    } else {
+      return;
+    }
+    this.notify();
+  }
+
+  /** The thread died: every batch in flight is lost (the pending table replays them). */
+  private lose(error: Error): void {
+    this.failure ??= error;
+    this.inFlight.clear();
+    this.worker = null;
+    this.notify();
+  }
+
+  private notify(): void {
+    if (this.inFlight.size === 0) this.worker?.unref();
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private changed(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  async submit(batch: FtsBatch): Promise<void> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    this.inFlight.set(id, batch.pending);
+    worker.ref();
+    worker.postMessage({ type: 'batch', id, ranges: batch.ranges, deletes: batch.deletes, inserts: batch.inserts });
+    while (this.inFlight.size > this.depth) await this.changed();
+  }
+
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await this.changed();
+  }
+
+  takeFailure(): Error | null {
+    const failure = this.failure;
+    this.failure = null;
+    return failure;
+  }
+
+  takeSettled(): [number, number][] {
+    return this.settled.splice(0);
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    worker.ref();
+    const closed = new Promise<void>((resolve) => {
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'closed') resolve();
+      });
+      worker.on('exit', () => resolve());
+    });
+    worker.postMessage({ type: 'close' });
+    await closed;
+    await worker.terminate();
+  }
+}

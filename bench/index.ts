@@ -32,6 +32,8 @@ async function load(index: SqliteMentionIndex, total: number): Promise<void> {
   let upsertMs = 0;
   let cpuMs = 0;
   let done = 0;
+  let waited = 0;
+  let busy = 0;
   // At least five batches a segment: the flush at its end waits for the last one alone.
   const segment = Math.max(5 * BATCH, Math.round(total / 10 / BATCH) * BATCH);
   const batches = generateCorpus({ total, end: END }, BATCH);
@@ -58,7 +60,11 @@ async function load(index: SqliteMentionIndex, total: number): Promise<void> {
     const segmentCpuMs = (used.user + used.system) / 1000;
     cpuMs += segmentCpuMs;
     upsertMs += ms;
-    console.log(`  rows ${fmt(done)}–${fmt(done + rows)}: ${fmt((rows / ms) * 1000)} mentions/s, ${fmt((rows / segmentCpuMs) * 1000)} per CPU second (both threads)`);
+    const stats = index.ftsStats();
+    const split = stats ? `; main thread waited ${((stats.waitedMs - waited) / 1000).toFixed(1)} s for the full-text thread, busy ${((stats.busyMs - busy) / 1000).toFixed(1)} s` : '';
+    waited = stats?.waitedMs ?? 0;
+    busy = stats?.busyMs ?? 0;
+    console.log(`  rows ${fmt(done)}–${fmt(done + rows)}: ${fmt((rows / ms) * 1000)} mentions/s, ${fmt((rows / segmentCpuMs) * 1000)} per CPU second (both threads)${split}`);
     done += rows;
   }
   console.log(`load: ${fmt(total)} mentions in ${(upsertMs / 1000).toFixed(1)} s of upsert time, flushes included = ${fmt((total / upsertMs) * 1000)} mentions/s (batches of ${fmt(BATCH)})`);
@@ -132,6 +138,12 @@ export async function run(argv: string[]): Promise<void> {
       await index.search({ query: parseQuery(`${stem}*`), from: new Date(to - 30 * DAY_MS), to: new Date(to), sort: 'date', limit: 20 }).catch((error: Error) => {
         if (!/too expensive/.test(error.message)) throw error;
       });
+    });
+    // Exactly three letters: served by the FTS5 prefix index (prefix = '3'), never refused.
+    await time('search a 3-letter wildcard + 30 days, 20 hits, by date', runs, async () => {
+      const to = day();
+      const stem = word(100 + Math.floor(random() * 400), false).slice(0, 3).padEnd(3, 'a');
+      await index.search({ query: parseQuery(`${stem}*`), from: new Date(to - 30 * DAY_MS), to: new Date(to), sort: 'date', limit: 20 });
     });
     await time('histogram: one brand, 30 days, daily', runs, async () => {
       const to = day();

@@ -169,6 +169,16 @@ describe('SQLite index', () => {
     await index.upsert([mention('vocab', { text: words })]);
     await expect(index.search({ query: parseQuery('zeta*'), sort: 'date', limit: 10 })).rejects.toThrow(/zeta\*' stands for more than 2000 words/);
     await expect(index.search({ query: parseQuery('zeta1*'), sort: 'date', limit: 10 })).resolves.toMatchObject({ total: 1 });
+    // Three letters: the FTS5 prefix index answers it with one doclist, so it is not refused.
+    await expect(index.search({ query: parseQuery('zet*'), sort: 'date', limit: 10 })).resolves.toMatchObject({ total: 1 });
+    await index.close();
+    const fts = new Database(ftsPathFor(path), { readonly: true });
+    expect((fts.prepare("SELECT sql FROM sqlite_schema WHERE name = 'mentions_fts'").get() as { sql: string }).sql).toMatch(/prefix = '3'/);
+    fts.close();
+  });
+
+  it('refuses a bad page size', async () => {
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
     await expect(index.search({ query: null, sort: 'date', limit: 0 })).rejects.toBeInstanceOf(UserInputError);
     await index.close();
   });

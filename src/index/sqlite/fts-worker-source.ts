@@ -6,7 +6,7 @@
  *
  * Messages in: `{ type: 'batch', id, ranges: number[] (lo, hi pairs), deletes: number[],
  * inserts: unknown[] (seq, title, body triples) }` and `{ type: 'close' }`. Out: `{ type: 'ready' }`,
- * `{ type: 'done', id }`, `{ type: 'failed', id, code, message }`, `{ type: 'closed' }`.
+ * `{ type: 'done', id, busyMs }`, `{ type: 'failed', id, code, message }`, `{ type: 'closed' }`.
  */
 export const FTS_WORKER_SOURCE = `
 'use strict';
@@ -48,8 +48,9 @@ parentPort.on('message', (message) => {
   }
   try {
     if (!apply) throw Object.assign(new Error('the full-text file could not be opened'), { code: 'SQLITE_CANTOPEN' });
+    const started = performance.now();
     apply.immediate(message);
-    parentPort.postMessage({ type: 'done', id: message.id });
+    parentPort.postMessage({ type: 'done', id: message.id, busyMs: performance.now() - started });
   } catch (error) {
     parentPort.postMessage({ type: 'failed', id: message.id, code: error.code, message: error.message });
   }

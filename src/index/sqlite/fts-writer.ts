@@ -42,6 +42,14 @@ export interface FtsWriter {
   close(): Promise<void>;
 }
 
+/** Where a threaded writer's time goes, for benchmarks: which of the two threads is the bottleneck. */
+export interface FtsWriterStats {
+  /** Time the main thread waited in `submit` for the full-text thread. */
+  waitedMs: number;
+  /** Time the full-text thread spent applying batches. */
+  busyMs: number;
+}
+
 /** Applies full-text batches on the main connection, to the `fts` schema attached to it. */
 export class InlineFtsWriter implements FtsWriter {
   readonly inline = true;
@@ -95,7 +103,7 @@ export interface ThreadedFtsWriterOptions {
 
 type WorkerMessage =
   | { type: 'ready' | 'closed' }
-  | { type: 'done'; id: number }
+  | { type: 'done'; id: number; busyMs: number }
   | { type: 'failed'; id: number; code?: string; message: string };
 
 /**
@@ -112,6 +120,7 @@ export class ThreadedFtsWriter implements FtsWriter {
   private failure: Error | null = null;
   private settled: [number, number][] = [];
   private readonly depth: number;
+  private readonly timings: FtsWriterStats = { waitedMs: 0, busyMs: 0 };
 
   constructor(private readonly options: ThreadedFtsWriterOptions) {
     this.depth = Math.max(1, options.depth ?? 1);
@@ -147,6 +156,7 @@ export class ThreadedFtsWriter implements FtsWriter {
       const pending = this.inFlight.get(message.id);
       if (pending) this.settled.push(pending);
       this.inFlight.delete(message.id);
+      this.timings.busyMs += message.busyMs;
     } else if (message.type === 'failed') {
       this.failure ??= Object.assign(new Error(message.message), { code: message.code });
       this.inFlight.delete(message.id);
@@ -179,7 +189,14 @@ export class ThreadedFtsWriter implements FtsWriter {
     this.inFlight.set(id, batch.pending);
     worker.ref();
     worker.postMessage({ type: 'batch', id, ranges: batch.ranges, deletes: batch.deletes, inserts: batch.inserts });
+    if (this.inFlight.size <= this.depth) return;
+    const started = performance.now();
     while (this.inFlight.size > this.depth) await this.changed();
+    this.timings.waitedMs += performance.now() - started;
+  }
+
+  stats(): FtsWriterStats {
+    return { ...this.timings };
   }
 
   async idle(): Promise<void> {

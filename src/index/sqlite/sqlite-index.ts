@@ -25,7 +25,7 @@ import {
   topTermsSqlite,
 } from './sqlite-aggregate.js';
 import { attachFtsForReading, ftsPathFor, prepareFtsFile } from './fts-file.js';
-import { emptyFtsBatch, type FtsBatch, type FtsWriter, InlineFtsWriter, ThreadedFtsWriter } from './fts-writer.js';
+import { emptyFtsBatch, type FtsBatch, type FtsWriter, type FtsWriterStats, InlineFtsWriter, ThreadedFtsWriter } from './fts-writer.js';
 import { toIndexError } from './sqlite-errors.js';
 import { migrate, schemaVersion } from './sqlite-schema.js';
 import { searchSqlite } from './sqlite-search.js';
@@ -290,6 +290,11 @@ export class SqliteMentionIndex implements MentionIndex {
     await this.recoverFts(action);
     await this.fts.idle();
     await this.recoverFts(action);
+  }
+
+  /** Time the main thread waited for the full-text thread, and that thread's busy time (benchmarks). */
+  ftsStats(): FtsWriterStats | null {
+    return this.fts instanceof ThreadedFtsWriter ? this.fts.stats() : null;
   }
 
   /** Resolves once the full-text file holds every write of this index (searches wait for this themselves). */

@@ -85,5 +85,8 @@ export function attachFtsForReading(db: Database.Database, ftsPath: string): voi
     db.pragma('fts.mmap_size = 1073741824');
   }
   db.exec('CREATE VIRTUAL TABLE temp.mentions_vocab USING fts5vocab (fts, mentions_fts, row)');
-  db.exec("CREATE VIRTUAL TABLE temp.snippet_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2')");
+  db.exec('CREATE TEMP TABLE snippet_docs (seq INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)');
+  db.exec(
+    "CREATE VIRTUAL TABLE temp.snippet_fts USING fts5 (title, body, content = 'snippet_docs', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2')",
+  );
 }

@@ -83,9 +83,14 @@ describe('SQLite index', () => {
     const truth = db
       .prepare('SELECT kind, entity_id, published / 86400000 AS day, label, count(*) AS count FROM mention_entities GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4')
       .all();
+    const mentions = db.prepare('SELECT seq FROM mentions ORDER BY seq').all();
     db.close();
     expect(rollup).toEqual(truth);
     expect(truth.length).toBeGreaterThan(2);
+    // The full-text file holds exactly the mentions kept: updates replaced, retention removed.
+    const fts = new Database(ftsPathFor(path), { readonly: true });
+    expect(fts.prepare('SELECT rowid AS seq FROM mentions_fts ORDER BY rowid').all()).toEqual(mentions);
+    fts.close();
   });
 
   it('surfaces SQLITE_FULL as a retryable IndexError with nothing half-written', async () => {

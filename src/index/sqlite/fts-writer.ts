@@ -3,13 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { FTS_WORKER_SOURCE } from './fts-worker-source.js';
 
-/**
- * Changes to the full-text index, applied in this order: rowid ranges emptied (a replay), rowids
- * deleted, rows inserted.
- */
+/** Changes to the full-text index, applied in this order: rowids deleted, rows inserted. */
 export interface FtsBatch {
-  /** `lo, hi` pairs: every full-text row with a rowid in the range is deleted first. */
-  ranges: number[];
   deletes: number[];
   /** `seq, title, body` triples. */
   inserts: unknown[];
@@ -19,7 +14,7 @@ export interface FtsBatch {
 
 /** An empty batch. */
 export function emptyFtsBatch(): FtsBatch {
-  return { ranges: [], deletes: [], inserts: [], pending: null };
+  return { deletes: [], inserts: [], pending: null };
 }
 
 /**
@@ -33,6 +28,12 @@ export interface FtsWriter {
   apply(batch: FtsBatch): void;
   /** Threaded writers only: queues the batch; resolves once no more than `depth` batches are in flight. */
   submit(batch: FtsBatch): Promise<void>;
+  /**
+   * Replays part of a `fts_pending` range: empties rowids `lo`.. and indexes the stored texts there,
+   * up to `limit` rows. Resolves to the last seq covered (`hi` when the range is done), or null if
+   * it failed (see `takeFailure`). `pending` is settled once the last chunk is committed.
+   */
+  replay(lo: number, hi: number, limit: number, pending: [number, number] | null): Promise<number | null>;
   /** Resolves when every queued batch has been committed or has failed. */
   idle(): Promise<void>;
   /** The first failure since the last call, if any (its batches were not applied). */
@@ -56,21 +57,37 @@ export class InlineFtsWriter implements FtsWriter {
   private readonly deleteRange: Database.Statement;
   private readonly deleteOne: Database.Statement;
   private readonly insert: Database.Statement;
+  private readonly texts: Database.Statement;
+  private readonly replayChunk: (lo: number, hi: number, limit: number) => number;
+  private settled: [number, number][] = [];
 
   constructor(db: Database.Database) {
     this.deleteRange = db.prepare('DELETE FROM fts.mentions_fts WHERE rowid BETWEEN ? AND ?');
     this.deleteOne = db.prepare('DELETE FROM fts.mentions_fts WHERE rowid = ?');
     this.insert = db.prepare('INSERT INTO fts.mentions_fts (rowid, title, body) VALUES (?, ?, ?)');
+    this.texts = db.prepare('SELECT seq, title, body FROM mention_texts WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT ?');
+    this.replayChunk = db.transaction((lo: number, hi: number, limit: number): number => {
+      const rows = this.texts.all(lo, hi, limit) as { seq: number; title: string; body: string }[];
+      const to = rows.length === limit ? (rows[rows.length - 1] as { seq: number }).seq : hi;
+      this.deleteRange.run(lo, to);
+      for (const row of rows) this.insert.run(row.seq, row.title, row.body);
+      return to;
+    });
   }
 
   apply(batch: FtsBatch): void {
-    for (let i = 0; i < batch.ranges.length; i += 2) this.deleteRange.run(batch.ranges[i], batch.ranges[i + 1]);
     for (const seq of batch.deletes) this.deleteOne.run(seq);
     for (let i = 0; i < batch.inserts.length; i += 3) this.insert.run(batch.inserts[i], batch.inserts[i + 1], batch.inserts[i + 2]);
   }
 
   submit(): Promise<void> {
     return Promise.reject(new Error('an inline full-text writer applies batches inside the caller transaction'));
+  }
+
+  replay(lo: number, hi: number, limit: number, pending: [number, number] | null): Promise<number | null> {
+    const to = this.replayChunk(lo, hi, limit);
+    if (to === hi && pending) this.settled.push(pending);
+    return Promise.resolve(to);
   }
 
   idle(): Promise<void> {
@@ -82,7 +99,7 @@ export class InlineFtsWriter implements FtsWriter {
   }
 
   takeSettled(): [number, number][] {
-    return [];
+    return this.settled.splice(0);
   }
 
   close(): Promise<void> {
@@ -94,6 +111,8 @@ export class InlineFtsWriter implements FtsWriter {
 export interface ThreadedFtsWriterOptions {
   /** The full-text database file. */
   path: string;
+  /** The main database file (read by replays). */
+  mainPath: string;
   busyTimeoutMs: number;
   walLimitBytes: number;
   maxPageCount: number | null;
@@ -103,7 +122,7 @@ export interface ThreadedFtsWriterOptions {
 
 type WorkerMessage =
   | { type: 'ready' | 'closed' }
-  | { type: 'done'; id: number; busyMs: number }
+  | { type: 'done'; id: number; busyMs: number; to?: number }
   | { type: 'failed'; id: number; code?: string; message: string };
 
 /**
@@ -115,6 +134,8 @@ export class ThreadedFtsWriter implements FtsWriter {
   readonly inline = false;
   private worker: Worker | null = null;
   private readonly inFlight = new Map<number, [number, number] | null>();
+  /** Replays in flight: what to settle when the range is done, and who awaits the answer. */
+  private readonly replays = new Map<number, { hi: number; pending: [number, number] | null; answer: (to: number | null) => void }>();
   private nextId = 1;
   private waiters: (() => void)[] = [];
   private failure: Error | null = null;
@@ -136,6 +157,7 @@ export class ThreadedFtsWriter implements FtsWriter {
       workerData: {
         driver: createRequire(import.meta.url).resolve('better-sqlite3'),
         path: this.options.path,
+        mainPath: this.options.mainPath,
         busyTimeoutMs: this.options.busyTimeoutMs,
         walLimitBytes: this.options.walLimitBytes,
         maxPageCount: this.options.maxPageCount,
@@ -157,9 +179,17 @@ export class ThreadedFtsWriter implements FtsWriter {
       if (pending) this.settled.push(pending);
       this.inFlight.delete(message.id);
       this.timings.busyMs += message.busyMs;
+      const replay = this.replays.get(message.id);
+      if (replay) {
+        this.replays.delete(message.id);
+        if (message.to === replay.hi && replay.pending) this.settled.push(replay.pending);
+        replay.answer(message.to ?? null);
+      }
     } else if (message.type === 'failed') {
       this.failure ??= Object.assign(new Error(message.message), { code: message.code });
       this.inFlight.delete(message.id);
+      this.replays.get(message.id)?.answer(null);
+      this.replays.delete(message.id);
     } else {
       return;
     }
@@ -170,6 +200,8 @@ export class ThreadedFtsWriter implements FtsWriter {
   private lose(error: Error): void {
     this.failure ??= error;
     this.inFlight.clear();
+    for (const replay of this.replays.values()) replay.answer(null);
+    this.replays.clear();
     this.worker = null;
     this.notify();
   }
@@ -188,7 +220,7 @@ export class ThreadedFtsWriter implements FtsWriter {
     const id = this.nextId++;
     this.inFlight.set(id, batch.pending);
     worker.ref();
-    worker.postMessage({ type: 'batch', id, ranges: batch.ranges, deletes: batch.deletes, inserts: batch.inserts });
+    worker.postMessage({ type: 'batch', id, deletes: batch.deletes, inserts: batch.inserts });
     if (this.inFlight.size <= this.depth) return;
     const started = performance.now();
     while (this.inFlight.size > this.depth) await this.changed();
@@ -197,6 +229,17 @@ export class ThreadedFtsWriter implements FtsWriter {
 
   stats(): FtsWriterStats {
     return { ...this.timings };
+  }
+
+  replay(lo: number, hi: number, limit: number, pending: [number, number] | null): Promise<number | null> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    this.inFlight.set(id, null);
+    worker.ref();
+    return new Promise((answer) => {
+      this.replays.set(id, { hi, pending, answer });
+      worker.postMessage({ type: 'replay', id, lo, hi, limit });
+    });
   }
 
   async idle(): Promise<void> {

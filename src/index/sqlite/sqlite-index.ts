@@ -88,6 +88,7 @@ export class SqliteMentionIndex implements MentionIndex {
         ? new InlineFtsWriter(db)
         : new ThreadedFtsWriter({
             path: ftsPathFor(options.path),
+            mainPath: options.path,
             busyTimeoutMs: busyTimeout(options),
             walLimitBytes: WAL_LIMIT_BYTES,
             maxPageCount: options.maxPageCount === undefined ? null : Math.floor(options.maxPageCount),
@@ -220,28 +221,15 @@ export class SqliteMentionIndex implements MentionIndex {
   private async replayPending(): Promise<void> {
     const ranges = this.db.prepare('SELECT id, lo, hi FROM fts_pending ORDER BY id').all() as { id: number; lo: number; hi: number }[];
     if (ranges.length === 0) return;
-    const texts = this.db.prepare('SELECT seq, title, body FROM mention_texts WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT ?');
     const total = ranges.reduce((sum, r) => sum + r.hi - r.lo + 1, 0);
     let replayed = 0;
-    let logged = 0;
-    const started = Date.now();
+    let logged = Date.now();
+    const started = logged;
     for (const range of ranges) {
       let from = range.lo;
       while (from <= range.hi) {
-        const rows = texts.all(from, range.hi, REPLAY_CHUNK) as { seq: number; title: string; body: string }[];
-        const to = rows.length === REPLAY_CHUNK ? (rows[rows.length - 1] as { seq: number }).seq : range.hi;
-        const batch = emptyFtsBatch();
-        batch.ranges.push(from, to);
-        for (const row of rows) batch.inserts.push(row.seq, row.title, row.body);
-        if (to === range.hi) batch.pending = [range.id, range.id];
-        if (this.fts.inline) {
-          this.db.transaction(() => {
-            this.fts.apply(batch);
-            this.settlePending.run(range.id, range.id);
-          })();
-        } else {
-          await this.fts.submit(batch);
-        }
+        const to = await this.fts.replay(from, range.hi, REPLAY_CHUNK, [range.id, range.id]);
+        if (to === null) return; // the failure is the writer's; the next operation retries
         replayed += to - from + 1;
         from = to + 1;
         if (Date.now() - logged > 5000 && replayed < total) {
@@ -250,8 +238,12 @@ export class SqliteMentionIndex implements MentionIndex {
         }
       }
     }
-    await this.fts.idle();
     if (total > REPLAY_CHUNK) this.logger.info({ ranges: ranges.length, seqs: total, seconds: Math.round((Date.now() - started) / 1000) }, 'full-text index caught up');
+    try {
+      this.db.transaction(() => this.settle()).immediate();
+    } catch {
+      // Another process holds the main file: the ranges stay listed and are replayed (idempotently) again.
+    }
   }
 
   /**

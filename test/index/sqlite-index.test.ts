@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndexError, UserInputError } from '../../src/core/errors.js';
 import { parseQuery } from '../../src/index/query/parse.js';
 import { ftsPathFor } from '../../src/index/sqlite/fts-file.js';
+import { partitionListSql } from '../../src/index/sqlite/fts-partitions.js';
 import { SqliteMentionIndex } from '../../src/index/sqlite/sqlite-index.js';
 import { MIGRATIONS } from '../../src/index/sqlite/sqlite-schema.js';
 import { silentLogger } from '../../src/platform/logger.js';
@@ -76,7 +77,10 @@ describe('SQLite index', () => {
     await index.upsert(corpus());
     await index.upsert(corpus().map((m) => ({ ...m, sentiment: { score: 0, label: 'neutral' as const } })));
     await index.upsert([{ ...(corpus()[2] as Mention), publishedAt: '2026-03-04T10:00:00.000Z' }]);
+    await index.upsert([mention('january', { publishedAt: '2026-01-15T10:00:00.000Z', text: 'winter sale' })]);
+    expect((await index.search({ query: parseQuery('winter'), sort: 'date', limit: 5 })).total).toBe(1);
     await index.deleteOlderThan(new Date('2026-03-01T12:00:00Z'));
+    expect((await index.search({ query: parseQuery('winter'), sort: 'date', limit: 5 })).total).toBe(0);
     await index.close();
     const db = new Database(path, { readonly: true });
     const rollup = db.prepare('SELECT kind, entity_id, day, label, count FROM entity_days ORDER BY 1, 2, 3, 4').all();
@@ -89,7 +93,12 @@ describe('SQLite index', () => {
     expect(truth.length).toBeGreaterThan(2);
     // The full-text file holds exactly the mentions kept: updates replaced, retention removed.
     const fts = new Database(ftsPathFor(path), { readonly: true });
-    expect(fts.prepare('SELECT rowid AS seq FROM mentions_fts ORDER BY rowid').all()).toEqual(mentions);
+    const months = fts.prepare(partitionListSql('main')).pluck().all() as string[];
+    expect(months.length).toBeGreaterThan(0);
+    // One table per month of publication; months wholly before the cutoff were dropped.
+    expect(months.every((table) => table >= 'mentions_fts_202603')).toBe(true);
+    const rows = months.flatMap((table) => fts.prepare(`SELECT rowid AS seq FROM ${table}`).all() as { seq: number }[]);
+    expect(rows.sort((a, b) => a.seq - b.seq)).toEqual(mentions);
     fts.close();
   });
 
@@ -178,7 +187,7 @@ describe('SQLite index', () => {
     await expect(index.search({ query: parseQuery('zet*'), sort: 'date', limit: 10 })).resolves.toMatchObject({ total: 1 });
     await index.close();
     const fts = new Database(ftsPathFor(path), { readonly: true });
-    expect((fts.prepare("SELECT sql FROM sqlite_schema WHERE name = 'mentions_fts'").get() as { sql: string }).sql).toMatch(/prefix = '3'/);
+    expect((fts.prepare("SELECT sql FROM sqlite_schema WHERE name GLOB 'mentions_fts_2*'").get() as { sql: string }).sql).toMatch(/prefix = '3'/);
     fts.close();
   });
 

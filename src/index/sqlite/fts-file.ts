@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { partitionListSql } from './fts-partitions.js';
 
 /**
  * The full-text index lives in a second SQLite file beside the main one (`hubwatch.db` →
@@ -13,32 +14,8 @@ export function ftsPathFor(path: string): string {
   return dot > slash + 1 ? `${path.slice(0, dot)}.fts${path.slice(dot)}` : `${path}.fts`;
 }
 
-/**
- * Prefix lengths FTS5 keeps an index for. A wildcard whose stem has exactly this many characters
- * reads one prefix doclist instead of expanding to every word it starts (FTS5 uses a prefix
- * index only for its exact length); the query language asks for at least 3 characters, and
- * 3-letter stems are the ones that expand the most.
- */
-export const FTS_PREFIX_LENGTHS: readonly number[] = [3];
-
-/** Bumped when the full-text table's definition changes: a file of another layout is rebuilt. */
-const FTS_LAYOUT = '2';
-
-/**
- * Contentless (the texts are in `mention_texts`) with `contentless_delete`, so rows are deleted by
- * rowid alone. Snippets are cut from the stored texts (see `sqlite-search.ts`).
- */
-const FTS_TABLES = `
-  CREATE TABLE fts.fts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-  CREATE VIRTUAL TABLE fts.mentions_fts USING fts5 (
-    title, body, content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '${FTS_PREFIX_LENGTHS.join(' ')}'
-  );
-  -- Fewer, larger merges while loading: about 20 % faster inserts (reference section 5).
-  INSERT INTO fts.mentions_fts (mentions_fts, rank) VALUES ('automerge', 16);
-  INSERT INTO fts.mentions_fts (mentions_fts, rank) VALUES ('crisismerge', 64);
-`;
-
+/** Bumped when the full-text tables' definition changes: a file of another layout is rebuilt. */
+const FTS_LAYOUT = '3';
 /**
  * Makes sure the full-text file exists, belongs to this main file (the pair id in `index_meta`) and
  * has the current layout. A missing, foreign or outdated file is emptied and recreated; then every stored mention must be
@@ -55,9 +32,9 @@ export function prepareFtsFile(db: Database.Database, ftsPath: string): boolean 
       const hasMeta = db.prepare("SELECT 1 FROM fts.sqlite_schema WHERE name = 'fts_meta'").get() !== undefined;
       const meta = new Map(hasMeta ? (db.prepare('SELECT key, value FROM fts.fts_meta').raw().all() as [string, string][]) : []);
       if (meta.get('pair') === pair && meta.get('layout') === FTS_LAYOUT) return false;
-      const tables = db.prepare("SELECT name FROM fts.sqlite_schema WHERE type = 'table' AND name IN ('fts_meta', 'mentions_fts')").all() as { name: string }[];
-      for (const { name } of tables) db.exec(`DROP TABLE fts.${name}`);
-      db.exec(FTS_TABLES);
+      const old = db.prepare("SELECT name FROM fts.sqlite_schema WHERE type = 'table' AND name IN ('fts_meta', 'mentions_fts')").pluck().all() as string[];
+      for (const name of [...old, ...(db.prepare(partitionListSql('fts')).pluck().all() as string[])]) db.exec(`DROP TABLE fts.${name}`);
+      db.exec('CREATE TABLE fts.fts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID');
       db.prepare("INSERT INTO fts.fts_meta (key, value) VALUES ('pair', ?), ('layout', ?)").run(pair, FTS_LAYOUT);
       db.exec('DELETE FROM fts_pending');
       db.exec('INSERT INTO fts_pending (lo, hi) SELECT min(seq), max(seq) FROM mention_texts HAVING count(*) > 0');
@@ -71,8 +48,8 @@ export function prepareFtsFile(db: Database.Database, ftsPath: string): boolean 
 
 /**
  * Readies a connection for full-text reads: the full-text file attached as schema `fts` (unless
- * `prepareFtsFile` left it attached), an fts5vocab table over it for wildcard expansion checks,
- * and a scratch FTS5 table for snippets. Both are temp, so per connection.
+ * `prepareFtsFile` left it attached) and a scratch FTS5 table for snippets (temp, so per
+ * connection).
  *
  * Writes never go through this connection: a `BEGIN IMMEDIATE` locks every attached file, which
  * would serialise the main file's writer with the full-text thread.
@@ -84,7 +61,6 @@ export function attachFtsForReading(db: Database.Database, ftsPath: string): voi
     db.pragma('fts.cache_size = -262144');
     db.pragma('fts.mmap_size = 1073741824');
   }
-  db.exec('CREATE VIRTUAL TABLE temp.mentions_vocab USING fts5vocab (fts, mentions_fts, row)');
   db.exec('CREATE TEMP TABLE snippet_docs (seq INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)');
   db.exec(
     "CREATE VIRTUAL TABLE temp.snippet_fts USING fts5 (title, body, content = 'snippet_docs', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2')",

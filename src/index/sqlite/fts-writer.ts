@@ -1,12 +1,19 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { FTS_TABLE_PREFIX, FTS_TABLE_SQL, ftsMonth, ftsTableSql, partitionListSql } from './fts-partitions.js';
 import { FTS_WORKER_SOURCE } from './fts-worker-source.js';
 
-/** Changes to the full-text index, applied in this order: rowids deleted, rows inserted. */
+/**
+ * Changes to the full-text index (one table per month of `published`, see `fts-partitions.ts`),
+ * applied in this order: months dropped, rowids deleted, rows inserted.
+ */
 export interface FtsBatch {
-  deletes: number[];
-  /** `seq, title, body` triples. */
+  /** Months whose whole table goes (retention). */
+  drops: string[];
+  /** `seq, month` pairs. */
+  deletes: unknown[];
+  /** `seq, month, title, body` quads. */
   inserts: unknown[];
   /** The `fts_pending` ids (first, last) this batch settles once committed, if any. */
   pending: [number, number] | null;
@@ -14,7 +21,7 @@ export interface FtsBatch {
 
 /** An empty batch. */
 export function emptyFtsBatch(): FtsBatch {
-  return { deletes: [], inserts: [], pending: null };
+  return { drops: [], deletes: [], inserts: [], pending: null };
 }
 
 /**
@@ -54,30 +61,51 @@ export interface FtsWriterStats {
 /** Applies full-text batches on the main connection, to the `fts` schema attached to it. */
 export class InlineFtsWriter implements FtsWriter {
   readonly inline = true;
-  private readonly deleteRange: Database.Statement;
-  private readonly deleteOne: Database.Statement;
-  private readonly insert: Database.Statement;
-  private readonly texts: Database.Statement;
+  private readonly months = new Map<string, { deleteOne: Database.Statement; insert: Database.Statement }>();
   private readonly replayChunk: (lo: number, hi: number, limit: number) => number;
   private settled: [number, number][] = [];
 
-  constructor(db: Database.Database) {
-    this.deleteRange = db.prepare('DELETE FROM fts.mentions_fts WHERE rowid BETWEEN ? AND ?');
-    this.deleteOne = db.prepare('DELETE FROM fts.mentions_fts WHERE rowid = ?');
-    this.insert = db.prepare('INSERT INTO fts.mentions_fts (rowid, title, body) VALUES (?, ?, ?)');
-    this.texts = db.prepare('SELECT seq, title, body FROM mention_texts WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT ?');
+  constructor(private readonly db: Database.Database) {
+    const texts = db.prepare(
+      'SELECT t.seq, m.published, t.title, t.body FROM mention_texts t JOIN mentions m ON m.seq = t.seq WHERE t.seq BETWEEN ? AND ? ORDER BY t.seq LIMIT ?',
+    );
+    const tables = db.prepare(partitionListSql('fts')).pluck();
     this.replayChunk = db.transaction((lo: number, hi: number, limit: number): number => {
-      const rows = this.texts.all(lo, hi, limit) as { seq: number; title: string; body: string }[];
+      const rows = texts.all(lo, hi, limit) as { seq: number; published: number; title: string; body: string }[];
       const to = rows.length === limit ? (rows[rows.length - 1] as { seq: number }).seq : hi;
-      this.deleteRange.run(lo, to);
-      for (const row of rows) this.insert.run(row.seq, row.title, row.body);
+      for (const name of tables.all() as string[]) db.prepare(`DELETE FROM fts.${name} WHERE rowid BETWEEN ? AND ?`).run(lo, to);
+      for (const row of rows) this.partition(ftsMonth(row.published)).insert.run(row.seq, row.title, row.body);
       return to;
     });
   }
 
+  private partition(month: string): { deleteOne: Database.Statement; insert: Database.Statement } {
+    let statements = this.months.get(month);
+    if (!statements) {
+      const name = `${FTS_TABLE_PREFIX}${month}`;
+      this.db.exec(ftsTableSql(month, 'fts.'));
+      statements = {
+        deleteOne: this.db.prepare(`DELETE FROM fts.${name} WHERE rowid = ?`),
+        insert: this.db.prepare(`INSERT INTO fts.${name} (rowid, title, body) VALUES (?, ?, ?)`),
+      };
+      this.months.set(month, statements);
+    }
+    return statements;
+  }
+
   apply(batch: FtsBatch): void {
-    for (const seq of batch.deletes) this.deleteOne.run(seq);
-    for (let i = 0; i < batch.inserts.length; i += 3) this.insert.run(batch.inserts[i], batch.inserts[i + 1], batch.inserts[i + 2]);
+    for (const month of batch.drops) {
+      this.months.delete(month);
+      this.db.exec(`DROP TABLE IF EXISTS fts.${FTS_TABLE_PREFIX}${month}`);
+    }
+    const dropped = new Set(batch.drops);
+    for (let i = 0; i < batch.deletes.length; i += 2) {
+      const month = batch.deletes[i + 1] as string;
+      if (!dropped.has(month)) this.partition(month).deleteOne.run(batch.deletes[i]);
+    }
+    for (let i = 0; i < batch.inserts.length; i += 4) {
+      this.partition(batch.inserts[i + 1] as string).insert.run(batch.inserts[i], batch.inserts[i + 2], batch.inserts[i + 3]);
+    }
   }
 
   submit(): Promise<void> {
@@ -158,6 +186,9 @@ export class ThreadedFtsWriter implements FtsWriter {
         driver: createRequire(import.meta.url).resolve('better-sqlite3'),
         path: this.options.path,
         mainPath: this.options.mainPath,
+        tablePrefix: FTS_TABLE_PREFIX,
+        tableSql: FTS_TABLE_SQL,
+        listSql: partitionListSql('main'),
         busyTimeoutMs: this.options.busyTimeoutMs,
         walLimitBytes: this.options.walLimitBytes,
         maxPageCount: this.options.maxPageCount,
@@ -220,7 +251,7 @@ export class ThreadedFtsWriter implements FtsWriter {
     const id = this.nextId++;
     this.inFlight.set(id, batch.pending);
     worker.ref();
-    worker.postMessage({ type: 'batch', id, deletes: batch.deletes, inserts: batch.inserts });
+    worker.postMessage({ type: 'batch', id, drops: batch.drops, deletes: batch.deletes, inserts: batch.inserts });
     if (this.inFlight.size <= this.depth) return;
     const started = performance.now();
     while (this.inFlight.size > this.depth) await this.changed();

@@ -1,3 +1,4 @@
+import { ftsMatchSql } from './fts-partitions.js';
 import type { QueryNode } from '../query/ast.js';
 
 /** A piece of SQL with its positional parameters. */
@@ -6,12 +7,19 @@ export interface Fragment {
   params: unknown[];
 }
 
-/** Bounds pushed into every sub-query: the published window and the FTS rowid (seq) range. */
+/** Bounds pushed into every sub-query: the published window, the FTS rowid (seq) range, the FTS months. */
 export interface Bounds {
   fromMs?: number;
   toMs?: number;
   seqLo?: number;
   seqHi?: number;
+  /** The full-text tables (months) the window spans; unset means none. */
+  months?: string[];
+}
+
+/** The seq range of the bounds, if any. */
+export function seqRangeOf(bounds: Bounds): [number, number] | null {
+  return bounds.seqLo !== undefined && bounds.seqHi !== undefined ? [bounds.seqLo, bounds.seqHi] : null;
 }
 
 /**
@@ -74,13 +82,8 @@ export function ftsExpression(node: QueryNode): string {
 }
 
 function ftsSubquery(expression: string, bounds: Bounds): Fragment {
-  const params: unknown[] = [expression];
-  let sql = 'm.seq IN (SELECT rowid FROM fts.mentions_fts WHERE mentions_fts MATCH ?';
-  if (bounds.seqLo !== undefined && bounds.seqHi !== undefined) {
-    sql += ' AND rowid BETWEEN ? AND ?';
-    params.push(bounds.seqLo, bounds.seqHi);
-  }
-  return { sql: `${sql})`, params };
+  const match = ftsMatchSql(bounds.months ?? [], expression, seqRangeOf(bounds), false);
+  return { sql: `m.seq IN (${match.sql})`, params: match.params };
 }
 
 function like(value: string): string {

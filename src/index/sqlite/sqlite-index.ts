@@ -25,6 +25,7 @@ import {
   topTermsSqlite,
 } from './sqlite-aggregate.js';
 import { attachFtsForReading, ftsPathFor, prepareFtsFile } from './fts-file.js';
+import { ftsMonth } from './fts-partitions.js';
 import { emptyFtsBatch, type FtsBatch, type FtsWriter, type FtsWriterStats, InlineFtsWriter, ThreadedFtsWriter } from './fts-writer.js';
 import { toIndexError } from './sqlite-errors.js';
 import { migrate, schemaVersion } from './sqlite-schema.js';
@@ -365,7 +366,7 @@ export class SqliteMentionIndex implements MentionIndex {
       const cutoff = before.getTime();
       const run = this.db.transaction(() => {
         this.settle();
-        const seqs = (this.db.prepare('SELECT seq FROM mentions WHERE published < ? ORDER BY seq').all(cutoff) as { seq: number }[]).map((r) => r.seq);
+        const gone = this.db.prepare('SELECT seq, published FROM mentions WHERE published < ? ORDER BY seq').all(cutoff) as { seq: number; published: number }[];
         this.db
           .prepare(
             `INSERT INTO entity_days (kind, entity_id, day, label, count)
@@ -378,16 +379,24 @@ export class SqliteMentionIndex implements MentionIndex {
         this.db.prepare('DELETE FROM mention_texts WHERE seq IN (SELECT seq FROM mentions WHERE published < ?)').run(cutoff);
         this.db.prepare('DELETE FROM mentions WHERE published < ?').run(cutoff);
         this.db.prepare('DELETE FROM mention_days WHERE day < ?').run(Math.floor(cutoff / DAY_MS));
-        if (seqs.length === 0) return { count: 0, fts: null };
+        if (gone.length === 0) return { count: 0, fts: null };
         const batch = emptyFtsBatch();
-        batch.deletes = seqs;
+        // Months wholly before the cutoff lose every row: their tables are dropped instead.
+        const cutoffMonth = ftsMonth(cutoff);
+        const drops = new Set<string>();
+        for (const { seq, published } of gone) {
+          const month = ftsMonth(published);
+          if (month < cutoffMonth) drops.add(month);
+          else batch.deletes.push(seq, month);
+        }
+        batch.drops = [...drops];
         if (this.fts.inline) {
           this.fts.apply(batch);
-          return { count: seqs.length, fts: null };
+          return { count: gone.length, fts: null };
         }
         // One replay range over all of them: replaying it re-indexes the rows still stored in between.
-        batch.pending = this.listPending([[seqs[0] as number, seqs[seqs.length - 1] as number]]);
-        return { count: seqs.length, fts: batch };
+        batch.pending = this.listPending([[(gone[0] as { seq: number }).seq, (gone[gone.length - 1] as { seq: number }).seq]]);
+        return { count: gone.length, fts: batch };
       });
       return run.immediate();
     });

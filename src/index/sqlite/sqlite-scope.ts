@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { UserInputError } from '../../core/errors.js';
 import type { QueryNode } from '../query/ast.js';
-import { FTS_PREFIX_LENGTHS } from './fts-file.js';
-import { compileQuery, type Bounds, type CompiledQuery, type Fragment } from './sqlite-compile.js';
+import { FTS_PREFIX_LENGTHS, ftsMatchSql, ftsMonths, vocabTable } from './fts-partitions.js';
+import { compileQuery, seqRangeOf, type Bounds, type CompiledQuery, type Fragment } from './sqlite-compile.js';
 
 const DAY_MS = 86_400_000;
 /** Most words one wildcard may stand for; beyond it the query is refused, not run. */
@@ -26,15 +26,19 @@ function and(fragments: Fragment[]): Fragment {
 /** Joins fragments with AND. */
 export { and as andFragments };
 
-/** Counts words a wildcard expands to, up to the limit, and refuses when over it. */
-function checkExpansions(db: Database.Database, stems: string[]): void {
-  const count = db.prepare('SELECT count(*) AS n FROM (SELECT term FROM mentions_vocab WHERE term >= ? AND term < ? LIMIT ?)');
+/** Counts words a wildcard expands to in the window's months, up to the limit, and refuses when over it. */
+function checkExpansions(db: Database.Database, stems: string[], months: readonly string[]): void {
+  if (stems.length === 0 || months.length === 0) return;
+  const vocabularies = months.map((month) => vocabTable(db, month));
+  const union = vocabularies.map((table) => `SELECT term FROM ${table} WHERE term >= ? AND term < ?`).join(' UNION ');
+  const count = db.prepare(`SELECT count(*) AS n FROM (SELECT term FROM (${union}) LIMIT ?)`);
   for (const stem of stems) {
     // FTS5 applies the wildcard to the stem's last token.
     const token = stem.split(/[^\p{L}\p{N}]+/u).filter(Boolean).pop() ?? stem;
     // A prefix index answers this length with one doclist, however many words it stands for.
     if (FTS_PREFIX_LENGTHS.includes([...token].length)) continue;
-    const { n } = count.get(token, `${token}\u{10FFFF}`, MAX_WILDCARD_EXPANSIONS + 1) as { n: number };
+    const bounds = vocabularies.flatMap(() => [token, `${token}\u{10FFFF}`]);
+    const { n } = count.get(...bounds, MAX_WILDCARD_EXPANSIONS + 1) as { n: number };
     if (n > MAX_WILDCARD_EXPANSIONS) {
       throw new UserInputError(
         `query too expensive: '${stem}*' stands for more than ${MAX_WILDCARD_EXPANSIONS} words; write more letters before '*'`,
@@ -66,8 +70,9 @@ export function buildScope(db: Database.Database, query: QueryNode | null, from?
       bounds.seqHi = range.hi;
     }
   }
+  bounds.months = ftsMonths(db, bounds.fromMs, bounds.toMs);
   const compiled = compileQuery(query, bounds);
-  checkExpansions(db, compiled.textPrefixes);
+  checkExpansions(db, compiled.textPrefixes, bounds.months);
   const where: Fragment[] = [];
   if (bounds.fromMs !== undefined) where.push({ sql: 'm.published >= ?', params: [bounds.fromMs] });
   if (bounds.toMs !== undefined) where.push({ sql: 'm.published < ?', params: [bounds.toMs] });
@@ -79,13 +84,8 @@ export function buildScope(db: Database.Database, query: QueryNode | null, from?
 export function scopeCondition(scope: Scope): Fragment {
   const parts = [...scope.where];
   if (scope.compiled.fts !== null) {
-    let sql = 'm.seq IN (SELECT rowid FROM fts.mentions_fts WHERE mentions_fts MATCH ?';
-    const params: unknown[] = [scope.compiled.fts];
-    if (scope.bounds.seqLo !== undefined) {
-      sql += ' AND rowid BETWEEN ? AND ?';
-      params.push(scope.bounds.seqLo, scope.bounds.seqHi);
-    }
-    parts.unshift({ sql: `${sql})`, params });
+    const match = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), false);
+    parts.unshift({ sql: `m.seq IN (${match.sql})`, params: match.params });
   }
   return and(parts);
 }

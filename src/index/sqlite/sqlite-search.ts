@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { UserInputError } from '../../core/errors.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { SearchHit, SearchPage, SearchRequest } from '../mention-index.js';
+import { ftsMatchSql } from './fts-partitions.js';
+import { seqRangeOf } from './sqlite-compile.js';
 import { andFragments, buildScope, type Scope } from './sqlite-scope.js';
 import { rowToMention } from './sqlite-upsert.js';
 
@@ -15,19 +17,17 @@ interface Row {
   total?: number;
 }
 
-function seqRange(scope: Scope, column: string): { sql: string; params: unknown[] } {
-  if (scope.bounds.seqLo === undefined) return { sql: '1', params: [] };
-  return { sql: `${column} BETWEEN ? AND ?`, params: [scope.bounds.seqLo, scope.bounds.seqHi] };
-}
-
-/** The FROM/WHERE of a search, without order or page. */
-function body(scope: Scope): { sql: string; params: unknown[]; fts: boolean } {
+/**
+ * The FROM/WHERE of a search, without order or page: the matches of the window's full-text
+ * months (`f.seq`, and `f.score` with `score`) joined to `mentions m`.
+ */
+function body(scope: Scope, score: boolean): { sql: string; params: unknown[]; fts: boolean } {
   const where = andFragments(scope.where);
   if (scope.compiled.fts === null) return { sql: `FROM mentions m WHERE ${where.sql}`, params: where.params, fts: false };
-  const range = seqRange(scope, 'mentions_fts.rowid');
+  const match = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), score);
   return {
-    sql: `FROM fts.mentions_fts JOIN mentions m ON m.seq = mentions_fts.rowid WHERE mentions_fts MATCH ? AND ${range.sql} AND ${where.sql}`,
-    params: [scope.compiled.fts, ...range.params, ...where.params],
+    sql: `FROM (${match.sql}) f JOIN mentions m ON m.seq = f.seq WHERE ${where.sql}`,
+    params: [...match.params, ...where.params],
     fts: true,
   };
 }
@@ -118,13 +118,13 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
   }
   const scope = buildScope(db, request.query, request.from, request.to);
   if (scope.empty) return { total: 0, totalIsExact: true, hits: [], nextCursor: null };
-  const from = body(scope);
   const limit = request.limit;
-  if (request.sort === 'relevance' && from.fts) {
+  if (request.sort === 'relevance' && scope.compiled.fts !== null) {
+    const from = body(scope, true);
     const cursor = request.cursor ? decodeCursor(request.cursor, 'relevance') : null;
     const snapshot = cursor?.sort === 'relevance' ? Number(cursor.snapshot) : maxSeq(db);
     const offset = cursor?.sort === 'relevance' ? cursor.offset : 0;
-    const sql = `WITH matches AS MATERIALIZED (SELECT m.seq AS seq, m.published AS published, -bm25(mentions_fts, 4.0, 1.0) AS score ${from.sql} AND m.seq <= ?) SELECT seq, published, score, count(*) OVER () AS total FROM matches ORDER BY score DESC, seq DESC LIMIT ? OFFSET ?`;
+    const sql = `WITH matches AS MATERIALIZED (SELECT m.seq AS seq, m.published AS published, f.score AS score ${from.sql} AND m.seq <= ?) SELECT seq, published, score, count(*) OVER () AS total FROM matches ORDER BY score DESC, seq DESC LIMIT ? OFFSET ?`;
     const rows = db.prepare(sql).all(...from.params, snapshot, limit + 1, offset) as Row[];
     const page = rows.slice(0, limit);
     return {
@@ -136,6 +136,7 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
   }
   // By date (and by relevance without a text part: there is nothing to score). Rows after the
   // cursor sort first; the others are only counted.
+  const from = body(scope, false);
   const cursor = request.cursor ? decodeCursor(request.cursor, 'date') : null;
   const after =
     cursor?.sort === 'date'

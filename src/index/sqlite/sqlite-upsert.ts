@@ -4,6 +4,7 @@ import { mentionContent } from '../content-hash.js';
 import { foldText } from '../fold.js';
 import { mentionProblem } from '../mention-check.js';
 import type { UpsertOutcome } from '../mention-index.js';
+import { ftsMonth } from './fts-partitions.js';
 import { emptyFtsBatch, type FtsBatch } from './fts-writer.js';
 
 const DAY_MS = 86_400_000;
@@ -130,7 +131,7 @@ export class SqliteUpserter {
       if (existing) {
         seq = existing.seq;
         const old = this.selectText.get(seq) as TextRow;
-        fts.batch.deletes.push(seq);
+        fts.batch.deletes.push(seq, ftsMonth(existing.published));
         fts.updated.push(seq);
         const before = rowToMention(old);
         for (const entity of entityKeys(before.entities).values()) {
@@ -145,7 +146,7 @@ export class SqliteUpserter {
         if (fts.inserted) fts.inserted[1] = seq;
         else fts.inserted = [seq, seq];
       }
-      fts.batch.inserts.push(seq, mention.title, mention.text);
+      fts.batch.inserts.push(seq, ftsMonth(published), mention.title, mention.text);
       for (const entity of entityKeys(mention.entities).values()) {
         this.entityInsert.run(entity.kind, entity.id, published, seq, mention.sentiment.label);
         count(entity.kind, entity.id, published, mention.sentiment.label, 1);

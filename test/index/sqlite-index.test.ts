@@ -116,6 +116,14 @@ describe('SQLite index', () => {
     await index.close();
   });
 
+  it('in memory (full text written inline), SQLITE_FULL leaves nothing half-written either', async () => {
+    const index = SqliteMentionIndex.open({ path: ':memory:', logger: silentLogger(), maxPageCount: 160 });
+    await expect(index.upsert(many(400, 'big'))).rejects.toMatchObject({ retryable: true, reason: 'sqlite-full' });
+    expect((await index.upsert(many(3, 'small'))).map((o) => o.outcome)).toEqual(['indexed', 'indexed', 'indexed']);
+    expect((await index.search({ query: parseQuery('small'), sort: 'date', limit: 10 })).total).toBe(3);
+    await index.close();
+  });
+
   it('surfaces SQLITE_BUSY as a retryable IndexError when another writer holds the file', async () => {
     const index = SqliteMentionIndex.open({ path, logger: silentLogger(), busyTimeoutMs: 50 });
     const other = new Database(path);

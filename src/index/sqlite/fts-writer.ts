@@ -47,6 +47,8 @@ export interface FtsWriter {
   takeFailure(): Error | null;
   /** `fts_pending` id ranges whose batches are committed, since the last call. */
   takeSettled(): [number, number][];
+  /** After the caller's transaction rolled back: forgets what it may have undone (month tables created inline). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -113,7 +115,13 @@ export class InlineFtsWriter implements FtsWriter {
   }
 
   replay(lo: number, hi: number, limit: number, pending: [number, number] | null): Promise<number | null> {
-    const to = this.replayChunk(lo, hi, limit);
+    let to: number;
+    try {
+      to = this.replayChunk(lo, hi, limit);
+    } catch (error) {
+      this.months.clear();
+      throw error;
+    }
     if (to === hi && pending) this.settled.push(pending);
     return Promise.resolve(to);
   }
@@ -128,6 +136,10 @@ export class InlineFtsWriter implements FtsWriter {
 
   takeSettled(): [number, number][] {
     return this.settled.splice(0);
+  }
+
+  reset(): void {
+    this.months.clear();
   }
 
   close(): Promise<void> {
@@ -256,6 +268,10 @@ export class ThreadedFtsWriter implements FtsWriter {
     const started = performance.now();
     while (this.inFlight.size > this.depth) await this.changed();
     this.timings.waitedMs += performance.now() - started;
+  }
+
+  reset(): void {
+    // The thread's own transactions are separate from the caller's.
   }
 
   stats(): FtsWriterStats {

@@ -172,6 +172,7 @@ export class SqliteMentionIndex implements MentionIndex {
           return write.immediate(mentions.slice(i, i + this.batchSize));
         } catch (error) {
           this.upserter.reset();
+          this.fts.reset();
           throw error;
         }
       });
@@ -398,7 +399,12 @@ export class SqliteMentionIndex implements MentionIndex {
         batch.pending = this.listPending([[(gone[0] as { seq: number }).seq, (gone[gone.length - 1] as { seq: number }).seq]]);
         return { count: gone.length, fts: batch };
       });
-      return run.immediate();
+      try {
+        return run.immediate();
+      } catch (error) {
+        this.fts.reset();
+        throw error;
+      }
     });
     if (fts) await this.fts.submit(fts);
     if (count > 0) this.logger.info({ count, before: before.toISOString() }, 'old mentions deleted');

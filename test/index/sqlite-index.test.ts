@@ -185,6 +185,42 @@ describe('SQLite index', () => {
     await index.close();
   });
 
+  it('searches and counts across the months of full text a window spans, and only those', async () => {
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    const at = (id: string, publishedAt: string, text: string): Mention => mention(id, { publishedAt, text });
+    await index.upsert([
+      at('jan', '2026-01-20T10:00:00.000Z', 'tariff review announced'),
+      at('feb', '2026-02-27T23:30:00.000Z', 'tariff tariff review delayed'),
+      at('mar', '2026-03-02T08:00:00.000Z', 'tariff review published'),
+      at('mar-other', '2026-03-03T08:00:00.000Z', 'unrelated note'),
+    ]);
+    const ids = async (from?: string, to?: string, sort: 'date' | 'relevance' = 'date'): Promise<string[]> =>
+      (
+        await index.search({
+          query: parseQuery('tariff review'),
+          sort,
+          limit: 10,
+          ...(from ? { from: new Date(from) } : {}),
+          ...(to ? { to: new Date(to) } : {}),
+        })
+      ).hits.map((h) => h.mention.id);
+    expect(await ids()).toEqual([mention('mar').id, mention('feb').id, mention('jan').id]);
+    expect(await ids('2026-02-01T00:00:00Z', '2026-03-31T00:00:00Z')).toEqual([mention('mar').id, mention('feb').id]);
+    expect(await ids('2026-02-27T00:00:00Z', '2026-03-01T00:00:00Z')).toEqual([mention('feb').id]);
+    expect((await ids(undefined, undefined, 'relevance')).sort()).toEqual([mention('jan').id, mention('feb').id, mention('mar').id].sort());
+    const months = await index.histogram({ query: parseQuery('tariff'), interval: 'month' });
+    expect(months.filter((b) => b.count > 0).map((b) => [b.key, b.count])).toEqual([
+      ['2026-01-01', 1],
+      ['2026-02-01', 1],
+      ['2026-03-01', 1],
+    ]);
+    // A mention moved to another month leaves no full-text row behind in the first.
+    await index.upsert([at('jan', '2026-03-05T10:00:00.000Z', 'tariff review announced')]);
+    expect(await ids('2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z')).toEqual([]);
+    expect(await ids('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z')).toEqual([mention('jan').id, mention('mar').id]);
+    await index.close();
+  });
+
   it('refuses a wildcard that stands for too many words, before running it', async () => {
     const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
     const words = Array.from({ length: 2100 }, (_, i) => `zeta${i.toString(36)}`).join(' ');

@@ -26,7 +26,9 @@ import {
 } from './sqlite-aggregate.js';
 import { attachFtsForReading, ftsPathFor, prepareFtsFile } from './fts-file.js';
 import { ftsMonth } from './fts-partitions.js';
-import { emptyFtsBatch, type FtsBatch, type FtsWriter, type FtsWriterStats, InlineFtsWriter, ThreadedFtsWriter } from './fts-writer.js';
+import { emptyFtsBatch, type FtsBatch, type FtsWriter, type FtsWriterStats } from './fts-writer.js';
+import { InlineFtsWriter } from './inline-fts-writer.js';
+import { ThreadedFtsWriter } from './threaded-fts-writer.js';
 import { toIndexError } from './sqlite-errors.js';
 import { migrate, schemaVersion } from './sqlite-schema.js';
 import { searchSqlite } from './sqlite-search.js';
@@ -183,20 +185,17 @@ export class SqliteMentionIndex implements MentionIndex {
   }
 
   /**
-   * Inside the batch's transaction: applies the full-text changes (inline writer), or lists them in
-   * `fts_pending` and returns them for the thread (threaded writer).
+   * Inside the batch's transaction: stages the full-text changes (applied now by the inline writer;
+   * listed in `fts_pending` and returned for the thread by the threaded one).
    */
   private recordFts(written: WrittenFts): FtsBatch | null {
     const { batch } = written;
     if (batch.inserts.length === 0 && batch.deletes.length === 0) return null;
-    if (this.fts.inline) {
-      this.fts.apply(batch);
-      return null;
-    }
-    const ranges: [number, number][] = written.updated.map((seq) => [seq, seq]);
-    if (written.inserted) ranges.push(written.inserted);
-    batch.pending = this.listPending(ranges);
-    return batch;
+    return this.fts.stage(batch, () => {
+      const ranges: [number, number][] = written.updated.map((seq) => [seq, seq]);
+      if (written.inserted) ranges.push(written.inserted);
+      return this.listPending(ranges);
+    });
   }
 
   /** Adds rows to `fts_pending` (in the caller's transaction) and returns their id range. */
@@ -391,13 +390,9 @@ export class SqliteMentionIndex implements MentionIndex {
           else batch.deletes.push(seq, month);
         }
         batch.drops = [...drops];
-        if (this.fts.inline) {
-          this.fts.apply(batch);
-          return { count: gone.length, fts: null };
-        }
         // One replay range over all of them: replaying it re-indexes the rows still stored in between.
-        batch.pending = this.listPending([[(gone[0] as { seq: number }).seq, (gone[gone.length - 1] as { seq: number }).seq]]);
-        return { count: gone.length, fts: batch };
+        const range: [number, number] = [(gone[0] as { seq: number }).seq, (gone[gone.length - 1] as { seq: number }).seq];
+        return { count: gone.length, fts: this.fts.stage(batch, () => this.listPending([range])) };
       });
       try {
         return run.immediate();

@@ -33,7 +33,7 @@ try {
   db = new Database(workerData.path);
   db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma('synchronous = FULL');
   db.pragma('journal_size_limit = ' + workerData.walLimitBytes);
   db.pragma('wal_autocheckpoint = 10000');
   db.pragma('cache_size = -262144');

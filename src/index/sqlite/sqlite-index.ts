@@ -113,7 +113,10 @@ export class SqliteMentionIndex implements MentionIndex {
       db = new Database(options.path);
       db.pragma(`busy_timeout = ${busyTimeout(options)}`);
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
+      // FULL on both files (the full-text thread's too): each commit reaches the disk before the
+      // other file acts on it, so after a power loss the full-text file never holds rows the main
+      // file lost (their seqs would be reused) and `fts_pending` never lists as done what it lacks.
+      db.pragma('synchronous = FULL');
       db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
       // Checkpoint every 10,000 pages (40 MiB): pages rewritten while loading reach the file once
       // per checkpoint, about 15 % faster loads than the default 1,000; journal_size_limit trims after.

@@ -235,6 +235,18 @@ describe('SQLite index', () => {
     fts.close();
   });
 
+  it('writes a batch of full text as one FTS5 segment (64 MiB pending hash), not one per MiB', async () => {
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    // ~3,000 texts of ~1 KB plus the prefix index: several MiB of pending data in one transaction.
+    await index.upsert(many(3000, 'segment'));
+    await index.close();
+    const fts = new Database(ftsPathFor(path), { readonly: true });
+    const [table] = fts.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name GLOB 'mentions_fts_[0-9]*' AND name NOT GLOB '*_*_*_*'").pluck().all() as string[];
+    expect(fts.prepare(`SELECT v FROM ${table}_config WHERE k = 'hashsize'`).pluck().get()).toBe(64 * 1024 * 1024);
+    expect(fts.prepare(`SELECT count(DISTINCT segid) FROM ${table}_idx`).pluck().get()).toBe(1);
+    fts.close();
+  });
+
   it('refuses a bad page size', async () => {
     const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
     await expect(index.search({ query: null, sort: 'date', limit: 0 })).rejects.toBeInstanceOf(UserInputError);

@@ -2,20 +2,17 @@ import { hash as digest } from 'node:crypto';
 import type { Mention } from '../core/mention.js';
 
 /**
- * The parts of a mention that identify its content, serialised once: `rest` is the JSON of the
- * mention without title, text and `fetchedAt` (fetching the same item again changes nothing about
- * it, so re-upserting it is `unchanged` and the first fetch time stays).
+ * The JSON of a mention without title, text and `fetchedAt`: with them, what identifies its content
+ * (fetching the same item again changes nothing about it, so re-upserting it is `unchanged` and the
+ * first fetch time stays). Key order is the producer's (the schema's); an identical mention with
+ * keys in another order counts as changed, which is harmless.
  */
-export function mentionContent(mention: Mention): { hash: string; rest: string } {
-  const { title, text, fetchedAt: _fetchedAt, ...others } = mention;
-  const rest = JSON.stringify(others);
-  // Key order is the producer's (the schema's); an identical mention with keys in another order is
-  // written once more, which is harmless.
-  const hash = digest('sha1', `${title}\u0000${text}\u0000${rest}`, 'hex');
-  return { hash, rest };
+export function mentionRest(mention: Mention): string {
+  const { title: _title, text: _text, fetchedAt: _fetchedAt, ...others } = mention;
+  return JSON.stringify(others);
 }
 
-/** Fingerprint of what a mention says (see `mentionContent`). */
+/** Fingerprint of what a mention says (see `mentionRest`), for stores that keep a hash. */
 export function contentHash(mention: Mention): string {
-  return mentionContent(mention).hash;
+  return digest('sha1', `${mention.title}\u0000${mention.text}\u0000${mentionRest(mention)}`, 'hex');
 }

@@ -53,6 +53,14 @@ export function describeMentionIndexContract(adapter: string, target: ContractTa
       const outcomes = await index.upsert(reEnriched);
       expect(outcomes.filter((o) => o.outcome === 'indexed').map((o) => o.id)).toEqual([idOf('outage')]);
       expect((await index.get(idOf('outage')))?.sentiment.label).toBe('positive');
+      // A changed text or title alone is a change too.
+      const edited = reEnriched.map((m) =>
+        m.id === idOf('tweet') ? { ...m, text: `${m.text} (edited)` } : m.id === idOf('greve') ? { ...m, title: `${m.title}!` } : m,
+      );
+      const editedOutcomes = await index.upsert(edited);
+      expect(editedOutcomes.filter((o) => o.outcome === 'indexed').map((o) => o.id).sort()).toEqual([idOf('greve'), idOf('tweet')].sort());
+      expect((await index.get(idOf('tweet')))?.text).toMatch(/\(edited\)$/);
+      await index.upsert(reEnriched);
       expect(await find('sentiment:negative')).toEqual(['tweet']);
       expect(await index.get(idOf('nothing'))).toBeNull();
       expect(await index.get(idOf('rachat'))).toEqual(corpus()[0]);

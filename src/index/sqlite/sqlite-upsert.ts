@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EntityMatch, Mention } from '../../core/mention.js';
-import { mentionContent } from '../content-hash.js';
+import { mentionRest } from '../content-hash.js';
 import { foldText } from '../fold.js';
 import { mentionProblem } from '../mention-check.js';
 import type { UpsertOutcome } from '../mention-index.js';
@@ -11,7 +11,6 @@ const DAY_MS = 86_400_000;
 
 interface ExistingRow {
   seq: number;
-  content_hash: string;
   published: number;
 }
 
@@ -22,9 +21,21 @@ interface TextRow {
 }
 
 /** The stored JSON: the mention without its title and text, which live in their own columns. */
-export function storedDoc(mention: Mention, rest = mentionContent(mention).rest): string {
-  const fetched = `"fetchedAt":${JSON.stringify(mention.fetchedAt)}`;
-  return rest === '{}' ? `{${fetched}}` : `${rest.slice(0, -1)},${fetched}}`;
+export function storedDoc(mention: Mention, rest = mentionRest(mention)): string {
+  return `${docHead(rest)}${JSON.stringify(mention.fetchedAt)}}`;
+}
+
+/** The stored JSON up to the value of `fetchedAt`, its last key. */
+function docHead(rest: string): string {
+  return rest === '{}' ? '{"fetchedAt":' : `${rest.slice(0, -1)},"fetchedAt":`;
+}
+
+/** Whether a stored row says the same as a mention (`rest` from `mentionRest`), whenever it was fetched. */
+function sameContent(row: TextRow, mention: Mention, rest: string): boolean {
+  if (row.title !== mention.title || row.body !== mention.text) return false;
+  const head = docHead(rest);
+  // What follows the head is the stored fetch time: one JSON string (ISO, nothing to escape) and '}'.
+  return row.doc.startsWith(head) && /^"[^"\\]*"}$/.test(row.doc.slice(head.length));
 }
 
 /** Rebuilds a mention from its row. */
@@ -68,10 +79,10 @@ export class SqliteUpserter {
   private readonly knownNames = new Map<string, string>();
 
   constructor(db: Database.Database) {
-    this.select = db.prepare('SELECT seq, content_hash, published FROM mentions WHERE id = ?');
+    this.select = db.prepare('SELECT seq, published FROM mentions WHERE id = ?');
     this.selectText = db.prepare('SELECT title, body, doc FROM mention_texts WHERE seq = ?');
-    const columns = 'published, label, source_id, source_key, channel, language, author, author_key, story_id, content_hash';
-    this.insert = db.prepare(`INSERT INTO mentions (id, ${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const columns = 'published, label, source_id, source_key, channel, language, author, author_key, story_id';
+    this.insert = db.prepare(`INSERT INTO mentions (id, ${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.textInsert = db.prepare('INSERT INTO mention_texts (seq, title, body, doc) VALUES (?, ?, ?, ?)');
     this.textUpdate = db.prepare('UPDATE mention_texts SET title = ?, body = ?, doc = ? WHERE seq = ?');
     this.update = db.prepare(
@@ -107,9 +118,10 @@ export class SqliteUpserter {
         outcomes.push({ id: String((mention as { id?: unknown } | null)?.id ?? ''), outcome: 'failed', reason: bad, retryable: false });
         continue;
       }
-      const { hash, rest } = mentionContent(mention);
+      const rest = mentionRest(mention);
       const existing = this.select.get(mention.id) as ExistingRow | undefined;
-      if (existing && existing.content_hash === hash) {
+      const old = existing ? (this.selectText.get(existing.seq) as TextRow) : undefined;
+      if (old && sameContent(old, mention, rest)) {
         outcomes.push({ id: mention.id, outcome: 'unchanged' });
         continue;
       }
@@ -124,13 +136,11 @@ export class SqliteUpserter {
         mention.author,
         mention.author === null ? null : foldText(mention.author),
         mention.storyId,
-        hash,
       ];
       const doc = storedDoc(mention, rest);
       let seq: number;
-      if (existing) {
+      if (existing && old) {
         seq = existing.seq;
-        const old = this.selectText.get(seq) as TextRow;
         fts.batch.deletes.push(seq, ftsMonth(existing.published));
         fts.updated.push(seq);
         const before = rowToMention(old);

@@ -11,6 +11,22 @@ describe('fold', () => {
     expect(fold('Crème Brûlée – Ça va')).toBe('creme brulee - ca va');
     expect(fold('a\u00a0b')).toBe('a b');
   });
+
+  it('folds every unit of a text as it folds that unit alone, whatever surrounds it', () => {
+    // Every BMP unit alone, then inside words (where toLowerCase is context-sensitive: final sigma).
+    // Units whose lower case is longer (İ) send the whole text down the unit-by-unit path: apart.
+    const units: string[] = [];
+    for (let code = 0; code < 0x10000; code += 1) units.push(String.fromCharCode(code));
+    expect(units.filter((unit) => fold(unit).length !== 1)).toEqual([]);
+    const [growing, keeping] = [units.filter((u) => u.toLowerCase().length > 1), units.filter((u) => u.toLowerCase().length === 1)];
+    expect(growing.length).toBeGreaterThan(0);
+    for (const group of [keeping, growing]) {
+      expect(fold(group.map((unit) => `A${unit}b `).join(''))).toBe(group.map((unit) => `a${fold(unit)}b `).join(''));
+      expect(fold(group.map((unit) => `AB${unit} `).join(''))).toBe(group.map((unit) => `ab${fold(unit)} `).join(''));
+    }
+    expect(fold('ΟΔΟΣ οδος')).toBe('οδοσ οδοσ');
+    expect(fold('İSTANBUL Ünïcode')).toBe('istanbul unicode');
+  });
 });
 
 describe('wordTokens', () => {

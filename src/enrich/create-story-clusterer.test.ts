@@ -29,8 +29,11 @@ describe('createStoryClusterer', () => {
     expect(clusterer.assign({ id: 'x', signature: story, publishedAt: at })).toBe('story-1');
     expect(clusterer.assign({ id: 'late', signature: story, publishedAt: '2026-11-05T10:00:00Z' })).toBe('late');
     clusterer.assign({ id: 'y', signature: sign(article(4)), publishedAt: at });
+    // 'old' and 'x' have left the window; 'late', which shared every band with them, is still found.
+    expect(clusterer.assign({ id: 'v', signature: story, publishedAt: '2026-11-05T12:00:00Z' })).toBe('late');
     clusterer.assign({ id: 'z', signature: sign(article(5)), publishedAt: at });
-    // 'old', 'x' and 'late' have left the window of 2.
+    // Only 'v' (four days after 'old') and 'z' are left in the window of 2.
+    expect(clusterer.assign({ id: 'u', signature: story, publishedAt: '2026-11-05T18:00:00Z' })).toBe('late');
     expect(clusterer.assign({ id: 'w', signature: story, publishedAt: at })).toBe('w');
   });
 });

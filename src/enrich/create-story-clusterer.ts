@@ -1,5 +1,5 @@
 import type { StoryClusterer } from './enricher.js';
-import { HEX_PER_VALUE, MINHASH_SIZE, parseSignature, similarity } from './signature/minhash.js';
+import { MINHASH_SIZE, parseSignature, similarity } from './signature/minhash.js';
 
 /** Options of the story clusterer. */
 export interface StoryClustererOptions {
@@ -25,13 +25,24 @@ interface Remembered {
   storyId: string;
   values: Uint16Array;
   publishedMs: number;
-  keys: string[];
+  keys: Int32Array;
 }
 
-function bandKeys(signature: string): string[] {
-  const keys: string[] = [];
-  const width = ROWS * HEX_PER_VALUE;
-  for (let band = 0; band < BANDS; band += 1) keys.push(`${band}:${signature.slice(band * width, (band + 1) * width)}`);
+/**
+ * One small integer per band: the band's index and its three 16-bit values mixed into 30 bits, so
+ * that map keys are V8 small integers (no boxed numbers, no strings). Two bands that differ may
+ * share a key (about one pair in a billion): a lookup then compares one more signature, no more.
+ */
+function bandKeys(values: Uint16Array): Int32Array {
+  const keys = new Int32Array(BANDS);
+  for (let band = 0; band < BANDS; band += 1) {
+    const at = band * ROWS;
+    let hash = Math.imul(band + 1, 0x9e3779b1) ^ values[at]!;
+    hash = Math.imul(hash ^ (hash >>> 15), 0x85ebca6b) ^ values[at + 1]!;
+    hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35) ^ values[at + 2]!;
+    hash = Math.imul(hash ^ (hash >>> 16), 0x27d4eb2d);
+    keys[band] = (hash ^ (hash >>> 15)) & 0x3fffffff;
+  }
   return keys;
 }
 
@@ -45,7 +56,8 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
   const minSimilarity = Math.min(1, Math.max(0.1, options.minSimilarity ?? 0.5));
   const window = Math.max(1, Math.floor(options.window ?? 100_000));
   const maxAgeMs = (options.maxAgeDays ?? 7) * 86_400_000;
-  const buckets = new Map<string, Remembered[]>();
+  // Most bands are held by one mention: that one is stored as it is, a list only from the second.
+  const buckets = new Map<number, Remembered | Remembered[]>();
   const members = new Map<string, number>();
   const order: (Remembered | undefined)[] = new Array<Remembered | undefined>(window);
   let next = 0;
@@ -55,11 +67,14 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
     if (left > 0) members.set(old.storyId, left);
     else members.delete(old.storyId);
     for (const key of old.keys) {
-      const list = buckets.get(key);
-      if (!list) continue;
-      const at = list.indexOf(old);
-      if (at >= 0) list.splice(at, 1);
-      if (list.length === 0) buckets.delete(key);
+      const held = buckets.get(key);
+      if (held === old) {
+        buckets.delete(key);
+      } else if (Array.isArray(held)) {
+        const at = held.indexOf(old);
+        if (at >= 0) held.splice(at, 1);
+        if (held.length === 1) buckets.set(key, held[0]!);
+      }
     }
   };
 
@@ -72,27 +87,32 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
     order[next] = item;
     next = (next + 1) % window;
     for (const key of item.keys) {
-      const list = buckets.get(key);
-      if (list) list.push(item);
-      else buckets.set(key, [item]);
+      const held = buckets.get(key);
+      if (held === undefined) buckets.set(key, item);
+      else if (Array.isArray(held)) held.push(item);
+      else buckets.set(key, [held, item]);
     }
   };
 
-  const nearest = (values: Uint16Array, keys: string[], publishedMs: number): Remembered | null => {
+  const nearest = (values: Uint16Array, keys: Int32Array, publishedMs: number): Remembered | null => {
     let best: Remembered | null = null;
     let bestSimilarity = minSimilarity;
     const seen = new Set<Remembered>();
-    for (const key of keys) {
-      for (const candidate of buckets.get(key) ?? []) {
-        if (seen.has(candidate)) continue;
-        seen.add(candidate);
-        if (Number.isFinite(publishedMs) && Math.abs(publishedMs - candidate.publishedMs) > maxAgeMs) continue;
-        const s = similarity(values, candidate.values);
-        if (s > bestSimilarity || (s === bestSimilarity && (best === null || candidate.publishedMs < best.publishedMs))) {
-          best = candidate;
-          bestSimilarity = s;
-        }
+    const consider = (candidate: Remembered): void => {
+      if (seen.has(candidate)) return;
+      seen.add(candidate);
+      if (Number.isFinite(publishedMs) && Math.abs(publishedMs - candidate.publishedMs) > maxAgeMs) return;
+      const s = similarity(values, candidate.values);
+      if (s > bestSimilarity || (s === bestSimilarity && (best === null || candidate.publishedMs < best.publishedMs))) {
+        best = candidate;
+        bestSimilarity = s;
       }
+    };
+    for (const key of keys) {
+      const held = buckets.get(key);
+      if (held === undefined) continue;
+      if (Array.isArray(held)) held.forEach(consider);
+      else consider(held);
     }
     return best;
   };
@@ -101,7 +121,7 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
     assign(record) {
       const values = record.signature === null ? null : parseSignature(record.signature);
       if (!values) return record.id;
-      const keys = bandKeys(record.signature!);
+      const keys = bandKeys(values);
       const publishedMs = Date.parse(record.publishedAt);
       const origin = nearest(values, keys, publishedMs);
       const storyId = origin ? origin.storyId : record.id;
@@ -111,7 +131,7 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
     remember(record) {
       const values = parseSignature(record.signature);
       if (!values) return;
-      insert({ id: record.id, storyId: record.storyId ?? record.id, values, publishedMs: Date.parse(record.publishedAt), keys: bandKeys(record.signature) });
+      insert({ id: record.id, storyId: record.storyId ?? record.id, values, publishedMs: Date.parse(record.publishedAt), keys: bandKeys(values) });
     },
   };
 }

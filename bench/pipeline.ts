@@ -15,7 +15,7 @@ import { createHttpFetcher } from '../src/connectors/http/create-http-fetcher.js
 import { openIndex } from '../src/index/open-index.js';
 import { silentLogger } from '../src/platform/logger.js';
 import { createEmbeddedPipeline } from '../src/roles/embedded-pipeline.js';
-import { argValue, fmt, rssMb } from './support/measure.js';
+import { argValue, fmt, heapMb, rssMb } from './support/measure.js';
 import { generatedFeed } from './support/generated-feed.js';
 
 const logger = silentLogger();
@@ -117,7 +117,8 @@ async function scheduler(argv: string[], dir: string): Promise<void> {
   try {
     await withPipeline(config, async (pipeline) => {
       console.log(`scheduler: ${fmt(count)} sources on ${fmt(hosts)} loopback hosts, driver concurrency 64, 9 in 10 answer 304 after the first poll:`);
-      for (let round = 1; round <= 3; round++) {
+      const rounds = Number(argValue(argv, '--rounds') ?? 3);
+      for (let round = 1; round <= rounds; round++) {
         global.gc?.();
         const before = rssMb();
         notModified = 0;
@@ -125,8 +126,10 @@ async function scheduler(argv: string[], dir: string): Promise<void> {
         const reports = await pipeline.driver.runOnce();
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const errors = reports.filter((r) => r.outcome === 'error').length;
+        const after = rssMb();
+        global.gc?.();
         console.log(
-          `  round ${round}: ${fmt(count / seconds)} polls/s (${seconds.toFixed(1)} s), ${fmt(notModified)} × 304, ${errors} errors, RSS ${before} → ${rssMb()} MB`,
+          `  round ${round}: ${fmt(count / seconds)} polls/s (${seconds.toFixed(1)} s), ${fmt(notModified)} × 304, ${errors} errors, RSS ${before} → ${after} MB, JS heap after GC ${heapMb()} MB`,
         );
       }
     });

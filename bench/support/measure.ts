@@ -10,6 +10,11 @@ export function rssMb(): number {
   return Math.round((process.memoryUsage().rss / 1_048_576) * 10) / 10;
 }
 
+/** JavaScript heap in use, in MB (after `global.gc()` when the bench runs with --expose-gc). */
+export function heapMb(): number {
+  return Math.round((process.memoryUsage().heapUsed / 1_048_576) * 10) / 10;
+}
+
 export function argValue(argv: readonly string[], name: string): string | undefined {
   const at = argv.indexOf(name);
   return at >= 0 ? argv[at + 1] : undefined;

@@ -14,7 +14,7 @@ describe('fold', () => {
 
   it('folds every unit of a text as it folds that unit alone, whatever surrounds it', () => {
     // Every BMP unit alone, then inside words (where toLowerCase is context-sensitive: final sigma).
-    // Units whose lower case is longer (İ) send the whole text down the unit-by-unit path: apart.
+    // Units whose lower case is longer (İ) are tested apart as well.
     const units: string[] = [];
     for (let code = 0; code < 0x10000; code += 1) units.push(String.fromCharCode(code));
     expect(units.filter((unit) => fold(unit).length !== 1)).toEqual([]);
@@ -26,6 +26,9 @@ describe('fold', () => {
     }
     expect(fold('ΟΔΟΣ οδος')).toBe('οδοσ οδοσ');
     expect(fold('İSTANBUL Ünïcode')).toBe('istanbul unicode');
+    // Letters outside the BMP are lower-cased too, with or without an İ in the same text.
+    expect(fold('\u{10400}x')).toBe('\u{10428}x');
+    expect(fold('İ \u{10400}')).toBe('i \u{10428}');
   });
 });
 

@@ -37,11 +37,6 @@ export const FTS_TABLE_SQL = `
   INSERT INTO {schema}{name} ({name}, rank) VALUES ('hashsize', 67108864);
 `;
 
-/** The statements that create one month's table (`schema`: '' or 'fts.'). */
-export function ftsTableSql(month: string, schema: string): string {
-  return FTS_TABLE_SQL.replaceAll('{schema}', schema).replaceAll('{name}', `${FTS_TABLE_PREFIX}${month}`);
-}
-
 /** The partition key of a time: its UTC year and month, `YYYYMM`. */
 export function ftsMonth(ms: number): string {
   const date = new Date(ms);

@@ -18,6 +18,13 @@ export function createCliContext(getConfigOption: () => string | undefined): Cli
   let config: HubwatchConfig | undefined;
   let logger: Logger | undefined;
   const configPath = (): string => getConfigOption() ?? env.HUBWATCH_CONFIG ?? DEFAULT_CONFIG_PATH;
+  // `hubwatch search ... | head`: once the reader has gone, output stops quietly and the command
+  // finishes its work (a `run` still indexes), instead of dying on an unhandled EPIPE.
+  let stdoutGone = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutGone = true;
+  });
   const context: CliContext = {
     env,
     clock: systemClock,
@@ -37,7 +44,7 @@ export function createCliContext(getConfigOption: () => string | undefined): Cli
       return openIndex(settings.index, { logger: context.logger(), ...(elasticsearchUrl ? { elasticsearchUrl } : {}) });
     },
     out(line) {
-      process.stdout.write(`${line}\n`);
+      if (!stdoutGone) process.stdout.write(`${line}\n`);
     },
     err(line) {
       process.stderr.write(`${line}\n`);

@@ -36,6 +36,14 @@ describe('hubwatch analyze', () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('stops writing quietly when the reader of its output goes away (| head)', async () => {
+    const input = Array.from({ length: 3000 }, (_, i) => `Orange line ${i} is great, Globex is not.`).join('\n');
+    const result = await runCli(['--config', config, 'analyze', '--json'], { input, closeStdoutAfterFirstChunk: true });
+    expect(result.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(result.code).toBe(0);
+    expect(jsonLines<AnalyzedLine>(result.stdout.slice(0, result.stdout.lastIndexOf('\n')))[0]).toMatchObject({ id: 'line-1' });
+  });
+
   it('tags plain and JSON lines with offsets, language and sentiment', async () => {
     const title = "Orange : Claire Dubois salue d'excellents résultats";
     const input = [

@@ -1,20 +1,28 @@
 import type { Mention } from '../core/mention.js';
 import type { NormalisedItem } from '../core/normalise.js';
-import type { Enricher, StoryClusterer } from '../enrich/enricher.js';
+import type { Enricher } from '../enrich/enricher.js';
+import type { StoryMemory } from '../enrich/story-memory.js';
 
 /** What the enrich stage needs to turn a cleaned item into a mention. */
 export interface MentionBuilderDeps {
   enricher: Enricher;
-  clusterer: StoryClusterer;
+  /** Near-duplicate stories across sources (the clusterer's window, behind its port). */
+  stories: StoryMemory;
   /** Reach weight of the item's source, given the item's own audience figures. */
   reachOf: (item: NormalisedItem) => number;
 }
 
-/** Enriches cleaned items and assigns them to stories. Same code in embedded and distributed mode. */
-export function buildMentions(items: readonly NormalisedItem[], deps: MentionBuilderDeps): Mention[] {
-  return items.map((item) => {
-    const enrichment = deps.enricher.enrich({ title: item.title, text: item.text, languageHint: item.languageHint });
-    const storyId = deps.clusterer.assign({ id: item.id, signature: enrichment.signature, publishedAt: item.publishedAt });
+/**
+ * Enriches cleaned items and assigns them to stories (one call to the story memory per batch).
+ * Same code in embedded and distributed mode.
+ */
+export async function buildMentions(items: readonly NormalisedItem[], deps: MentionBuilderDeps): Promise<Mention[]> {
+  const enrichments = items.map((item) => deps.enricher.enrich({ title: item.title, text: item.text, languageHint: item.languageHint }));
+  const storyIds = await deps.stories.assign(
+    items.map((item, i) => ({ id: item.id, signature: enrichments[i]!.signature, publishedAt: item.publishedAt })),
+  );
+  return items.map((item, i) => {
+    const enrichment = enrichments[i]!;
     return {
       id: item.id,
       url: item.url,
@@ -30,7 +38,7 @@ export function buildMentions(items: readonly NormalisedItem[], deps: MentionBui
       language: enrichment.language,
       entities: enrichment.entities,
       sentiment: enrichment.sentiment,
-      storyId,
+      storyId: storyIds[i]!,
       signature: enrichment.signature,
       reach: deps.reachOf(item),
       audience: item.audience,

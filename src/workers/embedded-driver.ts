@@ -1,6 +1,7 @@
 import type { Logger } from '../platform/logger.js';
 import { DueQueue } from './due-queue.js';
-import { pollSource, type PollDeps, type PollReport, type SourceRuntime } from './poll-source.js';
+import type { InProcessJobRunner, JobOutcome } from './in-process-job-runner.js';
+import { emptyReport, type PollReport, type SourceRuntime } from './poll-types.js';
 
 export interface EmbeddedDriverOptions {
   /** Sources polled at once. */
@@ -8,16 +9,30 @@ export interface EmbeddedDriverOptions {
   /** Called after every poll (progress, logs, tests). */
   onReport?: (report: PollReport) => void;
   logger: Logger;
+  now: () => Date;
+}
+
+/** The poll's report in a chain of job outcomes: the last stage that finished the poll. */
+function reportOf(outcomes: readonly JobOutcome[]): PollReport | null {
+  for (let i = outcomes.length - 1; i >= 0; i -= 1) {
+    const outcome = outcomes[i]!;
+    if (!outcome.ok) continue;
+    if (outcome.key === 'indexBatch') return outcome.result;
+    if (outcome.key === 'fetchSource' && outcome.result.kind === 'done') return outcome.result.report;
+  }
+  return null;
 }
 
 /**
  * The in-process driver: every stage in one process, sources polled with bounded concurrency at
- * the times the poll policy sets. It only moves work; the stage code is `pollSource`.
+ * the times the poll policy sets. It only decides when; what runs is the job catalog, through the
+ * in-process job runner (a poll is `fetch-source` and the jobs that follow it).
  */
 export class EmbeddedDriver {
   constructor(
     private readonly sources: readonly SourceRuntime[],
-    private readonly deps: PollDeps,
+    private readonly runner: InProcessJobRunner,
+    private readonly nextPollOf: (sourceId: string) => Promise<string | null>,
     private readonly options: EmbeddedDriverOptions,
   ) {}
 
@@ -38,10 +53,10 @@ export class EmbeddedDriver {
   /** Polls each source when it is due, until `signal` aborts; waits for polls under way to finish. */
   async runForever(signal: AbortSignal): Promise<void> {
     const queue = new DueQueue<SourceRuntime>();
-    const now = this.deps.now().getTime();
+    const now = this.options.now().getTime();
     for (const source of this.sources) {
-      const state = await this.deps.state.get(source.definition.id);
-      const due = state.nextPollAt ? Date.parse(state.nextPollAt) : now;
+      const nextPollAt = await this.nextPollOf(source.definition.id);
+      const due = nextPollAt ? Date.parse(nextPollAt) : now;
       queue.push(Math.max(now, Number.isFinite(due) ? due : now), source);
     }
     const active = new Set<Promise<void>>();
@@ -50,7 +65,7 @@ export class EmbeddedDriver {
     signal.addEventListener('abort', onAbort);
     try {
       while (!signal.aborted) {
-        while (active.size < this.options.concurrency && queue.peekTime() <= this.deps.now().getTime()) {
+        while (active.size < this.options.concurrency && queue.peekTime() <= this.options.now().getTime()) {
           const source = queue.pop()!;
           const task = this.poll(source).then((report) => {
             queue.push(Date.parse(report.nextPollAt), source);
@@ -61,7 +76,7 @@ export class EmbeddedDriver {
           });
           active.add(tracked);
         }
-        const delay = active.size >= this.options.concurrency ? 60_000 : Math.min(60_000, Math.max(0, queue.peekTime() - this.deps.now().getTime()));
+        const delay = active.size >= this.options.concurrency ? 60_000 : Math.min(60_000, Math.max(0, queue.peekTime() - this.options.now().getTime()));
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, delay);
           wake = () => {
@@ -78,16 +93,18 @@ export class EmbeddedDriver {
   }
 
   private async poll(source: SourceRuntime): Promise<PollReport> {
-    let report: PollReport;
-    try {
-      report = await pollSource(source, this.deps);
-    } catch (error) {
-      // pollSource records source faults itself; what reaches here is a state-store fault.
-      this.options.logger.error({ err: error, sourceId: source.definition.id }, 'poll crashed');
+    const outcomes = await this.runner.run({ key: 'fetchSource', payload: { sourceId: source.definition.id } });
+    let report = reportOf(outcomes);
+    if (!report) {
+      // The stages record source faults themselves; what reaches here failed every try (a
+      // state-store fault): report it and try the source again after its usual interval.
+      const failed = outcomes.find((outcome) => !outcome.ok);
+      const error = failed && !failed.ok ? failed.error : new Error('poll ended without a report');
       report = {
-        sourceId: source.definition.id, outcome: 'error', fetched: 0, fresh: 0, indexed: 0, unchanged: 0, failed: 0,
-        problems: [], error: error instanceof Error ? error.message : String(error),
-        nextPollAt: new Date(this.deps.now().getTime() + source.bounds.initial * 1000).toISOString(),
+        ...emptyReport(source.definition.id),
+        outcome: 'error',
+        error: error instanceof Error ? error.message : String(error),
+        nextPollAt: new Date(this.options.now().getTime() + source.bounds.initial * 1000).toISOString(),
       };
     }
     this.options.onReport?.(report);

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { sourceBatchSchema } from './payload-schemas.js';
+
+/**
+ * Every job hubwatch runs, in one place: its queue, payload schema, attempts, backoff and timeout.
+ * The in-process driver (src/workers/in-process-job-runner.ts) runs this catalog; a queue driver
+ * runs the same one, so the two modes cannot drift. No job name as a loose string anywhere else.
+ */
+export interface JobSpec<Payload extends z.ZodType = z.ZodType> {
+  /** Kebab-case, never `:` (queue drivers put it in keys). */
+  name: string;
+  /** The role that takes it: `fetch` is I/O-bound, `enrich` CPU-bound, `maintenance` rare. */
+  queue: 'fetch' | 'enrich' | 'maintenance';
+  /** Checked when a job is added and again when it runs. */
+  payload: Payload;
+  /** Tries in all, the first included. Only transient faults are retried (see `isPermanent`). */
+  attempts: number;
+  /** Exponential backoff between tries: `delayMs · 2^(try-1)`, each spread by ± `jitter` (0-1). */
+  backoff: { delayMs: number; jitter: number };
+  /** A try that runs longer is abandoned (its signal aborts) and counts as a transient fault. */
+  timeoutMs: number;
+}
+
+const job = <Payload extends z.ZodType>(spec: JobSpec<Payload>): JobSpec<Payload> => spec;
+
+export const JOBS = {
+  /** Poll one source: fetch, normalise, skip ids already delivered; hands fresh items to `index-batch`. */
+  fetchSource: job({
+    name: 'fetch-source',
+    queue: 'fetch',
+    payload: z.object({ sourceId: z.string().min(1) }),
+    // Source faults are recorded by the stage itself and never thrown; what is retried here is a
+    // state-store fault.
+    attempts: 3,
+    backoff: { delayMs: 1_000, jitter: 0.3 },
+    timeoutMs: 5 * 60_000,
+  }),
+  /** Enrich and index one source's fresh items, then commit its cursor and the ids delivered. */
+  indexBatch: job({
+    name: 'index-batch',
+    queue: 'enrich',
+    payload: z.object({ batch: sourceBatchSchema }),
+    attempts: 3,
+    backoff: { delayMs: 2_000, jitter: 0.3 },
+    timeoutMs: 10 * 60_000,
+  }),
+  /** Delete mentions older than `index.retention`. */
+  applyRetention: job({
+    name: 'apply-retention',
+    queue: 'maintenance',
+    payload: z.object({}),
+    attempts: 3,
+    backoff: { delayMs: 60_000, jitter: 0.3 },
+    timeoutMs: 30 * 60_000,
+  }),
+} as const;
+
+export type JobKey = keyof typeof JOBS;
+export type JobPayload<K extends JobKey> = z.infer<(typeof JOBS)[K]['payload']>;

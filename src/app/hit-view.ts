@@ -3,8 +3,33 @@ import type { SearchHit } from '../index/mention-index.js';
 const MARK_OPEN = '\u0002';
 const MARK_CLOSE = '\u0003';
 
+/** A snippet as plain text with the offsets of its highlighted matches. */
+export interface SnippetView {
+  text: string;
+  highlights: [number, number][];
+}
+
+/** A search hit as every entry point shows it (the `search --json` line, the API's item). */
+export interface HitView {
+  id: string;
+  title: string;
+  url: string | null;
+  source: string;
+  sourceName: string;
+  channel: string;
+  author: string | null;
+  publishedAt: string;
+  language: string | null;
+  sentiment: SearchHit['mention']['sentiment'];
+  entities: { kind: string; id: string; name: string; role?: string; sentiment?: SearchHit['mention']['sentiment'] }[];
+  storyId: string | null;
+  reach: number;
+  score?: number;
+  snippets: SnippetView[];
+}
+
 /** A snippet with its highlight markers turned into offsets: `{ text, highlights: [[start, end]] }`. */
-export function splitHighlights(snippet: string): { text: string; highlights: [number, number][] } {
+export function splitHighlights(snippet: string): SnippetView {
   let text = '';
   const highlights: [number, number][] = [];
   let open = -1;
@@ -18,8 +43,8 @@ export function splitHighlights(snippet: string): { text: string; highlights: [n
   return { text, highlights };
 }
 
-/** The JSON line `search --json` prints for one hit. */
-export function hitToJson(hit: SearchHit): Record<string, unknown> {
+/** The plain view of one hit. */
+export function hitToJson(hit: SearchHit): HitView {
   const m = hit.mention;
   return {
     id: m.id,
@@ -38,24 +63,4 @@ export function hitToJson(hit: SearchHit): Record<string, unknown> {
     ...(hit.score === undefined ? {} : { score: hit.score }),
     snippets: (hit.snippets ?? []).map(splitHighlights),
   };
-}
-
-/** Strips terminal control characters from text that came from outside. */
-function safe(text: string): string {
-  return text.replace(/[\u0000-\u0001\u0004-\u001f\u007f-\u009f]/g, ' ');
-}
-
-/** The human lines `search` prints for one hit; highlights in bold on a terminal, [brackets] elsewhere. */
-export function hitToText(hit: SearchHit, colour: boolean): string[] {
-  const m = hit.mention;
-  const date = m.publishedAt.slice(0, 16).replace('T', ' ');
-  const label = m.sentiment.label === 'unscored' ? 'unscored' : `${m.sentiment.label} ${m.sentiment.score.toFixed(2)}`;
-  const entities = m.entities.map((e) => e.name).join(', ');
-  const mark = (s: string): string =>
-    safe(s).replace(/\u0002/g, colour ? '\u001b[1m' : '[').replace(/\u0003/g, colour ? '\u001b[22m' : ']');
-  const lines = [`${date}  ${safe(m.sourceName)} (${m.channel}, ${m.language ?? '??'})  ${label}`, `  ${safe(m.title)}`];
-  if (m.url) lines.push(`  ${safe(m.url)}`);
-  if (entities) lines.push(`  entities: ${safe(entities)}`);
-  for (const snippet of hit.snippets ?? []) lines.push(`  > ${mark(snippet)}`);
-  return lines;
 }

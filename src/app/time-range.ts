@@ -23,3 +23,25 @@ export function parseCountOption(value: string, option: string, max: number): nu
   if (!Number.isInteger(n) || n < 1 || n > max) throw new UserInputError(`${option}: must be a whole number from 1 to ${max}, got "${value}"`);
   return n;
 }
+
+/** A publication window. */
+export interface TimeWindow {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * The window of an aggregation: `from` defaults to 30 days back, `to` to now, and `to` must come
+ * after `from`. Option names are the caller's (`--from` on the CLI, `from` over HTTP).
+ */
+export function resolveWindow(
+  input: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+  names: { from: string; to: string } = { from: '--from', to: '--to' },
+  defaultFrom = '30d',
+): TimeWindow {
+  const from = parseTimeOption(input.from ?? defaultFrom, names.from, now);
+  const to = input.to ? parseTimeOption(input.to, names.to, now) : now;
+  if (to <= from) throw new UserInputError(`${names.to} must be after ${names.from}`);
+  return { from, to };
+}

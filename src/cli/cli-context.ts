@@ -8,14 +8,14 @@ import type { Clock } from '../platform/clock.js';
  * it, and the process's streams. Commands never read process.env or open files themselves.
  */
 export interface CliContext {
-  /** The environment (passed in once, for `${VAR}` references and ELASTICSEARCH_URL). */
+  /** The environment (passed in once, for `${VAR}` references; hubwatch's own variables are read by the configuration's schema). */
   readonly env: Record<string, string | undefined>;
   /** Loads and validates the configuration named by --config / HUBWATCH_CONFIG (once). */
   config(): HubwatchConfig;
   /** The path of the configuration file in use. */
   configPath(): string;
   logger(): Logger;
-  /** Opens the index the configuration selects (Elasticsearch when ELASTICSEARCH_URL is set). */
+  /** Opens the index the configuration selects (Elasticsearch when `index.elasticsearch` is set, by the file or ELASTICSEARCH_URL). */
   openIndex(): Promise<MentionIndex>;
   readonly clock: Clock;
   /** Writes one line to stdout. */

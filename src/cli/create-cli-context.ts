@@ -1,3 +1,4 @@
+import { readEnvironment } from '../config/environment.js';
 import { loadConfig } from '../config/load-config.js';
 import type { HubwatchConfig } from '../config/schema.js';
 import { checkSource } from '../connectors/registry.js';
@@ -11,13 +12,16 @@ export const DEFAULT_CONFIG_PATH = 'config/hubwatch.yaml';
 
 /**
  * The CLI's composition root: builds services lazily, once, from the one validated configuration.
- * This is the only place that reads process.env and the process's streams.
+ * This is the only place that reads process.env (once, validated by src/config/environment.ts,
+ * its values reaching the rest through the configuration) and the process's streams.
  */
-export function createCliContext(getConfigOption: () => string | undefined): CliContext {
-  const env = process.env;
+export function createCliContext(getConfigOption: () => string | undefined): CliContext & { readonly debug: boolean } {
+  const env = { ...process.env };
+  // Bad values are reported when the configuration loads; here only what is needed to find it.
+  const { values } = readEnvironment(env);
   let config: HubwatchConfig | undefined;
   let logger: Logger | undefined;
-  const configPath = (): string => getConfigOption() ?? env.HUBWATCH_CONFIG ?? DEFAULT_CONFIG_PATH;
+  const configPath = (): string => getConfigOption() ?? values.HUBWATCH_CONFIG ?? DEFAULT_CONFIG_PATH;
   // `hubwatch search ... | head`: once the reader has gone, output stops quietly and the command
   // finishes its work (a `run` still indexes), instead of dying on an unhandled EPIPE.
   let stdoutGone = false;
@@ -25,8 +29,9 @@ export function createCliContext(getConfigOption: () => string | undefined): Cli
     if (error.code !== 'EPIPE') throw error;
     stdoutGone = true;
   });
-  const context: CliContext = {
+  const context: CliContext & { readonly debug: boolean } = {
     env,
+    debug: values.HUBWATCH_DEBUG !== undefined,
     clock: systemClock,
     interactive: process.stderr.isTTY === true,
     configPath,
@@ -35,13 +40,11 @@ export function createCliContext(getConfigOption: () => string | undefined): Cli
       return config;
     },
     logger() {
-      logger ??= createLogger({ level: env.HUBWATCH_LOG_LEVEL ?? context.config().log.level });
+      logger ??= createLogger({ level: context.config().log.level });
       return logger;
     },
     async openIndex(): Promise<MentionIndex> {
-      const settings = context.config();
-      const elasticsearchUrl = env.ELASTICSEARCH_URL || undefined;
-      return openIndex(settings.index, { logger: context.logger(), ...(elasticsearchUrl ? { elasticsearchUrl } : {}) });
+      return openIndex(context.config().index, { logger: context.logger() });
     },
     out(line) {
       if (!stdoutGone) process.stdout.write(`${line}\n`);

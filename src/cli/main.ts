@@ -9,9 +9,9 @@ function exitCodeFor(error: unknown): number {
 }
 
 /** One clear line (config problems: one per line), never a stack trace for user mistakes. */
-function describe(error: unknown): string {
+function describe(error: unknown, debug: boolean): string {
   if (error instanceof HubwatchError) return error.message;
-  if (error instanceof Error) return `${error.message}${process.env.HUBWATCH_DEBUG ? `\n${error.stack ?? ''}` : ''}`;
+  if (error instanceof Error) return `${error.message}${debug ? `\n${error.stack ?? ''}` : ''}`;
   return String(error);
 }
 
@@ -32,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
       // Commander has already printed its message (or the help) on the right stream.
       return error.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`hubwatch: ${describe(error)}\n`);
+    process.stderr.write(`hubwatch: ${describe(error, context.debug)}\n`);
     return exitCodeFor(error);
   }
 }

@@ -1,46 +1,12 @@
 import { createInterface } from 'node:readline';
+import { createAnalyzer } from '../../app/analyze-service.js';
 import type { EntityMatch } from '../../core/mention.js';
-import { UserInputError } from '../../core/errors.js';
-import { createEnricher } from '../../enrich/create-enricher.js';
-import { normaliseLanguageCode } from '../../enrich/language/detect-language.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from '../command.js';
-
-const MAX_LINE_CHARS = 4 * 1024 * 1024;
 
 interface AnalyzeOptions {
   lang?: string;
   json?: boolean;
-}
-
-interface Item {
-  id: string;
-  title: string;
-  text: string;
-  lang: string | null;
-}
-
-/** A line as an item: a JSON object `{"id","title","text","lang"}`, or plain text. */
-function parseLine(text: string, line: number): Item | string {
-  if (!text.trimStart().startsWith('{')) return { id: `line-${line}`, title: '', text, lang: null };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return `not JSON (${(error as Error).message})`;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
-  const record = value as Record<string, unknown>;
-  for (const field of ['title', 'text', 'lang'] as const) {
-    const v = record[field];
-    if (v !== undefined && v !== null && typeof v !== 'string') return `"${field}" must be a string`;
-  }
-  const id = record.id;
-  if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') return '"id" must be a string or a number';
-  const title = (record.title as string | undefined) ?? '';
-  const body = (record.text as string | undefined) ?? '';
-  if (title === '' && body === '') return 'needs a non-empty "title" or "text"';
-  return { id: id === undefined || id === null ? `line-${line}` : String(id), title, text: body, lang: (record.lang as string | undefined) ?? null };
 }
 
 function summary(entity: EntityMatch): string {
@@ -49,12 +15,7 @@ function summary(entity: EntityMatch): string {
 }
 
 async function analyze(context: CliContext, options: AnalyzeOptions): Promise<void> {
-  let forced: string | null = null;
-  if (options.lang !== undefined) {
-    forced = normaliseLanguageCode(options.lang);
-    if (!forced) throw new UserInputError(`--lang ${JSON.stringify(options.lang)}: expected a two-letter language code such as "en" or "fr"`);
-  }
-  const enricher = createEnricher(context.config().watchlist);
+  const analyzeLine = createAnalyzer(context.config().watchlist, { lang: options.lang });
   let line = 0;
   let failed = 0;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -62,18 +23,18 @@ async function analyze(context: CliContext, options: AnalyzeOptions): Promise<vo
     line += 1;
     const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim() === '') continue;
-    const item = text.length > MAX_LINE_CHARS ? `line longer than ${MAX_LINE_CHARS} characters` : parseLine(text, line);
-    if (typeof item === 'string') {
+    const result = analyzeLine(text, line);
+    if (!result.ok) {
       failed += 1;
-      context.err(`hubwatch analyze: line ${line}: ${item}; skipped`);
+      context.err(`hubwatch analyze: line ${line}: ${result.reason}; skipped`);
       continue;
     }
-    const result = enricher.enrich({ title: item.title, text: item.text, languageHint: item.lang, language: forced });
+    const { item, enrichment } = result;
     if (options.json) {
-      context.out(JSON.stringify({ id: item.id, language: result.language, sentiment: result.sentiment, entities: result.entities, signature: result.signature }));
+      context.out(JSON.stringify({ id: item.id, language: enrichment.language, sentiment: enrichment.sentiment, entities: enrichment.entities, signature: enrichment.signature }));
     } else {
-      const entities = result.entities.map(summary).join(', ') || '-';
-      context.out(`${item.id}\t${result.language ?? '??'}\t${result.sentiment.label} ${result.sentiment.score.toFixed(2)}\t${entities}`);
+      const entities = enrichment.entities.map(summary).join(', ') || '-';
+      context.out(`${item.id}\t${enrichment.language ?? '??'}\t${enrichment.sentiment.label} ${enrichment.sentiment.score.toFixed(2)}\t${entities}`);
     }
   }
   if (failed > 0) {

@@ -1,3 +1,4 @@
+import { ENVIRONMENT_TARGETS, readEnvironment } from '../../config/environment.js';
 import type { CommandModule } from '../command.js';
 
 /** `hubwatch config check`: validates the configuration and lists every problem at once. */
@@ -6,7 +7,7 @@ export const configCheckCommand: CommandModule = {
     const config = program.commands.find((c) => c.name() === 'config') ?? program.command('config').description('configuration tools');
     config
       .command('check')
-      .description('validate the configuration file and list every problem with its path')
+      .description('validate the configuration file (and the HUBWATCH_*, ELASTICSEARCH_URL, REDIS_URL variables) and list every problem with its path')
       .option('-c, --config <file>', 'configuration file to check')
       .action((options: { config?: string }) => {
         if (options.config) program.setOptionValue('config', options.config);
@@ -15,8 +16,13 @@ export const configCheckCommand: CommandModule = {
         context.out(
           `${context.configPath()}: OK (${count(settings.sources.length, 'source')}, ${count(settings.watchlist.brands.length, 'brand')}, ` +
             `${count(settings.watchlist.people.length, 'person').replace('persons', 'people')}, ${count(settings.watchlist.topics.length, 'topic')}, ` +
-            `${count(settings.alerts.length, 'alert rule')}, index: ${context.env.ELASTICSEARCH_URL || settings.index.elasticsearch ? 'elasticsearch' : `sqlite ${settings.index.sqlite.path}`})`,
+            `${count(settings.alerts.length, 'alert rule')}, index: ${settings.index.elasticsearch ? 'elasticsearch' : `sqlite ${settings.index.sqlite.path}`})`,
         );
+        // Which settings the environment overrides (names only: values may be secrets).
+        const { values } = readEnvironment(context.env);
+        for (const [name, target] of Object.entries(ENVIRONMENT_TARGETS)) {
+          if (values[name as keyof typeof values] !== undefined) context.out(`  ${target} from the environment (${name})`);
+        }
       });
   },
 };

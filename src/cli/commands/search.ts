@@ -1,9 +1,9 @@
 import { Option } from 'commander';
-import { parseQuery } from '../../index/query/parse.js';
+import { planSearch, searchMentions } from '../../app/search-service.js';
+import { parseCountOption, parseTimeOption } from '../../app/time-range.js';
 import type { SortOrder } from '../../index/mention-index.js';
 import type { CommandModule } from '../command.js';
-import { hitToJson, hitToText } from '../format-hit.js';
-import { parseCountOption, parseTimeOption } from '../time-option.js';
+import { hitToText } from '../format-hit.js';
 
 interface SearchOptions {
   json?: boolean;
@@ -12,6 +12,17 @@ interface SearchOptions {
   to?: string;
   sort: SortOrder;
   cursor?: string;
+}
+
+/** The command that gives the next page with the same options. */
+function nextPageCommand(text: string, options: SearchOptions, cursor: string): string {
+  const same = [
+    options.limit !== '20' ? ` --limit ${options.limit}` : '',
+    options.from ? ` --from ${options.from}` : '',
+    options.to ? ` --to ${options.to}` : '',
+    options.sort !== 'date' ? ` --sort ${options.sort}` : '',
+  ].join('');
+  return `hubwatch search ${JSON.stringify(text)}${same} --cursor ${cursor}`;
 }
 
 /** `hubwatch search QUERY`: the query language of docs/query-language.md over the index. */
@@ -29,36 +40,30 @@ export const searchCommand: CommandModule = {
       .option('--cursor <cursor>', 'continue after a previous page (printed as nextCursor)')
       .action(async (text: string, options: SearchOptions) => {
         const now = context.clock();
-        const query = parseQuery(text);
-        const limit = parseCountOption(options.limit, '--limit', 100);
-        const from = options.from ? parseTimeOption(options.from, '--from', now) : undefined;
-        const to = options.to ? parseTimeOption(options.to, '--to', now) : undefined;
+        // Read every option before opening the index: a mistake costs nothing.
+        const request = planSearch({
+          query: text,
+          sort: options.sort,
+          limit: parseCountOption(options.limit, '--limit', 100),
+          from: options.from ? parseTimeOption(options.from, '--from', now) : undefined,
+          to: options.to ? parseTimeOption(options.to, '--to', now) : undefined,
+          cursor: options.cursor,
+        });
         const index = await context.openIndex();
         try {
-          const page = await index.search({
-            query, sort: options.sort, limit,
-            ...(from ? { from } : {}), ...(to ? { to } : {}), ...(options.cursor ? { cursor: options.cursor } : {}),
-          });
+          const page = await searchMentions(index, request);
           if (options.json) {
-            for (const hit of page.hits) context.out(JSON.stringify(hitToJson(hit)));
+            for (const hit of page.hits) context.out(JSON.stringify(hit));
             if (page.nextCursor) context.err(`next page: --cursor ${page.nextCursor}`);
             return;
           }
           const colour = process.stdout.isTTY === true;
-          for (const hit of page.hits) {
+          for (const hit of page.rawHits) {
             for (const line of hitToText(hit, colour)) context.out(line);
             context.out('');
           }
           context.out(`${page.hits.length} shown of ${page.totalIsExact ? '' : 'at least '}${page.total} matching mention${page.total === 1 ? '' : 's'}`);
-          if (page.nextCursor) {
-            const same = [
-              options.limit !== '20' ? ` --limit ${options.limit}` : '',
-              options.from ? ` --from ${options.from}` : '',
-              options.to ? ` --to ${options.to}` : '',
-              options.sort !== 'date' ? ` --sort ${options.sort}` : '',
-            ].join('');
-            context.out(`next page: hubwatch search ${JSON.stringify(text)}${same} --cursor ${page.nextCursor}`);
-          }
+          if (page.nextCursor) context.out(`next page: ${nextPageCommand(text, options, page.nextCursor)}`);
         } finally {
           await index.close();
         }

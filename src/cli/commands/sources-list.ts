@@ -1,5 +1,5 @@
+import { listSources } from '../../app/sources-service.js';
 import { SqliteStateStore } from '../../state/sqlite-state-store.js';
-import { emptySourceState } from '../../state/state-store.js';
 import type { CommandModule } from '../command.js';
 
 function ago(iso: string | null, now: Date): string {
@@ -27,19 +27,16 @@ export const sourcesListCommand: CommandModule = {
         const store = new SqliteStateStore(config.index.sqlite.path);
         const now = context.clock();
         try {
-          if (!options.json) {
-            context.out(`${pad('SOURCE', 22)} ${pad('TYPE', 11)} ${pad('STATUS', 9)} ${pad('LAST SUCCESS', 13)} ${pad('NEXT POLL', 11)} ${pad('ITEMS/DAY', 10)} LAST ERROR`);
+          const views = await listSources(config.sources, store);
+          if (options.json) {
+            for (const view of views) context.out(JSON.stringify(view));
+            return;
           }
-          for (const source of config.sources) {
-            const state = source.enabled ? await store.get(source.id) : emptySourceState(source.id);
-            const status = source.enabled ? state.status : 'disabled';
-            if (options.json) {
-              context.out(JSON.stringify({ id: source.id, type: source.type, name: source.name ?? source.id, url: source.url ?? null, enabled: source.enabled, ...state, status }));
-              continue;
-            }
+          context.out(`${pad('SOURCE', 22)} ${pad('TYPE', 11)} ${pad('STATUS', 9)} ${pad('LAST SUCCESS', 13)} ${pad('NEXT POLL', 11)} ${pad('ITEMS/DAY', 10)} LAST ERROR`);
+          for (const view of views) {
             context.out(
-              `${pad(source.id, 22)} ${pad(source.type, 11)} ${pad(status, 9)} ${pad(ago(state.lastSuccessAt, now), 13)} ` +
-                `${pad(state.nextPollAt ? ago(state.nextPollAt, now) : '-', 11)} ${pad(String(state.itemsPerDay), 10)} ${state.lastError ? `${ago(state.lastErrorAt, now)}: ${state.lastError}` : '-'}`,
+              `${pad(view.id, 22)} ${pad(view.type, 11)} ${pad(view.status, 9)} ${pad(ago(view.lastSuccessAt, now), 13)} ` +
+                `${pad(view.nextPollAt ? ago(view.nextPollAt, now) : '-', 11)} ${pad(String(view.itemsPerDay), 10)} ${view.lastError ? `${ago(view.lastErrorAt, now)}: ${view.lastError}` : '-'}`,
             );
           }
         } finally {

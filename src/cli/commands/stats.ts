@@ -1,13 +1,8 @@
 import { Argument, Option } from 'commander';
-import { UserInputError } from '../../core/errors.js';
-import type { AggregationScope, MentionIndex } from '../../index/mention-index.js';
-import { parseQuery } from '../../index/query/parse.js';
+import { computeStats, planStats, STATS_REPORTS, type StatsReport, type StatsResult } from '../../app/stats-service.js';
+import { parseCountOption, resolveWindow } from '../../app/time-range.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from '../command.js';
-import { parseCountOption, parseTimeOption } from '../time-option.js';
-
-const REPORTS = ['volume', 'sov', 'sentiment', 'sources', 'authors'] as const;
-type Report = (typeof REPORTS)[number];
 
 interface StatsOptions {
   query?: string;
@@ -32,43 +27,24 @@ function table(context: CliContext, rows: { key: string; count: number }[], tota
   }
 }
 
-async function report(context: CliContext, index: MentionIndex, name: Report, scope: AggregationScope, options: StatsOptions): Promise<void> {
-  const size = parseCountOption(options.limit, '--limit', 1000);
-  const emit = (rows: object[]): boolean => {
-    if (!options.json) return false;
-    for (const row of rows) context.out(JSON.stringify(row));
-    return true;
-  };
-  switch (name) {
-    case 'volume': {
-      const rows = await index.histogram({ ...scope, interval: options.interval, timeZone: options.tz });
-      if (!emit(rows)) table(context, rows);
+/** Prints a report: JSON lines with --json, a table otherwise. */
+function print(context: CliContext, result: StatsResult, json: boolean): void {
+  if (json) {
+    for (const row of result.rows) context.out(JSON.stringify(row));
+    return;
+  }
+  switch (result.report) {
+    case 'sov':
+      table(context, result.rows, result.total);
       return;
-    }
-    case 'sov': {
-      const brands = context.config().watchlist.brands.map((b) => b.id);
-      const rows = await index.shareOfVoice({ ...scope, ...(brands.length > 0 ? { brands } : {}) });
-      const total = rows.reduce((sum, r) => sum + r.count, 0);
-      if (!emit(rows.map((r) => ({ ...r, share: total === 0 ? 0 : r.count / total })))) table(context, rows, total);
-      return;
-    }
-    case 'sentiment': {
-      const rows = await index.sentimentOverTime({ ...scope, interval: options.interval, timeZone: options.tz });
-      if (emit(rows)) return;
+    case 'sentiment':
       context.out(`${'date'.padEnd(10)}  positive   neutral  negative  unscored`);
-      for (const row of rows) {
-        context.out(
-          `${row.key}  ${[row.positive, row.neutral, row.negative, row.unscored].map((n) => String(n).padStart(8)).join('  ')}`,
-        );
+      for (const row of result.rows) {
+        context.out(`${row.key}  ${[row.positive, row.neutral, row.negative, row.unscored].map((n) => String(n).padStart(8)).join('  ')}`);
       }
       return;
-    }
-    case 'sources':
-    case 'authors': {
-      const rows = await index.topTerms({ ...scope, dimension: name === 'sources' ? 'source' : 'author', size });
-      if (!emit(rows)) table(context, rows);
-      return;
-    }
+    default:
+      table(context, result.rows);
   }
 }
 
@@ -78,7 +54,7 @@ export const statsCommand: CommandModule = {
     program
       .command('stats')
       .description('counts over the index: volume over time, share of voice, sentiment over time, top sources, top authors')
-      .addArgument(new Argument('<report>', 'volume | sov | sentiment | sources | authors').choices(REPORTS))
+      .addArgument(new Argument('<report>', 'volume | sov | sentiment | sources | authors').choices(STATS_REPORTS))
       .option('-q, --query <query>', 'only mentions matching this query (docs/query-language.md)')
       .addOption(new Option('--interval <interval>', 'bucket size for volume and sentiment').choices(['day', 'week', 'month']).default('day'))
       .option('--from <time>', 'published at or after (2026-11-01, 30d, 12h; default 30d)')
@@ -86,15 +62,18 @@ export const statsCommand: CommandModule = {
       .option('--tz <zone>', 'time zone the days are cut in (IANA name)', 'UTC')
       .option('-n, --limit <n>', 'rows for sources and authors', '20')
       .option('--json', 'one JSON object per line')
-      .action(async (name: Report, options: StatsOptions) => {
-        const now = context.clock();
-        const query = options.query ? parseQuery(options.query) : null;
-        const from = parseTimeOption(options.from ?? '30d', '--from', now);
-        const to = options.to ? parseTimeOption(options.to, '--to', now) : now;
-        if (to <= from) throw new UserInputError('--to must be after --from');
+      .action(async (name: StatsReport, options: StatsOptions) => {
+        const plan = planStats({
+          report: name,
+          query: options.query,
+          window: resolveWindow(options, context.clock()),
+          interval: options.interval,
+          timeZone: options.tz,
+          limit: parseCountOption(options.limit, '--limit', 1000),
+        });
         const index = await context.openIndex();
         try {
-          await report(context, index, name, { query, from, to }, options);
+          print(context, await computeStats(index, context.config().watchlist, plan), options.json === true);
         } finally {
           await index.close();
         }

@@ -1,0 +1,89 @@
+import type { Logger } from '../platform/logger.js';
+import type { PollReport } from '../workers/poll-types.js';
+
+/** How often retention runs in a long-lived run. */
+const RETENTION_EVERY_MS = 3_600_000;
+/** How often a long-lived run logs its totals. */
+const TOTALS_EVERY_MS = 60_000;
+
+/** What a run did, summed over its polls. */
+export interface RunTotals {
+  /** Polls done (a source polled three times counts three). */
+  polls: number;
+  ok: number;
+  notModified: number;
+  failed: number;
+  fetched: number;
+  indexed: number;
+  unchanged: number;
+  problems: number;
+}
+
+export function emptyTotals(): RunTotals {
+  return { polls: 0, ok: 0, notModified: 0, failed: 0, fetched: 0, indexed: 0, unchanged: 0, problems: 0 };
+}
+
+/** Adds one poll's report to the totals. */
+export function addUp(totals: RunTotals, report: PollReport): void {
+  totals.polls++;
+  if (report.outcome === 'ok') totals.ok++;
+  else if (report.outcome === 'not-modified') totals.notModified++;
+  else totals.failed++;
+  totals.fetched += report.fetched;
+  totals.indexed += report.indexed;
+  totals.unchanged += report.unchanged;
+  totals.problems += report.problems.length;
+}
+
+/** One line of totals for people. */
+export function describeTotals(t: RunTotals): string {
+  return `${t.polls} sources polled (${t.ok} ok, ${t.notModified} not modified, ${t.failed} failed): ` +
+    `${t.fetched} items fetched, ${t.indexed} new mentions indexed, ${t.unchanged} unchanged, ${t.problems} item problems`;
+}
+
+/** What ingestion drives: a pipeline built by the role's composition root (src/roles/). */
+export interface IngestPipeline {
+  readonly sources: readonly unknown[];
+  readonly driver: {
+    runOnce(): Promise<PollReport[]>;
+    runForever(signal: AbortSignal): Promise<void>;
+  };
+  applyRetention(): Promise<number>;
+}
+
+/** Counts every poll of a run; pass `record` as the pipeline's `onReport`. */
+export class RunCounter {
+  readonly totals = emptyTotals();
+
+  constructor(private readonly onReport: (report: PollReport, totals: RunTotals) => void = () => undefined) {}
+
+  readonly record = (report: PollReport): void => {
+    addUp(this.totals, report);
+    this.onReport(report, this.totals);
+  };
+}
+
+/** Polls every source once, then applies retention. */
+export async function ingestOnce(pipeline: IngestPipeline): Promise<void> {
+  await pipeline.driver.runOnce();
+  await pipeline.applyRetention();
+}
+
+/**
+ * Applies retention, then polls each source when due until `signal` aborts; retention runs again
+ * every hour and the totals are logged every minute.
+ */
+export async function ingestUntilAborted(pipeline: IngestPipeline, signal: AbortSignal, deps: { logger: Logger; totals: RunTotals }): Promise<void> {
+  const { logger } = deps;
+  await pipeline.applyRetention();
+  const totalsTimer = setInterval(() => logger.info({ ...deps.totals }, 'pipeline totals'), TOTALS_EVERY_MS);
+  const retentionTimer = setInterval(() => {
+    pipeline.applyRetention().catch((error: unknown) => logger.warn({ err: error }, 'retention failed; will try again in an hour'));
+  }, RETENTION_EVERY_MS);
+  try {
+    await pipeline.driver.runForever(signal);
+  } finally {
+    clearInterval(totalsTimer);
+    clearInterval(retentionTimer);
+  }
+}

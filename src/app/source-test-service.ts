@@ -1,0 +1,131 @@
+import { fetchSchema, type FetchConfig } from '../config/schema.js';
+import type { ConnectorManifest } from '../connectors/connector.js';
+import { createHttpFetcher } from '../connectors/http/create-http-fetcher.js';
+import type { HttpFetcher } from '../connectors/http/http-fetcher.js';
+import { CONNECTOR_MANIFESTS, getManifest } from '../connectors/registry.js';
+import { UserInputError } from '../core/errors.js';
+import type { Audience, Channel } from '../core/mention.js';
+import type { ItemProblem } from '../core/raw-item.js';
+import type { Logger } from '../platform/logger.js';
+import { readSource } from '../workers/stages/read-source.js';
+
+/** What to try. */
+export interface SourceTestInput {
+  url: string;
+  /** Source type; detected from the URL when absent. */
+  type?: string | undefined;
+  /** Open this URL's host even if it is private or loopback (for this test only). */
+  allowPrivate?: boolean | undefined;
+}
+
+/** One item the source delivered: as it would be indexed, or why it would not be. */
+export interface SourceTestItem {
+  /** Position in the document. */
+  index: number;
+  title: string;
+  link: string | null;
+  /** The publication time that would be stored (the fetch time when the source's date is unusable). */
+  published: string;
+  /** The date exactly as the source wrote it. */
+  publishedRaw: string | null;
+  author: string | null;
+  guid: string | null;
+  channel: Channel;
+  audience?: Audience;
+  /** What normalisation repaired (`invalid-date`, `truncated`, …). */
+  flags?: string[];
+  /** Why the item would not be indexed (`missing-link-and-guid`, `empty-item`, `duplicate`); its fields are then the source's own. */
+  dropped?: string;
+}
+
+/** What `sources test` found: the source, every item that would be indexed, every problem. */
+export interface SourceTestResult {
+  url: string;
+  type: string;
+  detectedType: string;
+  title: string | null;
+  /** Items the source delivered (dropped ones included). */
+  delivered: number;
+  /** Items that would be indexed. */
+  kept: number;
+  /** Every item delivered, in document order. */
+  items: SourceTestItem[];
+  problems: ItemProblem[];
+}
+
+/** The type to test as: the given one, else the first manifest that recognises the URL, else `blog` (a feed, or a page with one). */
+function chooseType(url: URL, explicit: string | undefined): { manifest: ConnectorManifest; options: Record<string, unknown> } {
+  if (explicit !== undefined) {
+    const manifest = getManifest(explicit);
+    if (!manifest) throw new UserInputError(`unknown source type "${explicit}" (known types: ${CONNECTOR_MANIFESTS.map((m) => m.type).join(', ')})`);
+    return { manifest, options: manifest.matchUrl?.(url) ?? {} };
+  }
+  for (const manifest of CONNECTOR_MANIFESTS) {
+    const options = manifest.matchUrl?.(url);
+    if (options) return { manifest, options };
+  }
+  return { manifest: getManifest('blog') ?? getManifest('rss')!, options: {} };
+}
+
+/**
+ * Fetches a URL once and returns what would be indexed, through the very code `run` runs (the
+ * connector, then `readSource`'s normalisation and drop rules), without touching any state.
+ * `fetch` is the configuration's fetch settings (the defaults when there is no configuration).
+ */
+export async function testSource(
+  input: SourceTestInput,
+  deps: { fetch?: FetchConfig | undefined; logger: Logger; now: () => Date; openFetcher?: (config: FetchConfig) => HttpFetcher },
+): Promise<SourceTestResult> {
+  let url: URL;
+  try {
+    url = new URL(input.url);
+  } catch {
+    throw new UserInputError(`${JSON.stringify(input.url)} is not a URL (expected http(s)://…)`);
+  }
+  const { manifest, options: implied } = chooseType(url, input.type);
+  const parsedOptions = manifest.optionsSchema.safeParse(implied);
+  if (!parsedOptions.success) {
+    const issue = parsedOptions.error.issues[0]!;
+    throw new UserInputError(`${url.href}: type ${manifest.type} needs options.${issue.path.map(String).join('.')} (${issue.message}); put the source in the config file to set them`);
+  }
+  const settings = deps.fetch ?? fetchSchema.parse(undefined);
+  const fetchConfig: FetchConfig = input.allowPrivate ? { ...settings, allow: [...settings.allow, { host: url.hostname }] } : settings;
+  const fetcher = (deps.openFetcher ?? ((config) => createHttpFetcher(config, { logger: deps.logger })))(fetchConfig);
+  const now = deps.now();
+  try {
+    const source = { id: 'sources-test', name: url.href, type: manifest.type, url: url.href, channel: manifest.defaults.channel, options: parsedOptions.data };
+    const reading = await readSource(manifest.create(), source, {}, { fetcher, logger: deps.logger, now: deps.now }, now);
+    const kept = new Map(reading.rawIndexes.map((rawIndex, i) => [rawIndex, reading.items[i]!]));
+    const droppedBecause = new Map(reading.problems.filter((p) => p.outcome === 'dropped' && p.index !== undefined).map((p) => [p.index!, p.reason]));
+    const items = reading.outcome.items.map((raw, index): SourceTestItem => {
+      const rawDate = raw.published ?? raw.updated ?? null;
+      const publishedRaw = rawDate instanceof Date ? rawDate.toISOString() : rawDate;
+      const item = kept.get(index);
+      if (!item) {
+        // A later copy of an item already in the document (same id) is folded into the first.
+        return {
+          index, title: raw.title ?? '', link: raw.link ?? null, published: publishedRaw ?? '', publishedRaw, author: raw.author ?? null,
+          guid: raw.guid ?? null, channel: raw.channel ?? source.channel, dropped: droppedBecause.get(index) ?? 'duplicate',
+        };
+      }
+      return {
+        index, title: item.title, link: item.url, published: item.publishedAt, publishedRaw,
+        author: item.author, guid: raw.guid ?? null, channel: item.channel,
+        ...(item.audience ? { audience: item.audience } : {}),
+        ...(item.flags.length > 0 ? { flags: item.flags } : {}),
+      };
+    });
+    return {
+      url: url.href,
+      type: manifest.type,
+      detectedType: reading.outcome.detectedType ?? manifest.type,
+      title: reading.outcome.title ?? null,
+      delivered: reading.outcome.items.length,
+      kept: reading.items.length,
+      items,
+      problems: [...reading.problems].sort((a, b) => (a.index ?? -1) - (b.index ?? -1)),
+    };
+  } finally {
+    await fetcher.close();
+  }
+}

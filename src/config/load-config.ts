@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
+import { readEnvironment, type Environment } from './environment.js';
 import { configSchema, sourceSchema, type HubwatchConfig, type SourceConfig } from './schema.js';
 
 /** Checks what the base schema cannot: a source's type and options (from the connector registry). */
@@ -98,7 +99,21 @@ function sourceProblems(source: SourceConfig, index: number, check: SourceChecke
   return check(source).map((problem) => `sources[${index}]${problem.path ? `.${problem.path}` : ''}: ${problem.message}`);
 }
 
-/** Parses and validates configuration text; throws `ConfigError` listing every problem at once. */
+/** The configuration with what the environment overrides (ELASTICSEARCH_URL, REDIS_URL, HUBWATCH_LOG_LEVEL). */
+function withEnvironment(config: HubwatchConfig, values: Environment): HubwatchConfig {
+  const out = { ...config };
+  if (values.HUBWATCH_LOG_LEVEL) out.log = { ...config.log, level: values.HUBWATCH_LOG_LEVEL };
+  if (values.REDIS_URL) out.queue = { ...config.queue, redisUrl: values.REDIS_URL };
+  if (values.ELASTICSEARCH_URL) {
+    out.index = { ...config.index, elasticsearch: { indexPrefix: 'hubwatch', ...config.index.elasticsearch, url: values.ELASTICSEARCH_URL } };
+  }
+  return out;
+}
+
+/**
+ * Parses and validates configuration text, then applies the environment's overrides; throws
+ * `ConfigError` listing every problem at once (the environment's included).
+ */
 export function parseConfig(text: string, file: string, options: LoadOptions): HubwatchConfig {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -110,7 +125,8 @@ export function parseConfig(text: string, file: string, options: LoadOptions): H
       }),
     );
   }
-  const problems: string[] = [];
+  const environment = readEnvironment(options.env);
+  const problems: string[] = [...environment.problems];
   const raw = interpolate(document.toJS() ?? {}, options.env, [], problems);
   // A path whose variable is unset already has its problem; the schema's complaint about the
   // resulting empty value would only repeat it.
@@ -137,7 +153,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): H
     config.sources.forEach((source, index) => problems.push(...sourceProblems(source, index, options.checkSource!)));
   }
   if (problems.length > 0) throw new ConfigError(file, problems);
-  return config;
+  return withEnvironment(config, environment.values);
 }
 
 /** Reads and validates a configuration file. */

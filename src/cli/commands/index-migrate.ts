@@ -1,3 +1,4 @@
+import { migrateIndex } from '../../app/index-service.js';
 import type { CommandModule } from '../command.js';
 import { Progress } from '../progress.js';
 
@@ -10,30 +11,27 @@ export const indexMigrateCommand: CommandModule = {
       .description('bring the index to the current schema: SQLite migrates at open; Elasticsearch builds a new versioned index, copies, and swaps the alias with no downtime')
       .action(async () => {
         const index = await context.openIndex();
+        let progress: Progress | undefined;
+        let phase = '';
         try {
-          const { ElasticsearchMentionIndex } = await import('../../index/elasticsearch/elasticsearch-index.js');
-          if (index instanceof ElasticsearchMentionIndex) {
-            const { migrateElasticsearch } = await import('../../index/elasticsearch/es-migrate.js');
-            let progress: Progress | undefined;
-            let phase = '';
-            const result = await migrateElasticsearch(index.http, index.prefix, context.logger(), (next, done, total) => {
+          const result = await migrateIndex(index, {
+            logger: context.logger(),
+            onProgress: (next, done, total) => {
               if (next !== phase) {
                 progress?.finish();
                 phase = next;
                 progress = new Progress(next === 'copy' ? 'copying' : 'catching up', total, (text) => process.stderr.write(text), context.interactive);
               }
               progress?.tick(0, `${done}/${total}`);
-            });
-            progress?.finish();
-            if (result.upToDate) context.out(`index up to date: ${index.alias} → ${result.to}`);
-            else {
-              context.out(`migrated ${index.alias}: ${result.from.join(', ')} → ${result.to} (${result.copied} documents copied)`);
-              context.out(`the old index is kept; delete it when satisfied: DELETE /${result.from.join(',')}`);
-            }
-            return;
+            },
+          });
+          progress?.finish();
+          if (result.engine === 'sqlite') context.out(`SQLite index up to date: schema version ${result.schemaVersion} (migrations run at open)`);
+          else if (result.upToDate) context.out(`index up to date: ${result.alias} → ${result.to}`);
+          else {
+            context.out(`migrated ${result.alias}: ${result.from.join(', ')} → ${result.to} (${result.copied} documents copied)`);
+            context.out(`the old index is kept; delete it when satisfied: DELETE /${result.from.join(',')}`);
           }
-          const { SqliteMentionIndex } = await import('../../index/sqlite/sqlite-index.js');
-          if (index instanceof SqliteMentionIndex) context.out(`SQLite index up to date: schema version ${index.schemaVersion()} (migrations run at open)`);
         } finally {
           await index.close();
         }

@@ -19,11 +19,19 @@ interface Row {
 
 /**
  * The FROM/WHERE of a search, without order or page: the matches of the window's full-text
- * months (`f.seq`, and `f.score` with `score`) joined to `mentions m`.
+ * months (`f.seq`, and `f.score` with `score`) joined to `mentions m`. A query whose top is not
+ * text (`"Claire Dubois" OR person:claire-dubois`) is selected by SQL; with `score`, its text
+ * part is scored beside it (`f.score`, null where the text did not match), so it ranks too.
  */
 function body(scope: Scope, score: boolean): { sql: string; params: unknown[]; fts: boolean } {
   const where = andFragments(scope.where);
-  if (scope.compiled.fts === null) return { sql: `FROM mentions m WHERE ${where.sql}`, params: where.params, fts: false };
+  if (scope.compiled.fts === null) {
+    if (score && scope.compiled.highlight !== null) {
+      const text = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.highlight, seqRangeOf(scope.bounds), true);
+      return { sql: `FROM mentions m LEFT JOIN (${text.sql}) f ON f.seq = m.seq WHERE ${where.sql}`, params: [...text.params, ...where.params], fts: true };
+    }
+    return { sql: `FROM mentions m WHERE ${where.sql}`, params: where.params, fts: false };
+  }
   const match = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), score);
   return {
     sql: `FROM (${match.sql}) f JOIN mentions m ON m.seq = f.seq WHERE ${where.sql}`,
@@ -119,12 +127,12 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
   const scope = buildScope(db, request.query, request.from, request.to);
   if (scope.empty) return { total: 0, totalIsExact: true, hits: [], nextCursor: null };
   const limit = request.limit;
-  if (request.sort === 'relevance' && scope.compiled.fts !== null) {
+  if (request.sort === 'relevance' && (scope.compiled.fts !== null || scope.compiled.highlight !== null)) {
     const from = body(scope, true);
     const cursor = request.cursor ? decodeCursor(request.cursor, 'relevance') : null;
     const snapshot = cursor?.sort === 'relevance' ? Number(cursor.snapshot) : maxSeq(db);
     const offset = cursor?.sort === 'relevance' ? cursor.offset : 0;
-    const sql = `WITH matches AS MATERIALIZED (SELECT m.seq AS seq, m.published AS published, f.score AS score ${from.sql} AND m.seq <= ?) SELECT seq, published, score, count(*) OVER () AS total FROM matches ORDER BY score DESC, seq DESC LIMIT ? OFFSET ?`;
+    const sql = `WITH matches AS MATERIALIZED (SELECT m.seq AS seq, m.published AS published, coalesce(f.score, 0) AS score ${from.sql} AND m.seq <= ?) SELECT seq, published, score, count(*) OVER () AS total FROM matches ORDER BY score DESC, seq DESC LIMIT ? OFFSET ?`;
     const rows = db.prepare(sql).all(...from.params, snapshot, limit + 1, offset) as Row[];
     const page = rows.slice(0, limit);
     return {
@@ -134,7 +142,7 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
       nextCursor: rows.length > limit ? encodeCursor({ sort: 'relevance', offset: offset + limit, snapshot: String(snapshot) }) : null,
     };
   }
-  // By date (and by relevance without a text part: there is nothing to score). Rows after the
+  // By date (and by relevance without any text: there is nothing to score). Rows after the
   // cursor sort first; the others are only counted.
   const from = body(scope, false);
   const cursor = request.cursor ? decodeCursor(request.cursor, 'date') : null;

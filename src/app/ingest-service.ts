@@ -1,3 +1,4 @@
+import type { MentionIndex } from '../index/mention-index.js';
 import type { Logger } from '../platform/logger.js';
 import type { PollReport } from '../workers/poll-types.js';
 
@@ -35,9 +36,10 @@ export function addUp(totals: RunTotals, report: PollReport): void {
   totals.problems += report.problems.length;
 }
 
-/** One line of totals for people. */
-export function describeTotals(t: RunTotals): string {
-  return `${t.polls} sources polled (${t.ok} ok, ${t.notModified} not modified, ${t.failed} failed): ` +
+/** One line of totals for people; polls are counted apart from sources when a source was polled more than once. */
+export function describeTotals(t: RunTotals, sources: number): string {
+  const polled = t.polls === sources ? `${sources} source${sources === 1 ? '' : 's'} polled` : `${t.polls} poll${t.polls === 1 ? '' : 's'} of ${sources} source${sources === 1 ? '' : 's'}`;
+  return `${polled} (${t.ok} ok, ${t.notModified} not modified, ${t.failed} failed): ` +
     `${t.fetched} items fetched, ${t.indexed} new mentions indexed, ${t.unchanged} unchanged, ${t.problems} item problems`;
 }
 
@@ -86,4 +88,9 @@ export async function ingestUntilAborted(pipeline: IngestPipeline, signal: Abort
     clearInterval(totalsTimer);
     clearInterval(retentionTimer);
   }
+}
+
+/** How many mentions the index holds (searchable now). */
+export async function countMentions(index: MentionIndex): Promise<number> {
+  return (await index.search({ query: null, sort: 'date', limit: 1 })).total;
 }

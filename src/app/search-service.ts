@@ -1,6 +1,7 @@
 import type { MentionIndex, SearchHit, SearchRequest, SortOrder } from '../index/mention-index.js';
 import { parseQuery } from '../index/query/parse.js';
 import { hitToJson, type HitView } from './hit-view.js';
+import { checkOrder } from './time-range.js';
 
 /** A search as an entry point asks for it: the query text and already-read options. */
 export interface SearchInput {
@@ -21,13 +22,16 @@ export interface SearchResult {
   total: number;
   totalIsExact: boolean;
   nextCursor: string | null;
+  /** Nothing matched because the index holds no mention at all (not because of the query). */
+  indexEmpty: boolean;
 }
 
 /**
  * Reads a search: parses the query (a bad one throws `UserInputError` with its position). Done
  * before the index is opened, so a mistake costs nothing.
  */
-export function planSearch(input: SearchInput): SearchRequest {
+export function planSearch(input: SearchInput, names?: { from: string; to: string }): SearchRequest {
+  checkOrder(input.from, input.to, names);
   return {
     query: parseQuery(input.query), sort: input.sort, limit: input.limit,
     ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}), ...(input.cursor ? { cursor: input.cursor } : {}),
@@ -37,5 +41,6 @@ export function planSearch(input: SearchInput): SearchRequest {
 /** Runs a planned search and returns the page. */
 export async function searchMentions(index: MentionIndex, request: SearchRequest): Promise<SearchResult> {
   const page = await index.search(request);
-  return { hits: page.hits.map(hitToJson), rawHits: page.hits, total: page.total, totalIsExact: page.totalIsExact, nextCursor: page.nextCursor ?? null };
+  const indexEmpty = page.total === 0 && (request.query === null || (await index.search({ query: null, sort: 'date', limit: 1 })).total === 0);
+  return { hits: page.hits.map(hitToJson), rawHits: page.hits, total: page.total, totalIsExact: page.totalIsExact, nextCursor: page.nextCursor ?? null, indexEmpty };
 }

@@ -3,7 +3,7 @@ import type { ConnectorManifest } from '../connectors/connector.js';
 import { createHttpFetcher } from '../connectors/http/create-http-fetcher.js';
 import type { HttpFetcher } from '../connectors/http/http-fetcher.js';
 import { CONNECTOR_MANIFESTS, getManifest } from '../connectors/registry.js';
-import { UserInputError } from '../core/errors.js';
+import { HubwatchError, UserInputError } from '../core/errors.js';
 import type { Audience, Channel } from '../core/mention.js';
 import type { ItemProblem } from '../core/raw-item.js';
 import type { Logger } from '../platform/logger.js';
@@ -53,6 +53,34 @@ export interface SourceTestResult {
   problems: ItemProblem[];
 }
 
+const TEST_SOURCE_ID = 'sources-test';
+
+/**
+ * The connector's error as a person trying a URL should read it: without the internal source id,
+ * and with the way out when the address is refused.
+ */
+function explain(error: unknown, url: URL): unknown {
+  if (!(error instanceof Error)) return error;
+  error.message = error.message
+    .replace(new RegExp(`^source "${TEST_SOURCE_ID}" \\(([^)]*)\\): `), '$1: ')
+    .replace(new RegExp(`^source "${TEST_SOURCE_ID}": `), `${url.href}: `);
+  if (error instanceof HubwatchError && error.reason === 'egress-blocked') {
+    error.message += ' (to try it anyway, add --allow-private; to poll it, open it in the configuration with fetch.allow)';
+  }
+  return error;
+}
+
+/**
+ * The type a source should be configured with, from what was read: a URL that the `blog` type
+ * (the default guess) found to be a feed itself is an `rss` (or `jsonfeed`) source.
+ */
+function typeFound(chosen: string, guessed: boolean, detectedType: string | undefined, url: URL): { type: string; detectedType: string } {
+  const detected = detectedType ?? chosen;
+  const self = /^(.*) \(discovered: (.*)\)$/.exec(detected);
+  if (!guessed || chosen !== 'blog' || !self || self[2] !== url.href) return { type: chosen, detectedType: detected };
+  return { type: self[1]!.startsWith('jsonfeed') ? 'jsonfeed' : 'rss', detectedType: self[1]! };
+}
+
 /** The type to test as: the given one, else the first manifest that recognises the URL, else `blog` (a feed, or a page with one). */
 function chooseType(url: URL, explicit: string | undefined): { manifest: ConnectorManifest; options: Record<string, unknown> } {
   if (explicit !== undefined) {
@@ -93,8 +121,13 @@ export async function testSource(
   const fetcher = (deps.openFetcher ?? ((config) => createHttpFetcher(config, { logger: deps.logger })))(fetchConfig);
   const now = deps.now();
   try {
-    const source = { id: 'sources-test', name: url.href, type: manifest.type, url: url.href, channel: manifest.defaults.channel, options: parsedOptions.data };
-    const reading = await readSource(manifest.create(), source, {}, { fetcher, logger: deps.logger, now: deps.now }, now);
+    const source = { id: TEST_SOURCE_ID, name: url.href, type: manifest.type, url: url.href, channel: manifest.defaults.channel, options: parsedOptions.data };
+    let reading;
+    try {
+      reading = await readSource(manifest.create(), source, {}, { fetcher, logger: deps.logger, now: deps.now }, now);
+    } catch (error) {
+      throw explain(error, url);
+    }
     const kept = new Map(reading.rawIndexes.map((rawIndex, i) => [rawIndex, reading.items[i]!]));
     const droppedBecause = new Map(reading.problems.filter((p) => p.outcome === 'dropped' && p.index !== undefined).map((p) => [p.index!, p.reason]));
     const items = reading.outcome.items.map((raw, index): SourceTestItem => {
@@ -117,8 +150,7 @@ export async function testSource(
     });
     return {
       url: url.href,
-      type: manifest.type,
-      detectedType: reading.outcome.detectedType ?? manifest.type,
+      ...typeFound(manifest.type, input.type === undefined && !manifest.matchUrl?.(url), reading.outcome.detectedType, url),
       title: reading.outcome.title ?? null,
       delivered: reading.outcome.items.length,
       kept: reading.items.length,

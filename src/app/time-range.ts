@@ -42,6 +42,11 @@ export function resolveWindow(
 ): TimeWindow {
   const from = parseTimeOption(input.from ?? defaultFrom, names.from, now);
   const to = input.to ? parseTimeOption(input.to, names.to, now) : now;
-  if (to <= from) throw new UserInputError(`${names.to} must be after ${names.from}`);
+  checkOrder(from, to, names);
   return { from, to };
+}
+
+/** Refuses a window that ends before it starts (`--from` after `--to`). */
+export function checkOrder(from: Date | undefined, to: Date | undefined, names: { from: string; to: string } = { from: '--from', to: '--to' }): void {
+  if (from && to && to <= from) throw new UserInputError(`${names.to} must be after ${names.from} (${to.toISOString()} is not after ${from.toISOString()})`);
 }

@@ -15,13 +15,19 @@ export interface CliContext {
   /** The path of the configuration file in use. */
   configPath(): string;
   logger(): Logger;
-  /** Opens the index the configuration selects (Elasticsearch when `index.elasticsearch` is set, by the file or ELASTICSEARCH_URL). */
-  openIndex(): Promise<MentionIndex>;
+  /** Opens the index the configuration selects; with `mustExist`, a missing SQLite index is an error instead of created (Elasticsearch when `index.elasticsearch` is set, by the file or ELASTICSEARCH_URL). */
+  openIndex(options?: { mustExist?: boolean }): Promise<MentionIndex>;
   readonly clock: Clock;
   /** Writes one line to stdout. */
   out(line: string): void;
   /** Writes one line to stderr. */
   err(line: string): void;
+  /**
+   * A note for people (where the samples are served, the next page's cursor): plain text on a
+   * terminal; elsewhere one JSON line like the logs' (`msg` plus `fields`), so that a
+   * non-interactive stderr is JSON lines only.
+   */
+  note(message: string, fields?: Record<string, unknown>): void;
   /** Whether stderr is a terminal (progress bars are drawn only there). */
   readonly interactive: boolean;
 }

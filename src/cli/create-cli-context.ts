@@ -7,6 +7,7 @@ import { openIndex } from '../index/open-index.js';
 import { systemClock } from '../platform/clock.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import type { CliContext } from './cli-context.js';
+import { jsonLogLine } from './json-log-line.js';
 
 export const DEFAULT_CONFIG_PATH = 'config/hubwatch.yaml';
 
@@ -43,14 +44,17 @@ export function createCliContext(getConfigOption: () => string | undefined): Cli
       logger ??= createLogger({ level: context.config().log.level });
       return logger;
     },
-    async openIndex(): Promise<MentionIndex> {
-      return openIndex(context.config().index, { logger: context.logger() });
+    async openIndex(options = {}): Promise<MentionIndex> {
+      return openIndex(context.config().index, { logger: context.logger(), ...options });
     },
     out(line) {
       if (!stdoutGone) process.stdout.write(`${line}\n`);
     },
     err(line) {
       process.stderr.write(`${line}\n`);
+    },
+    note(message, fields = {}) {
+      process.stderr.write(`${context.interactive ? message : jsonLogLine(message, fields)}\n`);
     },
   };
   return context;

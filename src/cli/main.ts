@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { HubwatchError, UserInputError, ConfigError } from '../core/errors.js';
 import { COMMANDS } from './commands/index.js';
@@ -15,11 +16,19 @@ function describe(error: unknown, debug: boolean): string {
   return String(error);
 }
 
+/** The version in package.json (two folders up from src/cli/ and from dist/cli/ alike). */
+function packageVersion(): string {
+  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('hubwatch')
     .description('Media monitoring for communications teams: ingest, tag, search and alert on mentions.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .option('-c, --config <file>', 'configuration file (default: $HUBWATCH_CONFIG or config/hubwatch.yaml)')
     .showSuggestionAfterError()
+    // One prefix for every error, commander's own included.
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'hubwatch: ')) })
     .exitOverride();
   const context = createCliContext(() => program.opts<{ config?: string }>().config);
   for (const command of COMMANDS) command.register(program, context);

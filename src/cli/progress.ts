@@ -1,6 +1,9 @@
+import { jsonLogLine } from './json-log-line.js';
+
 /**
  * A one-line progress display on stderr for long-running commands. On a terminal it redraws one
- * line; elsewhere (CI, pipes) it prints a plain line at most every `everyMs`, so logs stay readable.
+ * line; elsewhere (CI, pipes) it prints a JSON line like the logs' at most every `everyMs`, so a
+ * non-interactive stderr stays JSON lines only.
  */
 export class Progress {
   private done = 0;
@@ -47,6 +50,7 @@ export class Progress {
       bar = `${this.done}`;
     }
     const line = `${this.label} ${bar}${rate}${detail ? `  ${detail}` : ''}`;
-    this.write(this.interactive ? `\r\u001b[2K${line}` : `${line}\n`);
+    const progress = { task: this.label, done: this.done, ...(this.total !== null ? { total: this.total } : {}) };
+    this.write(this.interactive ? `\r\u001b[2K${line}` : `${jsonLogLine(line, { progress })}\n`);
   }
 }

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { IndexConfig } from '../config/schema.js';
+import { UserInputError } from '../core/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { MentionIndex } from './mention-index.js';
 import { SqliteMentionIndex } from './sqlite/sqlite-index.js';
@@ -6,6 +8,15 @@ import { SqliteMentionIndex } from './sqlite/sqlite-index.js';
 /** What `openIndex` needs besides the configuration. */
 export interface OpenIndexDeps {
   logger: Logger;
+  /** Refuse to create a SQLite index that is not there yet (read-only commands). */
+  mustExist?: boolean;
+}
+
+/** A read-only command found no index: it says where it looked and what creates one. */
+export class IndexMissingError extends UserInputError {
+  constructor(path: string) {
+    super(`no index at ${path}: run "./bin/hubwatch.js run --once" (or "npm start") to create it and fill it from the configured sources`, 'index-missing');
+  }
 }
 
 /**
@@ -29,5 +40,6 @@ export async function openIndex(config: IndexConfig, deps: OpenIndexDeps): Promi
       logger,
     );
   }
+  if (deps.mustExist && config.sqlite.path !== ':memory:' && !existsSync(config.sqlite.path)) throw new IndexMissingError(config.sqlite.path);
   return SqliteMentionIndex.open({ path: config.sqlite.path, logger });
 }

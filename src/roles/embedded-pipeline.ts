@@ -81,7 +81,7 @@ async function compose(
   deps: { index: MentionIndex; logger: Logger; clock: Clock; onReport?: (report: PollReport) => void; fetcher?: HttpFetcher; state?: StateStore; samples: SampleServer | null },
 ): Promise<EmbeddedPipeline> {
   const { index, logger, clock, samples } = deps;
-  const fetcher = deps.fetcher ?? createHttpFetcher(config.fetch, { logger: logger.child({ component: 'fetch' }) });
+  const fetcher = deps.fetcher ?? createHttpFetcher(config.fetch, { logger });
   const state = deps.state ?? new SqliteStateStore(config.index.sqlite.path);
   const enricher = createEnricher(config.watchlist);
   const stories = createInProcessStoryMemory();

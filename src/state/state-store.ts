@@ -19,6 +19,11 @@ export interface SourceState {
   nextPollAt: string | null;
   /** Estimated new items per day (moving average over polls). */
   itemsPerDay: number;
+  /**
+   * Seconds the source itself asked to be left alone at its last answer (RSS ttl, Cache-Control,
+   * Expires), or null: a floor under the adaptive interval, shown by `sources list`.
+   */
+  sourceAskedSeconds?: number | null;
   /** New items indexed from this source, all time. */
   itemsTotal: number;
 }

@@ -36,6 +36,7 @@ async function run(args: string[]): Promise<string[]> {
     clock: () => new Date('2026-11-27T12:00:00Z'),
     out: (line) => lines.push(line),
     err: () => undefined,
+    note: () => undefined,
     interactive: false,
   };
   const program = new Command('hubwatch').exitOverride();
@@ -49,13 +50,15 @@ describe('hubwatch sources test', () => {
     const error = await run([server.url('/feed.xml')]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FetchError);
     expect((error as FetchError).message).toContain(server.url('/feed.xml'));
+    expect((error as FetchError).message).toMatch(/--allow-private.*fetch\.allow/);
     expect(server.hits).toBe(0);
   });
 
   it('prints the detected type, every item and every item-level problem as JSON lines', async () => {
     const lines = (await run([server.url('/feed.xml'), '--allow-private', '--json'])).map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines[0]).toMatchObject({ kind: 'source', type: 'blog', title: 'Loop News', items: 3, problems: 2 });
-    expect(lines[0]!['detectedType']).toBe(`rss-2.0 (discovered: ${server.url('/feed.xml')})`);
+    // A URL that is itself a feed is an rss source (the page-discovering blog type was only the guess).
+    expect(lines[0]).toMatchObject({ kind: 'source', type: 'rss', title: 'Loop News', items: 3, problems: 2 });
+    expect(lines[0]!['detectedType']).toBe('rss-2.0');
     expect(lines[1]).toEqual({ kind: 'item', index: 0, title: 'Acme wins', link: server.url('/a'), published: '2026-11-24T08:00:00.000Z', publishedRaw: 'Tue, 24 Nov 2026 08:00:00 GMT', author: 'Ann', guid: null, channel: 'blog' });
     expect(lines.filter((line) => line['kind'] === 'problem').map((line) => [line['index'], line['reason']])).toEqual([
       [1, 'invalid-date'],
@@ -69,10 +72,10 @@ describe('hubwatch sources test', () => {
     expect(lines).toContain(`       ${server.url('/a')}  by Ann`);
   });
 
-  it('a page that is not a feed and has none is a ParseError naming the URL', async () => {
+  it('a page that is not a feed and has none is a ParseError naming the URL, not an internal source id', async () => {
     const error = await run([server.url('/page'), '--allow-private', '--type', 'rss']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParseError);
-    expect((error as Error).message).toMatch(/^source "sources-test" \(http:\/\/127\.0\.0\.1:\d+\/page\): not a feed \(found an HTML page titled "Welcome"\)$/);
+    expect((error as Error).message).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/page: not a feed \(found an HTML page titled "Welcome"\)$/);
   });
 
   it('an unknown --type lists the known ones', async () => {

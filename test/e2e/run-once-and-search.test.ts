@@ -58,7 +58,9 @@ describe('hubwatch run --once, then search', () => {
       const result = await runCli(['--config', configFile, 'search', query, '--json', '--limit', '100', ...(cursor ? ['--cursor', cursor] : [])]);
       expect(result.code, result.stderr).toBe(0);
       hits.push(...jsonLines<Hit>(result.stdout));
-      cursor = /--cursor (\S+)/.exec(result.stderr)?.[1];
+      // stderr is not a terminal here: JSON lines only; the next page's cursor is a field of one.
+      const notes = jsonLines<{ msg: string; nextCursor?: string }>(result.stderr);
+      cursor = notes.find((note) => note.nextCursor)?.nextCursor;
       if (!cursor) break;
     }
     return hits;

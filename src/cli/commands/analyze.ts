@@ -26,7 +26,7 @@ async function analyze(context: CliContext, options: AnalyzeOptions): Promise<vo
     const result = analyzeLine(text, line);
     if (!result.ok) {
       failed += 1;
-      context.err(`hubwatch analyze: line ${line}: ${result.reason}; skipped`);
+      context.err(`hubwatch: line ${line}: ${result.reason}; skipped`);
       continue;
     }
     const { item, enrichment } = result;
@@ -38,7 +38,7 @@ async function analyze(context: CliContext, options: AnalyzeOptions): Promise<vo
     }
   }
   if (failed > 0) {
-    context.err(`hubwatch analyze: ${failed} of ${line} lines could not be read`);
+    context.err(`hubwatch: ${failed} of ${line} lines could not be read`);
     process.exitCode = 1;
   }
 }

@@ -1,7 +1,10 @@
-import { describeTotals, ingestOnce, ingestUntilAborted, RunCounter } from '../../app/ingest-service.js';
+import { countMentions, describeTotals, ingestOnce, ingestUntilAborted, RunCounter } from '../../app/ingest-service.js';
 import { createEmbeddedPipeline } from '../../roles/embedded-pipeline.js';
 import type { CommandModule } from '../command.js';
 import { Progress } from '../progress.js';
+
+/** A search that works as written from the project folder (the `hubwatch` bin is not on PATH there). */
+const SEARCH_HINT = "./bin/hubwatch.js search 'Acme AND sentiment:negative'";
 
 /** `hubwatch run`: the embedded pipeline, every stage in this process. */
 export const runCommand: CommandModule = {
@@ -18,23 +21,44 @@ export const runCommand: CommandModule = {
         let progress: Progress | null = null;
         const counter = new RunCounter((report, totals) => {
           if (options.json) context.out(JSON.stringify(report));
-          if (report.outcome === 'error') context.err(`source ${report.sourceId}: ${report.error ?? 'failed'}`);
+          if (report.outcome === 'error') context.note(`source ${report.sourceId}: ${report.error ?? 'failed'}`, { sourceId: report.sourceId, error: report.error });
           if (progress) progress.tick(1, `${totals.indexed} new mentions`);
-          else if (report.indexed > 0) context.err(`${report.sourceId}: ${report.indexed} new mentions`);
+          else if (report.indexed > 0) context.note(`${report.sourceId}: ${report.indexed} new mentions`, { sourceId: report.sourceId, indexed: report.indexed });
+          if (!firstRoundDone && totals.polls >= sourceCount) {
+            firstRoundDone = true;
+            void announceSearchable();
+          }
         });
+        let sourceCount = Number.POSITIVE_INFINITY;
+        let firstRoundDone = options.once === true;
+        // After the first round of a long run: how much is searchable, and a command that works from here.
+        const announceSearchable = async (): Promise<void> => {
+          try {
+            const searchable = await countMentions(index);
+            context.note(`${searchable} mentions searchable now. Try: ${SEARCH_HINT}`, { searchable });
+          } catch (error) {
+            logger.warn({ err: error }, 'could not count the indexed mentions');
+          }
+        };
         try {
           const pipeline = await createEmbeddedPipeline(config, { index, logger, clock: context.clock, onReport: counter.record });
           try {
-            if (pipeline.samplesUrl) context.err(`serving the bundled sample feeds at ${pipeline.samplesUrl}`);
+            sourceCount = pipeline.sources.length;
+            if (pipeline.samplesUrl) context.note(`serving the bundled sample feeds at ${pipeline.samplesUrl}`, { samplesUrl: pipeline.samplesUrl });
             if (options.once) {
               progress = new Progress('polling', pipeline.sources.length, (text) => process.stderr.write(text), context.interactive);
               await ingestOnce(pipeline);
               progress.finish(`${counter.totals.indexed} new mentions`);
-              (options.json ? context.err : context.out)(describeTotals(counter.totals));
+              const line = describeTotals(counter.totals, pipeline.sources.length);
+              if (options.json) context.note(line, { totals: counter.totals });
+              else {
+                context.out(line);
+                context.out(`${await countMentions(index)} mentions searchable. Try: ${SEARCH_HINT}`);
+              }
               if (counter.totals.polls > 0 && counter.totals.failed === counter.totals.polls) process.exitCode = 1;
               return;
             }
-            context.err(`polling ${pipeline.sources.length} sources; Ctrl-C to stop. Try: hubwatch search 'Acme AND sentiment:negative'`);
+            context.note(`polling ${pipeline.sources.length} sources; Ctrl-C to stop. Once a round is done, search from another terminal: ${SEARCH_HINT}`, { sources: pipeline.sources.length });
             const stop = new AbortController();
             const onSignal = (): void => stop.abort();
             process.once('SIGINT', onSignal);
@@ -45,7 +69,7 @@ export const runCommand: CommandModule = {
               process.off('SIGINT', onSignal);
               process.off('SIGTERM', onSignal);
             }
-            context.err(`stopped. ${describeTotals(counter.totals)}`);
+            context.note(`stopped. ${describeTotals(counter.totals, pipeline.sources.length)}`, { totals: counter.totals });
           } finally {
             await pipeline.close();
           }

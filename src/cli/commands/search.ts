@@ -49,12 +49,18 @@ export const searchCommand: CommandModule = {
           to: options.to ? parseTimeOption(options.to, '--to', now) : undefined,
           cursor: options.cursor,
         });
-        const index = await context.openIndex();
+        const index = await context.openIndex({ mustExist: true });
         try {
           const page = await searchMentions(index, request);
+          const empty = 'the index is empty: run "./bin/hubwatch.js run --once" (or "npm start") to fill it from the configured sources';
           if (options.json) {
+            if (page.indexEmpty) context.note(empty);
             for (const hit of page.hits) context.out(JSON.stringify(hit));
-            if (page.nextCursor) context.err(`next page: --cursor ${page.nextCursor}`);
+            if (page.nextCursor) context.note(`next page: --cursor ${page.nextCursor}`, { nextCursor: page.nextCursor });
+            return;
+          }
+          if (page.indexEmpty) {
+            context.out(empty);
             return;
           }
           const colour = process.stdout.isTTY === true;

@@ -71,7 +71,7 @@ export const statsCommand: CommandModule = {
           timeZone: options.tz,
           limit: parseCountOption(options.limit, '--limit', 1000),
         });
-        const index = await context.openIndex();
+        const index = await context.openIndex({ mustExist: true });
         try {
           print(context, await computeStats(index, context.config().watchlist, plan), options.json === true);
         } finally {

@@ -35,6 +35,7 @@ export async function recordPoll(
   state.consecutiveFailures = decision.consecutiveFailures;
   state.intervalSeconds = decision.intervalSeconds;
   state.nextPollAt = decision.nextPollAt.toISOString();
+  if (outcome.kind !== 'error') state.sourceAskedSeconds = outcome.minIntervalSeconds ?? null;
   if (outcome.kind === 'error') {
     report.outcome = 'error';
     report.error = describePollError(outcome.error);

@@ -52,6 +52,7 @@ async function sourcesTest(url: string): Promise<{ lines: Record<string, unknown
     clock: () => new Date(),
     out: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
     err: () => undefined,
+    note: () => undefined,
     interactive: false,
   };
   const program = new Command('hubwatch').exitOverride();

@@ -6,6 +6,7 @@ import type { MentionIndex } from '../index/mention-index.js';
 import { openIndex } from '../index/open-index.js';
 import { systemClock } from '../platform/clock.js';
 import { createLogger, type Logger } from '../platform/logger.js';
+import { terminalSafe } from '../core/text/terminal-safe.js';
 import type { CliContext } from './cli-context.js';
 import { jsonLogLine } from './json-log-line.js';
 
@@ -47,14 +48,16 @@ export function createCliContext(getConfigOption: () => string | undefined): Cli
     async openIndex(options = {}): Promise<MentionIndex> {
       return openIndex(context.config().index, { logger: context.logger(), ...options });
     },
+    // Every line a command prints goes through the one sanitiser: text from outside (titles,
+    // authors, an HTML page's <title> in an error) never reaches a terminal raw.
     out(line) {
-      if (!stdoutGone) process.stdout.write(`${line}\n`);
+      if (!stdoutGone) process.stdout.write(`${terminalSafe(line)}\n`);
     },
     err(line) {
-      process.stderr.write(`${line}\n`);
+      process.stderr.write(`${terminalSafe(line)}\n`);
     },
     note(message, fields = {}) {
-      process.stderr.write(`${context.interactive ? message : jsonLogLine(message, fields)}\n`);
+      process.stderr.write(`${terminalSafe(context.interactive ? message : jsonLogLine(message, fields))}\n`);
     },
   };
   return context;

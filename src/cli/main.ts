@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { HubwatchError, UserInputError, ConfigError } from '../core/errors.js';
+import { terminalSafe } from '../core/text/terminal-safe.js';
 import { COMMANDS } from './commands/index.js';
 import { createCliContext } from './create-cli-context.js';
 
@@ -41,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
       // Commander has already printed its message (or the help) on the right stream.
       return error.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`hubwatch: ${describe(error, context.debug)}\n`);
+    process.stderr.write(`${terminalSafe(`hubwatch: ${describe(error, context.debug)}`)}\n`);
     return exitCodeFor(error);
   }
 }

@@ -1,4 +1,6 @@
+import { writeSync } from 'node:fs';
 import { pino, type Logger as PinoLogger, type DestinationStream } from 'pino';
+import { terminalSafe } from '../core/text/terminal-safe.js';
 
 export type Logger = PinoLogger;
 
@@ -10,13 +12,24 @@ const REDACT = [
 ];
 
 /**
+ * stderr, written synchronously, through the sanitiser every printed line goes through: a log line
+ * that quotes outside text (a feed's error message) never carries raw control characters (JSON
+ * escapes C0 itself, not C1).
+ */
+const safeStderr: DestinationStream = {
+  write(line: string) {
+    writeSync(2, terminalSafe(line));
+  },
+};
+
+/**
  * One pino logger for the process; components take a child (`logger.child({ component })`).
  * Logs go to stderr so that command output on stdout stays machine-readable.
  */
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
     { level: options.level ?? 'info', redact: { paths: REDACT, censor: '[redacted]' }, base: undefined },
-    options.destination ?? pino.destination({ fd: 2, sync: true }),
+    options.destination ?? safeStderr,
   );
 }
 

@@ -1,4 +1,5 @@
 import { HubwatchError } from '../../core/errors.js';
+import { terminalSafe } from '../../core/text/terminal-safe.js';
 import type { Logger } from '../../platform/logger.js';
 import type { SourceState } from '../../state/state-store.js';
 import { nextPoll, type PollOutcome } from '../poll-policy.js';
@@ -38,7 +39,8 @@ export async function recordPoll(
   if (outcome.kind !== 'error') state.sourceAskedSeconds = outcome.minIntervalSeconds ?? null;
   if (outcome.kind === 'error') {
     report.outcome = 'error';
-    report.error = describePollError(outcome.error);
+    // Stored and reported sanitised: the message may quote the source (an HTML page's <title>).
+    report.error = terminalSafe(describePollError(outcome.error));
     state.lastError = report.error.slice(0, 500);
     state.lastErrorAt = started.toISOString();
     logger.warn({ reason: report.error, status: state.status, nextPollAt: state.nextPollAt }, 'poll failed');

@@ -1,3 +1,4 @@
+import { BandTable } from './band-table.js';
 import type { StoryClusterer } from './enricher.js';
 import { FIGURE_WORDS, figureOverlap } from './signature/figures.js';
 import { EMPTY, MINHASH_SIZE, compareSketches, containment, readSignature, type BinCounts } from './signature/minhash.js';
@@ -16,13 +17,13 @@ export interface StoryClustererOptions {
 }
 
 /**
- * LSH layout: 30 bands of 2 values. A pair whose sketches agree on a share j of bins shares a band
- * with probability 1-(1-j²)³⁰: 0.97 at 1/3 (a copy cut to a third), 0.9998 at 1/2.
+ * LSH layout: 36 bands of 2 values. A pair whose sketches agree on a share j of bins shares a band
+ * with probability 1-(1-j²)³⁶: 0.97 at 0.3, 0.99 at 1/3 (a copy cut to a third), 0.99997 at 1/2.
  */
 const ROWS = 2;
 const BANDS = MINHASH_SIZE / ROWS;
 /** Bins that must agree before containment is trusted (a tenth of the sketch): a tweet-sized overlap is no evidence. */
-const MIN_SHARED = 6;
+const MIN_SHARED = 7;
 /**
  * Figures: when both texts hold at least this many, nine in ten of the smaller figure set must be in
  * the other. Copies keep their figures; a daily bulletin keeps its words and changes its figures.
@@ -35,11 +36,19 @@ const MIN_FIGURE_SHARE = 0.9;
  */
 const MEMBERS_KEPT = 8;
 
-interface Story {
-  kept: number;
-  /** Publication time of the story's origin (ms), or NaN when unknown. */
-  originMs: number;
+/** Times are kept in whole minutes (int32), so that a story's state is one small integer. */
+const MINUTE = 60_000;
+const UNKNOWN_TIME = -(2 ** 27);
+
+function minuteOf(publishedAt: string): number {
+  const ms = Date.parse(publishedAt);
+  return Number.isFinite(ms) ? Math.max(-(2 ** 26), Math.min(2 ** 26, Math.floor(ms / MINUTE))) : UNKNOWN_TIME;
 }
+
+/** A story's state as one V8 small integer: its origin's minute times 16, plus its copies kept (at most 8). */
+const packStory = (originMinute: number, kept: number): number => originMinute * 16 + kept;
+const keptOf = (story: number): number => story & 15;
+const originOf = (story: number): number => story >> 4;
 
 /**
  * One small integer per band (V8 small integers as map keys: no boxed numbers, no strings): the
@@ -47,7 +56,7 @@ interface Story {
  * texts share those, and they say nothing). Two different bands may share a key (about one pair in
  * a billion): a lookup then compares one more signature, no more.
  */
-function bandKeys(values: Uint32Array, at: number, keys: Int32Array): Int32Array {
+function bandKeys(values: Uint16Array, at: number, keys: Int32Array): Int32Array {
   for (let band = 0; band < BANDS; band += 1) {
     const first = values[at + band * ROWS]!;
     const second = values[at + band * ROWS + 1]!;
@@ -78,89 +87,74 @@ function bandKeys(values: Uint32Array, at: number, keys: Int32Array): Int32Array
 export function createStoryClusterer(options: StoryClustererOptions = {}): StoryClusterer {
   const minContainment = Math.min(1, Math.max(0.1, options.minSimilarity ?? 0.6));
   const window = Math.max(1, Math.floor(options.window ?? 100_000));
-  const maxAgeMs = (options.maxAgeDays ?? 7) * 86_400_000;
-  // Most bands are held by one mention: its slot is stored as it is, a list only from the second.
-  const buckets = new Map<number, number | number[]>();
-  const stories = new Map<string, Story>();
+  const maxAgeMinutes = (options.maxAgeDays ?? 7) * 1440;
+  const buckets = new BandTable();
+  const stories = new Map<string, number>();
   // The ring of remembered mentions, one slot each, in arrays grown by doubling up to `window`.
   let capacity = Math.min(window, 1024);
-  let values = new Uint32Array(capacity * MINHASH_SIZE);
+  let values = new Uint16Array(capacity * MINHASH_SIZE);
   let figures = new Uint32Array(capacity * FIGURE_WORDS);
-  let origins = new Float64Array(capacity);
+  let origins = new Int32Array(capacity);
   let seenAt = new Uint32Array(capacity);
   const storyIds: (string | undefined)[] = [];
   let next = 0;
   let stamp = 0;
   // Scratch space for the mention being assigned and for slots being forgotten.
-  const query = new Uint32Array(MINHASH_SIZE);
+  const query = new Uint16Array(MINHASH_SIZE);
   const queryFigures = new Uint32Array(FIGURE_WORDS);
   const keys = new Int32Array(BANDS);
   const counts: BinCounts = { shared: 0, onlyA: 0, onlyB: 0 };
 
   const grow = (): void => {
     capacity = Math.min(window, capacity * 2);
-    const widen = <T extends Uint32Array | Float64Array>(old: T, make: (n: number) => T, per: number): T => {
+    const widen = <T extends Uint16Array | Uint32Array | Int32Array>(old: T, make: (n: number) => T, per: number): T => {
       const wider = make(capacity * per);
       wider.set(old);
       return wider;
     };
-    values = widen(values, (n) => new Uint32Array(n), MINHASH_SIZE);
+    values = widen(values, (n) => new Uint16Array(n), MINHASH_SIZE);
     figures = widen(figures, (n) => new Uint32Array(n), FIGURE_WORDS);
-    origins = widen(origins, (n) => new Float64Array(n), 1);
+    origins = widen(origins, (n) => new Int32Array(n), 1);
     seenAt = widen(seenAt, (n) => new Uint32Array(n), 1);
   };
 
   const forget = (slot: number): void => {
     const storyId = storyIds[slot]!;
     const story = stories.get(storyId);
-    if (story && --story.kept <= 0) stories.delete(storyId);
-    for (const key of bandKeys(values, slot * MINHASH_SIZE, keys)) {
-      if (key < 0) continue;
-      const held = buckets.get(key);
-      if (held === slot) {
-        buckets.delete(key);
-      } else if (Array.isArray(held)) {
-        const at = held.indexOf(slot);
-        if (at >= 0) held.splice(at, 1);
-        if (held.length === 1) buckets.set(key, held[0]!);
-      }
+    if (story !== undefined) {
+      if (keptOf(story) <= 1) stories.delete(storyId);
+      else stories.set(storyId, story - 1);
     }
+    for (const key of bandKeys(values, slot * MINHASH_SIZE, keys)) if (key >= 0) buckets.remove(key, slot);
   };
 
   /** Stores the mention held in `query` / `queryFigures` in the next slot of the ring. */
-  const insert = (storyId: string, originMs: number): void => {
+  const insert = (storyId: string, originMinute: number): void => {
     let story = stories.get(storyId);
-    if (story && story.kept >= MEMBERS_KEPT) return;
+    if (story !== undefined && keptOf(story) >= MEMBERS_KEPT) return;
     if (next >= capacity) grow();
     const slot = next;
     if (storyIds[slot] !== undefined) forget(slot);
     next = (next + 1) % window;
     // Looked up after forgetting: the slot freed may have been the story's last one kept.
     story = stories.get(storyId);
-    if (story) story.kept += 1;
-    else stories.set(storyId, { kept: 1, originMs });
+    stories.set(storyId, story === undefined ? packStory(originMinute, 1) : story + 1);
     storyIds[slot] = storyId;
     values.set(query, slot * MINHASH_SIZE);
     figures.set(queryFigures, slot * FIGURE_WORDS);
-    origins[slot] = originMs;
-    for (const key of bandKeys(values, slot * MINHASH_SIZE, keys)) {
-      if (key < 0) continue;
-      const held = buckets.get(key);
-      if (held === undefined) buckets.set(key, slot);
-      else if (Array.isArray(held)) held.push(slot);
-      else buckets.set(key, [held, slot]);
-    }
+    origins[slot] = originMinute;
+    for (const key of bandKeys(values, slot * MINHASH_SIZE, keys)) if (key >= 0) buckets.add(key, slot);
   };
 
   let best = -1;
   let bestScore = 0;
-  let queryMs = NaN;
+  let queryMinute = UNKNOWN_TIME;
 
   const consider = (slot: number): void => {
     if (seenAt[slot] === stamp) return;
     seenAt[slot] = stamp;
-    const originMs = origins[slot]!;
-    if (Number.isFinite(queryMs) && Number.isFinite(originMs) && Math.abs(queryMs - originMs) > maxAgeMs) return;
+    const origin = origins[slot]!;
+    if (queryMinute !== UNKNOWN_TIME && origin !== UNKNOWN_TIME && Math.abs(queryMinute - origin) > maxAgeMinutes) return;
     compareSketches(query, 0, values, slot * MINHASH_SIZE, counts);
     if (counts.shared < MIN_SHARED) return;
     const score = containment(counts);
@@ -174,7 +168,7 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
   };
 
   /** The slot of the best candidate for the mention held in `query`, or -1. */
-  const nearest = (publishedMs: number): number => {
+  const nearest = (publishedMinute: number): number => {
     stamp = (stamp + 1) >>> 0;
     if (stamp === 0) {
       seenAt.fill(0);
@@ -182,35 +176,27 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
     }
     best = -1;
     bestScore = 0;
-    queryMs = publishedMs;
-    for (const key of bandKeys(query, 0, keys)) {
-      if (key < 0) continue;
-      const held = buckets.get(key);
-      if (held === undefined) continue;
-      if (typeof held === 'number') consider(held);
-      else for (const slot of held) consider(slot);
-    }
+    queryMinute = publishedMinute;
+    for (const key of bandKeys(query, 0, keys)) if (key >= 0) buckets.forEach(key, consider);
     return best;
   };
 
   return {
     assign(record) {
       if (record.signature === null || !readSignature(record.signature, query, 0, queryFigures, 0)) return record.id;
-      const publishedMs = Date.parse(record.publishedAt);
-      const origin = nearest(publishedMs);
+      const publishedMinute = minuteOf(record.publishedAt);
+      const origin = nearest(publishedMinute);
       const storyId = origin >= 0 ? storyIds[origin]! : record.id;
-      const originMs = origin >= 0 ? origins[origin]! : publishedMs;
-      insert(storyId, originMs);
+      insert(storyId, origin >= 0 ? origins[origin]! : publishedMinute);
       return storyId;
     },
     remember(record) {
       if (!readSignature(record.signature, query, 0, queryFigures, 0)) return;
-      const publishedMs = Date.parse(record.publishedAt);
       const storyId = record.storyId ?? record.id;
       // Replayed oldest first, so the origin is normally known; when it was older than the replay,
       // the copy's own time stands in for it (the origin cannot be later than its copy).
-      const originMs = stories.get(storyId)?.originMs ?? publishedMs;
-      insert(storyId, originMs);
+      const known = stories.get(storyId);
+      insert(storyId, known === undefined ? minuteOf(record.publishedAt) : originOf(known));
     },
   };
 }

@@ -6,7 +6,7 @@
  * across outlets and scripts: "e-mail" / "email", "week-end" / "week end", punctuation glued to a
  * word, a dateline written differently, and languages written without spaces all give the same
  * letters. One-permutation hashing (Li, Owen & Zhang 2012): each shingle is hashed once into one of
- * 60 bins, each bin keeps its smallest rank. Ranks keep their high 24 bits, so they stay ordered;
+ * 72 bins, each bin keeps its smallest rank. Ranks keep their high 16 bits, so they stay ordered;
  * an empty bin holds EMPTY, above every rank. Comparing two sketches bin by bin then says, for the
  * shingles of both texts, in which share the smallest belongs to both, to the first only or to the
  * second only: unbiased estimates of |A∩B|, |A∖B| and |B∖A| over |A∪B|, from which containment
@@ -18,11 +18,11 @@ import { FIGURE_WORDS, figureSet } from './figures.js';
 export const SHINGLE_CHARS = 8;
 /** Characters looked at (after removing separators): enough for any article, bounded on huge inputs. */
 const MAX_CHARS = 20_000;
-/** Bins (values); the clusterer reads them as 30 LSH bands of 2. */
-export const MINHASH_SIZE = 60;
+/** Bins (values); the clusterer reads them as 36 LSH bands of 2. */
+export const MINHASH_SIZE = 72;
 /** A bin no shingle fell into: above every rank. */
-export const EMPTY = 0xffffff;
-const HEX_PER_VALUE = 6;
+export const EMPTY = 0xffff;
+const HEX_PER_VALUE = 4;
 /** Marks this format; a signature without it (the earlier 240-hex word-shingle format) is not parsed. */
 export const SIGNATURE_PREFIX = 's2';
 export const SIGNATURE_LENGTH = SIGNATURE_PREFIX.length + MINHASH_SIZE * HEX_PER_VALUE + FIGURE_WORDS * 8;
@@ -43,19 +43,19 @@ let basePower = 1;
 for (let i = 0; i < SHINGLE_CHARS; i += 1) basePower = Math.imul(basePower, BASE);
 const DROP = basePower;
 
-const minimum = new Uint32Array(MINHASH_SIZE);
+const minimum = new Uint16Array(MINHASH_SIZE);
 const window = new Uint16Array(SHINGLE_CHARS);
 
 function addShingle(rolling: number): void {
   const hash = fmix(rolling);
   const bin = hash % MINHASH_SIZE;
-  const rank = Math.min(EMPTY - 1, fmix(hash ^ 0x5bd1e995) >>> 8);
+  const rank = Math.min(EMPTY - 1, fmix(hash ^ 0x5bd1e995) >>> 16);
   if (rank < minimum[bin]!) minimum[bin] = rank;
 }
 
 /**
  * The story signature of folded words (title then text), or null when they hold no character.
- * `SIGNATURE_LENGTH` characters: the prefix, 60 six-digit hex ranks, then the figure set.
+ * `SIGNATURE_LENGTH` characters: the prefix, 72 four-digit hex ranks, then the figure set.
  */
 export function minhash(words: readonly string[]): string | null {
   minimum.fill(EMPTY);
@@ -107,11 +107,11 @@ function hexAt(signature: string, from: number, digits: number): number {
 }
 
 /**
- * Reads a signature into `values` (60 ranks from `valuesAt`) and `figures` (from `figuresAt`).
+ * Reads a signature into `values` (72 ranks from `valuesAt`) and `figures` (from `figuresAt`).
  * False, writing nothing meaningful, when it is not a signature of this format: signatures stored
  * by earlier versions (240 hex characters of word-shingle values) are refused, not misread.
  */
-export function readSignature(signature: string, values: Uint32Array, valuesAt: number, figures: Uint32Array, figuresAt: number): boolean {
+export function readSignature(signature: string, values: Uint16Array, valuesAt: number, figures: Uint32Array, figuresAt: number): boolean {
   if (signature.length !== SIGNATURE_LENGTH || !signature.startsWith(SIGNATURE_PREFIX)) return false;
   let at = SIGNATURE_PREFIX.length;
   for (let i = 0; i < MINHASH_SIZE; i += 1, at += HEX_PER_VALUE) {
@@ -128,8 +128,8 @@ export function readSignature(signature: string, values: Uint32Array, valuesAt: 
 }
 
 /** A parsed signature, or null when it is not one of this format. */
-export function parseSignature(signature: string): { values: Uint32Array; figures: Uint32Array } | null {
-  const values = new Uint32Array(MINHASH_SIZE);
+export function parseSignature(signature: string): { values: Uint16Array; figures: Uint32Array } | null {
+  const values = new Uint16Array(MINHASH_SIZE);
   const figures = new Uint32Array(FIGURE_WORDS);
   return readSignature(signature, values, 0, figures, 0) ? { values, figures } : null;
 }
@@ -142,7 +142,7 @@ export interface BinCounts {
 }
 
 /** Compares two sketches bin by bin (bins empty in both say nothing and are skipped). */
-export function compareSketches(a: Uint32Array, aAt: number, b: Uint32Array, bAt: number, out: BinCounts): BinCounts {
+export function compareSketches(a: Uint16Array, aAt: number, b: Uint16Array, bAt: number, out: BinCounts): BinCounts {
   let shared = 0;
   let onlyA = 0;
   let onlyB = 0;

@@ -14,7 +14,7 @@
  */
 import { FIGURE_WORDS, figureSet } from './figures.js';
 
-/** Characters per shingle: about a word and a half of Latin text, so shared short words do not make texts alike. */
+/** Characters per shingle (a power of two): about a word and a half of Latin text, so shared short words do not make texts alike. */
 export const SHINGLE_CHARS = 8;
 /** Characters looked at (after removing separators): enough for any article, bounded on huge inputs. */
 const MAX_CHARS = 20_000;
@@ -46,10 +46,11 @@ const DROP = basePower;
 const minimum = new Uint16Array(MINHASH_SIZE);
 const window = new Uint16Array(SHINGLE_CHARS);
 
+/** One 32-bit mix per shingle: its high half picks the bin (multiply-shift), its low half is the rank. */
 function addShingle(rolling: number): void {
   const hash = fmix(rolling);
-  const bin = hash % MINHASH_SIZE;
-  const rank = Math.min(EMPTY - 1, fmix(hash ^ 0x5bd1e995) >>> 16);
+  const bin = ((hash >>> 16) * MINHASH_SIZE) >>> 16;
+  const rank = Math.min(EMPTY - 1, hash & 0xffff);
   if (rank < minimum[bin]!) minimum[bin] = rank;
 }
 
@@ -66,7 +67,7 @@ export function minhash(words: readonly string[]): string | null {
     const word = words[wordsUsed]!;
     for (let i = 0; i < word.length && seen < MAX_CHARS; i += 1) {
       const code = word.charCodeAt(i);
-      const slot = seen % SHINGLE_CHARS;
+      const slot = seen & (SHINGLE_CHARS - 1);
       rolling = (Math.imul(rolling, BASE) + code - Math.imul(window[slot]!, DROP)) | 0;
       window[slot] = code;
       seen += 1;

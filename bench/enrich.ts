@@ -1,5 +1,5 @@
 /**
- * Enrichment benchmark (issue 4 "Fast"): `npm run bench -- --suite enrich [--texts 2000] [--rounds 7]`.
+ * Enrichment benchmark (issue 4 "Fast"): `npm run bench -- --suite enrich [--texts 2000] [--rounds 7] [--remembered 100000]`.
  * One thread, 2 KB English and French texts, a 500-entry watchlist (300 brands with aliases and
  * products, 150 people, 50 topics): language + entities + sentiment + signature per mention, then
  * each stage alone, then the story clusterer. Rates are the median of the rounds.
@@ -17,6 +17,30 @@ import { fold } from '../src/enrich/text/fold.js';
 import { wordTokens } from '../src/enrich/text/word-tokens.js';
 import { prng } from './corpus/generate.js';
 import { argValue, fmt, rssMb } from './support/measure.js';
+
+/**
+ * JavaScript heap and array buffers held by a story clusterer that remembers `count` distinct
+ * mentions (random 300-word texts, so none joins another), per mention: the filled clusterer's
+ * footprint minus the same process's after it is dropped. Needs --expose-gc (npm run bench has it).
+ */
+function clustererBytesPerMention(count: number, random: () => number): number | null {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return null;
+  const vocabulary = Array.from({ length: 20_000 }, (_, i) => `w${(Math.imul(i, 0x9e3779b1) >>> 0).toString(36)}`);
+  const signatures = Array.from({ length: count }, () => minhash(Array.from({ length: 300 }, () => vocabulary[Math.floor(random() * vocabulary.length)]!)));
+  const ids = signatures.map((_, i) => `mention-${i}`);
+  const footprint = (): number => {
+    gc();
+    gc();
+    const usage = process.memoryUsage();
+    return usage.heapUsed + usage.arrayBuffers;
+  };
+  let clusterer: ReturnType<typeof createStoryClusterer> | null = createStoryClusterer();
+  signatures.forEach((signature, i) => clusterer!.assign({ id: ids[i]!, signature, publishedAt: '2026-11-01T00:00:00Z' }));
+  const filled = footprint();
+  clusterer = null;
+  return (filled - footprint()) / count;
+}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'tra', 'zen', 'vor', 'qui', 'bel', 'dor', 'nex', 'sol', 'ver', 'ami', 'rho', 'tek'];
 
@@ -151,5 +175,8 @@ export async function run(argv: string[]): Promise<void> {
     const clusterer = createStoryClusterer();
     signatures.forEach((signature, i) => clusterer.assign({ id: `m${i}`, signature, publishedAt: '2026-11-01T00:00:00Z' }));
   });
+  const remembered = Number(argValue(argv, '--remembered') ?? 100_000);
+  const perMention = remembered > 0 ? clustererBytesPerMention(remembered, random) : null;
+  if (perMention !== null) console.log(`story clusterer memory: ${fmt(perMention)} bytes per remembered mention (${fmt(remembered)} remembered)`);
   console.log(`RSS after the run: ${rssMb()} MB`);
 }

@@ -17,7 +17,7 @@ export interface Enrichment {
   entities: EntityMatch[];
   /** Document-level sentiment (`unscored` for languages not covered). */
   sentiment: Sentiment;
-  /** Near-duplicate signature of the normalised text (hex), or null for empty texts. */
+  /** Near-duplicate signature of the normalised text (`s2` then hex, see signature/minhash.ts), or null for empty texts. */
   signature: string | null;
 }
 

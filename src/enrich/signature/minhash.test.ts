@@ -1,36 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { MINHASH_SIZE, minhash, parseSignature, similarity } from './minhash.js';
+import { figureOverlap, figureSet } from './figures.js';
+import { SIGNATURE_LENGTH, compareSignatures, minhash, parseSignature } from './minhash.js';
 
-const words = (text: string): string[] => text.toLowerCase().split(/\W+/).filter(Boolean);
-const base = words(
+const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+const base =
   'Acme Corp announced on Tuesday that it will open a new factory in Lyon, creating 300 jobs by 2027 according to the company. ' +
-    'The plant will build batteries for electric buses and should reach full capacity within three years, the chief executive said. ' +
-    'Local officials welcomed the decision, which follows months of talks with the region over subsidies and land. ' +
-    'Unions asked for guarantees on wages and training, and analysts expect the move to lift the group margin next year.',
-);
+  'The plant will build batteries for electric buses and should reach full capacity within three years, the chief executive said. ' +
+  'Local officials welcomed the decision, which follows months of talks with the region over subsidies and land. ' +
+  'Unions asked for guarantees on wages and training, and analysts expect the move to lift the group margin next year.';
+const sign = (text: string): string => minhash(words(text))!;
 
 describe('minhash', () => {
-  it('is stable, 240 hex characters, and null without words', () => {
-    expect(minhash(base)).toMatch(/^[0-9a-f]{240}$/);
-    expect(minhash(base)).toBe(minhash([...base]));
+  it('is stable, of one length, and null without characters', () => {
+    expect(sign(base)).toHaveLength(SIGNATURE_LENGTH);
+    expect(sign(base)).toMatch(/^s2[0-9a-f]+$/);
+    expect(sign(base)).toBe(minhash([...words(base)]));
     expect(minhash([])).toBeNull();
-    expect(minhash(['one'])).toMatch(/^[0-9a-f]{240}$/);
+    expect(minhash(['one'])).toHaveLength(SIGNATURE_LENGTH);
   });
 
-  it('estimates the Jaccard similarity: high for edited or bylined copies, low for other texts', () => {
-    const sign = (w: string[]): Uint16Array => parseSignature(minhash(w)!)!;
-    const original = sign(base);
-    const edited = [...base];
-    edited[5] = 'monday';
-    edited[40] = 'several';
-    expect(similarity(original, sign(edited))).toBeGreaterThan(0.7);
-    expect(similarity(original, sign([...base, ...words('Reporting by Jane Doe; editing by John Smith')]))).toBeGreaterThan(0.7);
-    const other = words('Orange will cut its mobile prices across Europe next month, the operator said on Wednesday, as competition intensifies.');
-    expect(similarity(original, sign(other))).toBeLessThan(0.2);
+  it('keeps edited and bylined copies close, and other texts apart', () => {
+    const edited = base.replace('Tuesday', 'Monday').replace('months', 'several months');
+    expect(compareSignatures(sign(base), sign(edited))!.similarity).toBeGreaterThan(0.7);
+    expect(compareSignatures(sign(base), sign(`${base} Reporting by Jane Doe; editing by John Smith`))!.containment).toBeGreaterThan(0.9);
+    const other = 'Orange will cut its mobile prices across Europe next month, the operator said on Wednesday, as competition intensifies.';
+    expect(compareSignatures(sign(base), sign(other))!.containment).toBeLessThan(0.2);
   });
 
-  it('refuses what is not a signature', () => {
+  it('is blind to spacing, glued punctuation and hyphens, in scripts without spaces too', () => {
+    const spaced = base.replace('electric buses', 'electric-buses').replace('chief executive', 'chiefexecutive').replace(', creating', ',creating');
+    expect(compareSignatures(sign(base), sign(spaced))!.similarity).toBeGreaterThan(0.85);
+    const han = '索尼公司周二宣布将在东京新建一座电池工厂，预计创造三百个就业岗位，工厂将于明年投产。';
+    const hanSpaced = '索尼公司 周二宣布 将在东京新建一座电池工厂 , 预计创造三百个就业岗位。工厂将于明年投产';
+    expect(compareSignatures(sign(han), sign(hanSpaced))!.similarity).toBeGreaterThan(0.85);
+  });
+
+  it('sees a copy cut to a third as contained in the whole, though their Jaccard similarity is low', () => {
+    const long = `${base} ${base.replace(/a/g, 'o')} ${base.replace(/e/g, 'i')}`;
+    const cut = compareSignatures(sign(base), sign(long))!;
+    expect(cut.similarity).toBeLessThan(0.5);
+    expect(cut.containment).toBeGreaterThan(0.85);
+  });
+
+  it('refuses what is not a signature of this format, including the earlier 240-hex one', () => {
     expect(parseSignature('0123456789abcdef')).toBeNull();
-    expect(parseSignature('z'.repeat(MINHASH_SIZE * 4))).toBeNull();
+    expect(parseSignature('0123'.repeat(60))).toBeNull();
+    expect(parseSignature(`s2${'z'.repeat(SIGNATURE_LENGTH - 2)}`)).toBeNull();
+    expect(compareSignatures('0123'.repeat(60), sign(base))).toBeNull();
+  });
+});
+
+describe('figureSet', () => {
+  it('reads a figure the same whatever its separators, and tells other figures apart', () => {
+    const set = (text: string): Uint32Array => {
+      const w = words(text);
+      return figureSet(w, w.length);
+    };
+    const en = set('The index closed at 7,412.35 points, up 0.8 %, on 3 March 2026.');
+    const fr = set("L'indice a clôturé à 7 412,35 points, en hausse de 0,8 %, le 3 mars 2026.");
+    expect(figureOverlap(en, 0, fr, 0)).toEqual({ a: 4, b: 4, both: 4 });
+    const nextDay = set('The index closed at 7,389.10 points, down 0.3 %, on 4 March 2026.');
+    expect(figureOverlap(en, 0, nextDay, 0).both).toBe(1);
   });
 });

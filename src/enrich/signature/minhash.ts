@@ -1,20 +1,31 @@
 /**
- * MinHash signatures over word 3-shingles (Broder 1997), computed by one-permutation hashing
- * (Li, Owen & Zhang 2012): each shingle is hashed once into one of 60 bins, each bin keeps its
- * smallest hash, and empty bins borrow from the next filled one (rotation densification, Shrivastava
- * & Li 2014). The share of equal positions between two signatures estimates the Jaccard similarity
- * of their shingle sets, which stays high for syndicated copies with an added byline, a changed
- * title or a few edited words. Each value keeps its low 16 bits (b-bit MinHash): a signature is
- * 240 hex characters.
+ * Story signatures: a MinHash sketch over character 8-grams of the folded text with everything but
+ * letters, digits and marks removed, plus the text's figures (figures.ts).
+ *
+ * Shingles are character n-grams rather than word n-grams because word boundaries are unreliable
+ * across outlets and scripts: "e-mail" / "email", "week-end" / "week end", punctuation glued to a
+ * word, a dateline written differently, and languages written without spaces all give the same
+ * letters. One-permutation hashing (Li, Owen & Zhang 2012): each shingle is hashed once into one of
+ * 72 bins, each bin keeps its smallest rank. Ranks keep their high 16 bits, so they stay ordered;
+ * an empty bin holds EMPTY, above every rank. Comparing two sketches bin by bin then says, for the
+ * shingles of both texts, in which share the smallest belongs to both, to the first only or to the
+ * second only: unbiased estimates of |A∩B|, |A∖B| and |B∖A| over |A∪B|, from which containment
+ * (how much of one text the other holds) follows for texts of any two lengths.
  */
+import { FIGURE_WORDS, figureSet } from './figures.js';
 
-/** Words per shingle: 3 keeps "in the"-style pairs from making unrelated news look alike. */
-const SHINGLE = 3;
-/** Words looked at: enough to tell any two articles apart, bounded on huge inputs. */
-const MAX_WORDS = 3000;
-/** Bins (values); the clusterer reads them as 20 LSH bands of 3. */
-export const MINHASH_SIZE = 60;
-export const HEX_PER_VALUE = 4;
+/** Characters per shingle (a power of two): about a word and a half of Latin text, so shared short words do not make texts alike. */
+export const SHINGLE_CHARS = 8;
+/** Characters looked at (after removing separators): enough for any article, bounded on huge inputs. */
+const MAX_CHARS = 20_000;
+/** Bins (values); the clusterer reads them as 36 LSH bands of 2. */
+export const MINHASH_SIZE = 72;
+/** A bin no shingle fell into: above every rank. */
+export const EMPTY = 0xffff;
+const HEX_PER_VALUE = 4;
+/** Marks this format; a signature without it (the earlier 240-hex word-shingle format) is not parsed. */
+export const SIGNATURE_PREFIX = 's2';
+export const SIGNATURE_LENGTH = SIGNATURE_PREFIX.length + MINHASH_SIZE * HEX_PER_VALUE + FIGURE_WORDS * 8;
 
 function fmix(value: number): number {
   let hash = value;
@@ -26,71 +37,152 @@ function fmix(value: number): number {
   return hash >>> 0;
 }
 
-/** FNV-1a of one word, mixed so nearby words spread over all bits. */
-function wordHash(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i += 1) {
-    hash ^= word.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return fmix(hash);
+/** Polynomial rolling hash base and its SHINGLE_CHARS-th power (mod 2³²), to drop the oldest character. */
+const BASE = 0x01000193;
+let basePower = 1;
+for (let i = 0; i < SHINGLE_CHARS; i += 1) basePower = Math.imul(basePower, BASE);
+const DROP = basePower;
+
+const minimum = new Uint16Array(MINHASH_SIZE);
+const window = new Uint16Array(SHINGLE_CHARS);
+
+/** One 32-bit mix per shingle: its high half picks the bin (multiply-shift), its low half is the rank. */
+function addShingle(rolling: number): void {
+  const hash = fmix(rolling);
+  const bin = ((hash >>> 16) * MINHASH_SIZE) >>> 16;
+  const rank = Math.min(EMPTY - 1, hash & 0xffff);
+  if (rank < minimum[bin]!) minimum[bin] = rank;
 }
 
-/** The MinHash signature of folded words (240 hex characters), or null when there are no words. */
-export function minhash(words: string[]): string | null {
-  const count = Math.min(words.length, MAX_WORDS);
-  if (count === 0) return null;
-  const width = Math.min(SHINGLE, count);
-  const hashes = new Uint32Array(count);
-  for (let w = 0; w < count; w += 1) hashes[w] = wordHash(words[w]!);
-  const minimum = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  const filled = new Uint8Array(MINHASH_SIZE);
-  for (let start = 0; start + width <= count; start += 1) {
-    let shingle = 0x9747b28c;
-    for (let w = start; w < start + width; w += 1) shingle = Math.imul(shingle ^ hashes[w]!, 0x9e3779b1) >>> 0;
-    const hash = fmix(shingle);
-    const bin = hash % MINHASH_SIZE;
-    const rank = fmix(hash ^ 0x5bd1e995);
-    if (rank < minimum[bin]!) minimum[bin] = rank;
-    filled[bin] = 1;
-  }
-  for (let bin = 0; bin < MINHASH_SIZE; bin += 1) {
-    if (filled[bin]) continue;
-    // Borrow from the next filled bin (circularly), mixed with the distance so borrowed values differ.
-    for (let step = 1; step < MINHASH_SIZE; step += 1) {
-      const from = (bin + step) % MINHASH_SIZE;
-      if (filled[from]) {
-        minimum[bin] = fmix(minimum[from]! ^ Math.imul(step, 0x27d4eb2d));
-        break;
-      }
+/**
+ * The story signature of folded words (title then text), or null when they hold no character.
+ * `SIGNATURE_LENGTH` characters: the prefix, 72 four-digit hex ranks, then the figure set.
+ */
+export function minhash(words: readonly string[]): string | null {
+  minimum.fill(EMPTY);
+  let rolling = 0;
+  let seen = 0;
+  let wordsUsed = 0;
+  for (; wordsUsed < words.length && seen < MAX_CHARS; wordsUsed += 1) {
+    const word = words[wordsUsed]!;
+    for (let i = 0; i < word.length && seen < MAX_CHARS; i += 1) {
+      const code = word.charCodeAt(i);
+      const slot = seen & (SHINGLE_CHARS - 1);
+      rolling = (Math.imul(rolling, BASE) + code - Math.imul(window[slot]!, DROP)) | 0;
+      window[slot] = code;
+      seen += 1;
+      if (seen >= SHINGLE_CHARS) addShingle(rolling);
     }
   }
-  // Written as character codes into one flat string: appending 60 pieces would leave a rope of
-  // 60 nodes (about 3 KB of heap per signature until something flattens it).
-  const chars = new Uint8Array(MINHASH_SIZE * HEX_PER_VALUE);
-  for (let i = 0; i < MINHASH_SIZE; i += 1) {
-    const value = minimum[i]! & 0xffff;
-    for (let digit = 0; digit < HEX_PER_VALUE; digit += 1) {
-      chars[i * HEX_PER_VALUE + digit] = HEX_DIGITS[(value >>> ((HEX_PER_VALUE - 1 - digit) * 4)) & 0xf]!;
-    }
-  }
+  if (seen === 0) return null;
+  if (seen < SHINGLE_CHARS) addShingle(rolling); // a text shorter than one shingle is one shingle
+  window.fill(0);
+  const figures = figureSet(words, wordsUsed);
+  // Written as character codes into one flat string (pieces appended one by one leave a rope).
+  const chars = new Uint8Array(SIGNATURE_LENGTH);
+  chars[0] = SIGNATURE_PREFIX.charCodeAt(0);
+  chars[1] = SIGNATURE_PREFIX.charCodeAt(1);
+  let at = SIGNATURE_PREFIX.length;
+  const put = (value: number, digits: number): void => {
+    for (let d = digits - 1; d >= 0; d -= 1) chars[at++] = HEX_DIGITS[(value >>> (d * 4)) & 0xf]!;
+  };
+  for (let i = 0; i < MINHASH_SIZE; i += 1) put(minimum[i]!, HEX_PER_VALUE);
+  for (let i = 0; i < FIGURE_WORDS; i += 1) put(figures[i]!, 8);
   return LATIN1.decode(chars);
 }
 
 const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
 const LATIN1 = new TextDecoder('latin1');
+const HEX = new Int8Array(128).fill(-1);
+for (let d = 0; d < 16; d += 1) HEX[HEX_DIGITS[d]!] = d;
 
-/** A signature as its 60 values, or null when it is not a signature of this kind. */
-export function parseSignature(signature: string): Uint16Array | null {
-  if (signature.length !== MINHASH_SIZE * HEX_PER_VALUE || !/^[0-9a-f]+$/.test(signature)) return null;
-  const values = new Uint16Array(MINHASH_SIZE);
-  for (let i = 0; i < MINHASH_SIZE; i += 1) values[i] = parseInt(signature.slice(i * HEX_PER_VALUE, (i + 1) * HEX_PER_VALUE), 16);
-  return values;
+function hexAt(signature: string, from: number, digits: number): number {
+  let value = 0;
+  for (let i = from; i < from + digits; i += 1) {
+    const code = signature.charCodeAt(i);
+    const digit = code < 128 ? HEX[code]! : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
 }
 
-/** Estimated Jaccard similarity of two texts: the share of equal signature values. */
-export function similarity(a: Uint16Array, b: Uint16Array): number {
-  let same = 0;
-  for (let i = 0; i < MINHASH_SIZE; i += 1) if (a[i] === b[i]) same += 1;
-  return same / MINHASH_SIZE;
+/**
+ * Reads a signature into `values` (72 ranks from `valuesAt`) and `figures` (from `figuresAt`).
+ * False, writing nothing meaningful, when it is not a signature of this format: signatures stored
+ * by earlier versions (240 hex characters of word-shingle values) are refused, not misread.
+ */
+export function readSignature(signature: string, values: Uint16Array, valuesAt: number, figures: Uint32Array, figuresAt: number): boolean {
+  if (signature.length !== SIGNATURE_LENGTH || !signature.startsWith(SIGNATURE_PREFIX)) return false;
+  let at = SIGNATURE_PREFIX.length;
+  for (let i = 0; i < MINHASH_SIZE; i += 1, at += HEX_PER_VALUE) {
+    const value = hexAt(signature, at, HEX_PER_VALUE);
+    if (value < 0) return false;
+    values[valuesAt + i] = value;
+  }
+  for (let i = 0; i < FIGURE_WORDS; i += 1, at += 8) {
+    const value = hexAt(signature, at, 8);
+    if (value < 0) return false;
+    figures[figuresAt + i] = value;
+  }
+  return true;
+}
+
+/** A parsed signature, or null when it is not one of this format. */
+export function parseSignature(signature: string): { values: Uint16Array; figures: Uint32Array } | null {
+  const values = new Uint16Array(MINHASH_SIZE);
+  const figures = new Uint32Array(FIGURE_WORDS);
+  return readSignature(signature, values, 0, figures, 0) ? { values, figures } : null;
+}
+
+/** Bins whose smallest shingle is in both texts, in the first only, in the second only. */
+export interface BinCounts {
+  shared: number;
+  onlyA: number;
+  onlyB: number;
+}
+
+/** Compares two sketches bin by bin (bins empty in both say nothing and are skipped). */
+export function compareSketches(a: Uint16Array, aAt: number, b: Uint16Array, bAt: number, out: BinCounts): BinCounts {
+  let shared = 0;
+  let onlyA = 0;
+  let onlyB = 0;
+  for (let i = 0; i < MINHASH_SIZE; i += 1) {
+    const x = a[aAt + i]!;
+    const y = b[bAt + i]!;
+    if (x === y) {
+      if (x !== EMPTY) shared += 1;
+    } else if (x < y) {
+      onlyA += 1;
+    } else {
+      onlyB += 1;
+    }
+  }
+  out.shared = shared;
+  out.onlyA = onlyA;
+  out.onlyB = onlyB;
+  return out;
+}
+
+/** Estimated Jaccard similarity of the two shingle sets. */
+export function similarity(counts: BinCounts): number {
+  const all = counts.shared + counts.onlyA + counts.onlyB;
+  return all === 0 ? 0 : counts.shared / all;
+}
+
+/** Estimated share of the smaller text's shingles that the other text holds (containment). */
+export function containment(counts: BinCounts): number {
+  const ofA = counts.shared + counts.onlyA;
+  const ofB = counts.shared + counts.onlyB;
+  const smaller = Math.min(ofA, ofB);
+  return smaller === 0 ? 0 : counts.shared / smaller;
+}
+
+/** Estimated Jaccard similarity and containment of two signatures, or null when one is not of this format. */
+export function compareSignatures(a: string, b: string): { similarity: number; containment: number } | null {
+  const first = parseSignature(a);
+  const second = parseSignature(b);
+  if (!first || !second) return null;
+  const counts = compareSketches(first.values, 0, second.values, 0, { shared: 0, onlyA: 0, onlyB: 0 });
+  return { similarity: similarity(counts), containment: containment(counts) };
 }

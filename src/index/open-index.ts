@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { IndexConfig } from '../config/schema.js';
 import { UserInputError } from '../core/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -40,6 +40,14 @@ export async function openIndex(config: IndexConfig, deps: OpenIndexDeps): Promi
       logger,
     );
   }
-  if (deps.mustExist && config.sqlite.path !== ':memory:' && !existsSync(config.sqlite.path)) throw new IndexMissingError(config.sqlite.path);
-  return SqliteMentionIndex.open({ path: config.sqlite.path, logger });
+  const path = config.sqlite.path;
+  if (path !== ':memory:') {
+    if (!existsSync(path)) {
+      if (deps.mustExist) throw new IndexMissingError(path);
+    } else if (statSync(path).size === 0) {
+      // SQLite would take it for a new database: say so, since it usually means a failed copy or restore.
+      logger.warn({ path }, 'the index file is empty (0 bytes), usually a failed copy or restore; it is used as a new, empty index');
+    }
+  }
+  return SqliteMentionIndex.open({ path, logger });
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { IndexError } from '../core/errors.js';
 import { emptySourceState, type SourceState, type StateStore } from './state-store.js';
 
 /** Seen ids older than this are forgotten; feeds rarely keep items that long. */
@@ -34,10 +35,19 @@ export class SqliteStateStore implements StateStore {
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(SCHEMA);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.exec(SCHEMA);
+    } catch (error) {
+      this.db.close();
+      // Name the file: "file is not a database" alone does not say which one.
+      const code = (error as { code?: string }).code ?? 'unknown';
+      throw new IndexError(`${path}: cannot open the source state (${code}): ${(error as Error).message}`, {
+        reason: code.toLowerCase().replace(/_/g, '-'), retryable: code.startsWith('SQLITE_BUSY'), cause: error,
+      });
+    }
     this.getStmt = this.db.prepare('SELECT state FROM source_state WHERE source_id = ?');
     this.putStmt = this.db.prepare(
       'INSERT INTO source_state (source_id, state) VALUES (?, ?) ON CONFLICT(source_id) DO UPDATE SET state = excluded.state',

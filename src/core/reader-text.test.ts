@@ -50,11 +50,14 @@ describe('repairMisdecoded', () => {
   it('reads windows-1252 code points and UTF-8 read as Latin-1 as what they were', () => {
     expect(repairMisdecoded('don\u0092t')).toEqual({ text: 'don’t', repaired: true });
     expect(repairMisdecoded('\u00e2\u0080\u00a6')).toEqual({ text: '…', repaired: true });
+    expect(repairMisdecoded('\u00c3\u0089t\u00c3\u00a9')).toEqual({ text: 'Ét\u00c3\u00a9', repaired: true });
     expect(repairMisdecoded('\u0080 5')).toEqual({ text: '€ 5', repaired: true });
+    expect(repairMisdecoded('â€¦ l’été, câ€™est â€œniceâ€\u009d')).toEqual({ text: '… l’été, c’est “nice”', repaired: true });
   });
 
   it('leaves genuine Latin-1 text alone', () => {
-    expect(repairMisdecoded('Ã©tÃ© «Â»')).toEqual({ text: 'Ã©tÃ© «Â»', repaired: false });
+    const genuine = 'Ã©tÃ© «Â» – Ô’s 5€ “Ü” CAFÉ… NÃO”';
+    expect(repairMisdecoded(genuine)).toEqual({ text: genuine, repaired: false });
   });
 
   it('knows markup from literal text', () => {

@@ -16,12 +16,22 @@ const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
 /** Markup a browser would render: a closing tag, or the opening tag of a known HTML element. */
 const TAG =
   /<\/[A-Za-z][\w:-]*\s*>|<(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|hr|i|img|ins|li|mark|p|q|s|small|span|strike|strong|sub|sup|u|ul|ol)(?:\s[^<>]*)?\/?>/i;
-/** C1 control characters: never text; a sign of windows-1252 or UTF-8 bytes read as Latin-1. */
+/** windows-1252 for 0x80–0x9F (the five bytes it leaves undefined are kept as C1 controls). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+/** The byte each character of CP1252_HIGH stands for. */
+const CP1252_BYTE = new Map([...CP1252_HIGH].map((char, i) => [char, 0x80 + i]));
+/** A byte 0x80–0x9F as a C1 control or as windows-1252 read it; a byte 0x80–0xBF (a UTF-8 continuation). */
+const HIGH = `\u0080-\u009f${CP1252_HIGH}`;
+const CONT = `\u0080-\u00bf${CP1252_HIGH}`;
+/** A UTF-8 sequence whose bytes were read one by one as windows-1252 or Latin-1, with a byte 0x80–0x9F among them. */
+const MISREAD_UTF8 = new RegExp(`[\u00c2-\u00df][${CONT}]|[\u00e0-\u00ef][${CONT}]{2}|[\u00f0-\u00f4][${CONT}]{3}`, 'g');
+const MISREAD_HINT = new RegExp(`[\u00c2-\u00f4][${HIGH}]|[\u0080-\u009f]`);
+const HAS_HIGH = new RegExp(`[${HIGH}]`);
 const C1 = /[\u0080-\u009f]/;
-/** A UTF-8 multi-byte sequence spelled as Latin-1 characters. */
-const MISREAD_UTF8 = /[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}|[\u00f0-\u00f4][\u0080-\u00bf]{3}/g;
-/** windows-1252 for 0x80–0x9F (the five bytes it leaves undefined become nothing). */
-const CP1252_C1 = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
+
+function bytesOf(run: string): Buffer {
+  return Buffer.from([...run].map((char) => CP1252_BYTE.get(char) ?? char.charCodeAt(0)));
+}
 
 /** Whether text in a plain-text field still carries HTML a reader would render. */
 export function looksLikeHtml(text: string): boolean {
@@ -36,20 +46,30 @@ function unescapeOnce(text: string, allowTags: boolean): string | null {
 }
 
 /**
- * Repairs characters that only a misdecoding produces: a UTF-8 sequence read as Latin-1 whose
- * bytes include a C1 control (`â\u0080¦` → `…`), then any C1 control left, read as windows-1252
- * (`don\u0092t` → `don’t`). Text without C1 controls is returned as it is.
+ * Repairs characters only a misdecoding produces: a UTF-8 sequence read byte by byte as
+ * windows-1252 or Latin-1 with a byte 0x80–0x9F among them (`â€¦` or `â\u0080¦` → `…`, `â€™` →
+ * `’`), then any C1 control left, read as windows-1252 (`don\u0092t` → `don’t`). Genuine text can
+ * hold two-character runs (`CAFÉ…`, `Ã©`): those are repaired only when a C1 control proves them
+ * misread; nothing here guesses.
  */
 export function repairMisdecoded(text: string): { text: string; repaired: boolean } {
-  if (!C1.test(text)) return { text, repaired: false };
+  if (!MISREAD_HINT.test(text)) return { text, repaired: false };
+  let repaired = false;
   const fixed = text
     .replace(MISREAD_UTF8, (run) => {
-      if (!C1.test(run)) return run;
-      const bytes = Buffer.from(run, 'latin1');
-      return isUtf8(bytes) ? bytes.toString('utf8') : run;
+      // Two-byte runs (`É…`, `Ü”`) occur in genuine text: only a C1 control proves those misread.
+      if (run.length === 2 ? !C1.test(run) : !HAS_HIGH.test(run.slice(1))) return run;
+      const bytes = bytesOf(run);
+      if (!isUtf8(bytes)) return run;
+      repaired = true;
+      return bytes.toString('utf8');
     })
-    .replace(/[\u0080-\u009f]/g, (char) => CP1252_C1[char.charCodeAt(0) - 0x80]!.replace('\u0000', ''));
-  return { text: fixed, repaired: true };
+    .replace(/[\u0080-\u009f]/g, (char) => {
+      repaired = true;
+      const mapped = CP1252_HIGH[char.charCodeAt(0) - 0x80]!;
+      return mapped === char ? '' : mapped;
+    });
+  return { text: fixed, repaired };
 }
 
 /**

@@ -37,6 +37,8 @@ export interface PollReport {
   failed: number;
   problems: ItemProblem[];
   error?: string;
+  /** The document was incomplete (cut off): what was lost. The source is then `degraded`. */
+  degraded?: string;
   nextPollAt: string;
 }
 
@@ -102,6 +104,7 @@ export async function pollSource(source: SourceRuntime, deps: PollDeps): Promise
   const { items, problems } = normaliseAll(outcome, definition, started);
   report.fetched = outcome.items.length;
   report.problems = problems;
+  if (outcome.degraded) report.degraded = outcome.degraded;
   const seen = await deps.state.seen(definition.id, items.map((item) => item.id));
   const fresh = items.filter((item) => !seen.has(item.id));
   report.fresh = fresh.length;
@@ -169,6 +172,11 @@ async function finish(
     state.lastError = report.error.slice(0, 500);
     state.lastErrorAt = started.toISOString();
     logger.warn({ reason: report.error, status: state.status, nextPollAt: state.nextPollAt }, 'poll failed');
+  } else if (report.degraded) {
+    state.status = 'degraded';
+    state.lastError = report.degraded.slice(0, 500);
+    state.lastErrorAt = started.toISOString();
+    logger.warn({ reason: state.lastError }, 'polled an incomplete document');
   } else {
     logger.debug({ fetched: report.fetched, indexed: report.indexed, problems: report.problems.length }, 'polled');
   }

@@ -196,7 +196,11 @@ export async function checkCorpus(): Promise<CorpusResult[] | null> {
           storedText && !(first && storedText(first.text)) ? `stored text ${JSON.stringify(first?.text ?? null)}` : null,
         ].filter((problem): problem is string => problem !== null);
         pass = problems.length === 0;
-        outcome = pass ? `${items.length} items${expected.title !== null ? ', first title matches' : ''}` : problems.join('; ');
+        const shown = [
+          expected.title !== null ? `first title matches${first ? ` (stored ${JSON.stringify(first.title)})` : ''}` : null,
+          storedText && first ? `stored text ${JSON.stringify(first.text)}` : null,
+        ].filter((part): part is string => part !== null);
+        outcome = pass ? [`${items.length} items`, ...shown].join(', ') : problems.join('; ');
       }
       const expectation = errorPattern
         ? `clear "${ERROR_OVERRIDES[entry.file] ? 'truncated document' : 'not a feed'}" error`

@@ -37,6 +37,8 @@ const bodies: Record<string, string> = {
   '/cut-between-items.xml': whole.slice(0, whole.indexOf('<item>', whole.indexOf('acme-2</guid>'))),
   // Only the final '>' of the root's end tag is missing: nothing was lost.
   '/root-end-tag-unfinished.xml': whole.slice(0, -1),
+  // A free host appends an unclosed element after the feed: nothing was lost either.
+  '/junk-after-root.xml': `${atom.slice(0, atom.lastIndexOf('<entry>'))}</feed>\n<div class="ad"><script src="https://ads.example/a.js"></script>`,
   '/cut-atom.xml': atom,
   '/cut-json.json': '{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1","url":"https://j.example/1","title":"Un"},{"id":"2","url":"https://j.ex',
 };
@@ -120,9 +122,9 @@ describe('complete items before the cut are kept and the truncation is reported'
     expect(outcome.problems).toEqual([{ reason: 'truncated-document', message, outcome: 'dropped' }]);
   });
 
-  it('a document missing only the last ">" of its root end tag is whole', async () => {
-    const { outcome, stored } = await readStored(server, '/root-end-tag-unfinished.xml');
-    expect(stored).toHaveLength(4);
+  it.each(['/root-end-tag-unfinished.xml', '/junk-after-root.xml'])('%s is whole: nothing was lost', async (path) => {
+    const { outcome, stored } = await readStored(server, path);
+    expect(stored).toHaveLength(path === '/junk-after-root.xml' ? 2 : 4);
     expect(outcome.degraded).toBeUndefined();
     expect(outcome.problems).toEqual([]);
   });

@@ -88,6 +88,7 @@ export function extractXmlFeed(text: string, feedUrl: string): ExtractedFeed {
   const openAtEnd: string[] = [];
   let partialEntry = false;
   let channelClosed = false;
+  let rootClosed = false;
 
   const push = (value: string): void => {
     if (!capture || capture.size > MAX_FIELD_CHARS) return;
@@ -186,6 +187,7 @@ export function extractXmlFeed(text: string, feedUrl: string): ExtractedFeed {
         const depth = stack.length;
         const closing = stack.pop();
         if (ending && closing) openAtEnd.push(rawName);
+        else if (depth === 2) rootClosed = true;
         else if (depth === 3 && closing?.name === 'channel') channelClosed = true;
         htmlTitleOpen = false;
         if (capture && depth > capture.depth) {
@@ -221,7 +223,8 @@ export function extractXmlFeed(text: string, feedUrl: string): ExtractedFeed {
   parser.write(text);
   ending = true;
   parser.end();
-  if (feed.format !== null && openAtEnd.length > 0) feed.truncated = truncation(text, feed, openAtEnd, channelClosed, partialEntry);
+  // Markup a host appends after the feed's root (an unclosed analytics <div>) loses nothing.
+  if (feed.format !== null && !rootClosed && openAtEnd.length > 0) feed.truncated = truncation(text, feed, openAtEnd, channelClosed, partialEntry);
   return feed;
 }
 

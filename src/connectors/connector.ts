@@ -46,6 +46,12 @@ export interface FetchOutcome {
   detectedType?: string;
   /** The source's own title, when it has one. */
   title?: string;
+  /**
+   * The poll worked but the document was incomplete (cut off after some complete items, which are
+   * in `items`): one sentence saying so. The source shows as `degraded`; the cursor keeps its old
+   * validators so that the next poll reads the whole document again.
+   */
+  degraded?: string;
 }
 
 export interface Connector<Options = unknown> {

@@ -50,10 +50,13 @@ export class FetchError extends HubwatchError {
   }
 }
 
-/** The document fetched is not something the connector can read (an HTML page, a login wall). */
+/**
+ * The document fetched is not something the connector can read (an HTML page, a login wall), or
+ * not all of it arrived (`truncated-document`, retryable: the next response may be whole).
+ */
 export class ParseError extends HubwatchError {
-  constructor(message: string, reason = 'not-a-feed', cause?: unknown) {
-    super(message, { reason, retryable: false, cause });
+  constructor(message: string, reason = 'not-a-feed', cause?: unknown, retryable = false) {
+    super(message, { reason, retryable, cause });
   }
 }
 

@@ -1,9 +1,10 @@
 import type { SourceDefinition } from '../connectors/connector.js';
 import { parseFeedDate } from './dates.js';
-import { collapse, htmlToText, textLine } from './html-to-text.js';
+import { collapse } from './html-to-text.js';
 import type { Audience, Channel } from './mention.js';
 import { mentionId } from './mention-id.js';
 import type { ItemProblem, RawItem } from './raw-item.js';
+import { readerBody, readerLine } from './reader-text.js';
 
 /** Bounds on what one mention may hold: a hostile feed cannot make one item huge. */
 export const MAX_TITLE_CHARS = 1_000;
@@ -74,12 +75,18 @@ export function normaliseItem(
     };
   }
   const body = raw.contentHtml ?? raw.summaryHtml ?? null;
-  const text = clip(body !== null ? htmlToText(body) : collapse(raw.contentText ?? ''), MAX_TEXT_CHARS, flags);
-  let title = raw.title ? textLine(raw.title, raw.titleIsHtml === true) : '';
-  if (!title && text) title = textLine(text.slice(0, 140)).replace(/\s+\S*$/, '') || text.slice(0, 140);
+  const read = readerBody(body ?? raw.contentText ?? '', body !== null);
+  const text = clip(read.text, MAX_TEXT_CHARS, flags);
+  const readTitle = raw.title ? readerLine(raw.title, raw.titleIsHtml === true) : null;
+  let title = readTitle?.text ?? '';
+  if (!title && text) title = collapse(text.slice(0, 140).replace(/\s*\n\s*/g, ' ')).replace(/\s+\S*$/, '') || text.slice(0, 140);
   title = clip(title, MAX_TITLE_CHARS, flags);
+  const readAuthor = raw.author ? readerLine(raw.author) : null;
   if (!title && !text) {
     return { ok: false, problem: { ...where, reason: 'empty-item', message: 'item has no title and no text', outcome: 'dropped' } };
+  }
+  if (read.repaired || readTitle?.repaired || readAuthor?.repaired) {
+    problems.push({ ...where, reason: 'charset-corrected', message: 'characters only a misdecoding produces (C1 controls, UTF-8 read as Latin-1) read as what they were', outcome: 'repaired' });
   }
   const fetchedAt = context.now.toISOString();
   let publishedAt = fetchedAt;
@@ -111,7 +118,7 @@ export function normaliseItem(
       channel: raw.channel ?? source.channel,
       title,
       text,
-      author: raw.author ? clip(textLine(raw.author), 200, flags) || null : null,
+      author: readAuthor ? clip(readAuthor.text, 200, flags) || null : null,
       publishedAt,
       fetchedAt,
       languageHint: languageTag(raw.languageHint),

@@ -1,7 +1,10 @@
 import type { ConnectorCursor } from '../connectors/connector.js';
 
-/** Health of a source as `sources list` shows it. */
-export type SourceStatus = 'new' | 'ok' | 'backoff' | 'failing';
+/**
+ * Health of a source as `sources list` shows it. `degraded`: the last poll worked but its document
+ * was incomplete (cut off after some items; `lastError` says what was lost).
+ */
+export type SourceStatus = 'new' | 'ok' | 'degraded' | 'backoff' | 'failing';
 
 /** What hubwatch remembers about one source between polls. */
 export interface SourceState {

@@ -46,4 +46,5 @@ export const sourceBatchSchema = z.object({
   itemsPerDay: z.number().nonnegative(),
   cursor: cursorSchema,
   minIntervalSeconds: z.number().nonnegative().optional(),
+  degraded: z.string().optional(),
 });

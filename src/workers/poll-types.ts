@@ -43,6 +43,8 @@ export interface SourceBatch {
   cursor: ConnectorCursor;
   /** Seconds the source asked us to wait before the next poll. */
   minIntervalSeconds?: number;
+  /** The document was incomplete (cut off): what was lost. */
+  degraded?: string;
 }
 
 /** What one poll did; the driver logs it and `run --once` sums it. */
@@ -60,6 +62,8 @@ export interface PollReport {
   indexedIds: string[];
   problems: ItemProblem[];
   error?: string;
+  /** The document was incomplete (cut off): what was lost. The source is then `degraded`. */
+  degraded?: string;
   nextPollAt: string;
 }
 

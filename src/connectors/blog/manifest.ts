@@ -13,6 +13,10 @@ export const blogOptionsSchema = z.strictObject({
 });
 export type BlogOptions = z.infer<typeof blogOptionsSchema>;
 
+function isTruncated(error: unknown): boolean {
+  return error instanceof ParseError && error.reason === 'truncated-document';
+}
+
 /**
  * Finds the feed of a site or article URL: the URL itself if it is a feed (its response is handed
  * back, so it is not fetched twice), the page's alternates, then the usual paths.
@@ -24,7 +28,11 @@ async function discover(pageUrl: string, options: BlogOptions, context: FetchCon
   const text = context.fetcher.decodeText(page, /json/.test(contentType) ? 'json' : /html/.test(contentType) ? 'html' : 'xml');
   const notAFeed = await parseFeedDocument(text, { feedUrl: page.finalUrl, where }).then(
     () => null,
-    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    (error: unknown) => {
+      // A feed cut off mid-way is that feed failing this time, not a page to discover from.
+      if (isTruncated(error)) throw error;
+      return error instanceof Error ? error.message : String(error);
+    },
   );
   if (notAFeed === null) return { feedUrl: page.finalUrl, response: page };
   const candidates = alternateFeeds(text, page.finalUrl);
@@ -37,6 +45,7 @@ async function discover(pageUrl: string, options: BlogOptions, context: FetchCon
     } catch (error) {
       // A refused address or a timeout is the site's answer for every path: stop probing.
       if (error instanceof FetchError && (error.reason === 'egress-blocked' || error.reason === 'timeout')) throw error;
+      if (isTruncated(error)) throw error;
       if (!(error instanceof FetchError) && !(error instanceof ParseError)) throw error;
     }
   }
@@ -64,7 +73,7 @@ export const blogManifest: ConnectorManifest<BlogOptions> = {
           const outcome = await fetchFeed(feedUrl, feedCursor, context, source.id);
           return { ...outcome, cursor: { ...outcome.cursor, position: feedUrl } };
         } catch (error) {
-          const gone = (error instanceof FetchError && (error.status === 404 || error.status === 410)) || error instanceof ParseError;
+          const gone = (error instanceof FetchError && (error.status === 404 || error.status === 410)) || (error instanceof ParseError && !isTruncated(error));
           if (!gone) throw error;
           context.logger.info({ source: source.id, feed: displayUrl(feedUrl) }, 'discovered feed no longer answers; discovering again');
           feedCursor = {};

@@ -40,6 +40,27 @@ describe('decodeBody (case 17)', () => {
     expect(decodeBody(html, 'text/html', 'html').text).toContain(russian);
   });
 
+  it('corrects a claim the bytes contradict, and says so', () => {
+    const russian = 'Новости дня';
+    // windows-1251 bytes under a UTF-8 header: the prolog's own (legacy) declaration is used.
+    const cyrillic = decodeBody(iconv.encode(xml('windows-1251').replace(golden, russian), 'win1251'), 'text/xml; charset=utf-8', 'xml');
+    expect(cyrillic).toMatchObject({ encoding: 'windows-1251', source: 'header', correction: 'the Content-Type header says UTF-8 but the bytes are not UTF-8 and were read as windows-1251' });
+    expect(cyrillic.text).toContain(russian);
+    // A BOM says UTF-8, one byte is windows-1252.
+    const [before, after] = xml(null).split(golden);
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${before}Señor `), Buffer.from([0x80]), Buffer.from(after!)]);
+    expect(decodeBody(withBom, undefined, 'xml')).toMatchObject({ text: expect.stringContaining('Señor €') as string, correction: 'the byte-order mark says UTF-8 but 1 byte is not UTF-8 and was read as windows-1252' });
+    // JSON is UTF-8 by definition.
+    expect(decodeBody(iconv.encode('{"title":"5 € l’unité"}', 'win1252'), 'application/feed+json', 'json')).toMatchObject({ text: '{"title":"5 € l’unité"}', correction: expect.stringMatching(/^JSON \(always UTF-8\) says UTF-8/) as string });
+  });
+
+  it('leaves what is consistent alone: ASCII under any label, valid UTF-8 under UTF-8, Latin-1 under Latin-1', () => {
+    expect(decodeBody(Buffer.from(xml('iso-8859-1').replace(golden, 'plain')), undefined, 'xml').correction).toBeUndefined();
+    expect(decodeBody(Buffer.from(xml('utf-8')), undefined, 'xml').correction).toBeUndefined();
+    expect(decodeBody(iconv.encode(xml('iso-8859-1').replace(golden, 'Société'), 'latin1'), undefined, 'xml')).toMatchObject({ encoding: 'windows-1252', text: expect.stringContaining('Société') as string });
+    expect(decodeBody(iconv.encode(xml('iso-8859-1').replace(golden, 'Société'), 'latin1'), undefined, 'xml').correction).toBeUndefined();
+  });
+
   it('maps Latin-1 labels to windows-1252 and refuses unknown labels', () => {
     expect(normaliseCharset('ISO-8859-1')).toBe('windows-1252');
     expect(normaliseCharset('x-klingon')).toBeNull();

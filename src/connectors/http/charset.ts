@@ -1,5 +1,7 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { decodeUtf8WithCp1252, utf8Census } from './utf8-fallback.js';
 
 /** How the encoding of a body was decided, in the order tried. */
 export type CharsetSource = 'bom' | 'header' | 'declaration' | 'detected' | 'default';
@@ -8,6 +10,11 @@ export interface DecodedText {
   text: string;
   encoding: string;
   source: CharsetSource;
+  /**
+   * Set when the bytes contradicted the charset the BOM, header or declaration claimed and were
+   * decoded as what they are: one sentence saying what was claimed and what was used.
+   */
+  correction?: string;
 }
 
 /** WHATWG: these labels mean windows-1252 on the web (a "Latin-1" feed with curly quotes is cp1252). */
@@ -56,17 +63,6 @@ function fromDeclaration(bytes: Buffer, kind: 'xml' | 'html' | 'json'): string |
   return meta ? normaliseCharset(meta[1]) : null;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The text when the bytes are valid UTF-8, else null. */
-function asUtf8(bytes: Buffer): string | null {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
 /** iconv-lite for everything but UTF-8, which Node decodes natively (several times faster on big feeds). */
 function decodeAs(bytes: Buffer, encoding: string): string {
   return encoding === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, encoding);
@@ -79,28 +75,79 @@ function detect(bytes: Buffer): string {
   return normalised ?? 'windows-1252';
 }
 
+const CLAIMED_BY: Record<CharsetSource, string> = {
+  bom: 'the byte-order mark',
+  header: 'the Content-Type header',
+  declaration: "the document's encoding declaration",
+  detected: 'detection',
+  default: 'JSON (always UTF-8)',
+};
+
+/**
+ * Bytes that are not UTF-8: mostly UTF-8 with stray bytes (more well-formed multi-byte sequences
+ * than invalid bytes) keeps the UTF-8 and reads each stray byte as windows-1252; otherwise the
+ * document is in a legacy charset: `legacy` when one was declared elsewhere, else detected.
+ */
+function notUtf8(bytes: Buffer, legacy: string | null): { text: string; encoding: string; how: string } {
+  const census = utf8Census(bytes);
+  if (census.multiByte > 0 && census.multiByte >= census.invalid) {
+    return { text: decodeUtf8WithCp1252(bytes), encoding: 'utf-8', how: census.invalid === 1 ? '1 byte is not UTF-8 and was read as windows-1252' : `${census.invalid} bytes are not UTF-8 and were read as windows-1252` };
+  }
+  const encoding = legacy ?? detect(bytes);
+  return { text: decodeAs(bytes, encoding), encoding, how: `the bytes are not UTF-8 and were read as ${encoding}` };
+}
+
+/**
+ * Decodes with the charset a BOM, header or declaration claims, unless the bytes say otherwise:
+ * invalid bytes under a UTF-8 claim, or well-formed multi-byte UTF-8 under a legacy one (genuine
+ * Latin-1 text with any accent is never valid UTF-8, so it keeps its charset).
+ */
+function decodeClaimed(bytes: Buffer, claimed: string, source: CharsetSource, legacy: () => string | null): DecodedText {
+  if (claimed === 'utf-8') {
+    if (isUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'utf-8', source };
+    const read = notUtf8(bytes, legacy());
+    return { text: read.text, encoding: read.encoding, source, correction: `${CLAIMED_BY[source]} says UTF-8 but ${read.how}` };
+  }
+  if (!claimed.startsWith('utf-') && !isAscii(bytes) && isUtf8(bytes)) {
+    return { text: bytes.toString('utf8'), encoding: 'utf-8', source, correction: `${CLAIMED_BY[source]} says ${claimed} but the bytes are well-formed UTF-8 and were read as UTF-8` };
+  }
+  return { text: decodeAs(bytes, claimed), encoding: claimed, source };
+}
+
 /**
  * Decodes a body: BOM first, then the HTTP header's charset, then the XML prolog or HTML meta,
  * then detection (valid UTF-8, else chardet), never failing. A UTF-16 document is recognised by its
- * first characters even without a BOM.
+ * first characters even without a BOM. A claimed charset the bytes contradict is corrected and the
+ * correction said (`correction`), as mature feed readers do.
  */
 export function decodeBody(bytes: Buffer, contentType: string | undefined, kind: 'xml' | 'html' | 'json'): DecodedText {
   const bom = fromBom(bytes);
-  if (bom) return { text: decodeAs(bytes.subarray(bom.skip), bom.encoding), encoding: bom.encoding, source: 'bom' };
+  if (bom) {
+    const body = bytes.subarray(bom.skip);
+    if (bom.encoding === 'utf-8') return decodeClaimed(body, 'utf-8', 'bom', () => null);
+    return { text: decodeAs(body, bom.encoding), encoding: bom.encoding, source: 'bom' };
+  }
   if (bytes.length >= 4 && bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) {
     return { text: iconv.decode(bytes, 'utf-16le'), encoding: 'utf-16le', source: 'detected' };
   }
   if (bytes.length >= 4 && bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) {
     return { text: iconv.decode(bytes, 'utf-16be'), encoding: 'utf-16be', source: 'detected' };
   }
-  const header = charsetFromContentType(contentType);
-  if (header) return { text: decodeAs(bytes, header), encoding: header, source: 'header' };
-  const declared = fromDeclaration(bytes, kind);
   // A prolog claiming UTF-16 on bytes with no BOM and ASCII markup is a lie the bytes disprove.
-  if (declared && !declared.startsWith('utf-16')) return { text: decodeAs(bytes, declared), encoding: declared, source: 'declaration' };
-  if (kind === 'json') return { text: bytes.toString('utf8'), encoding: 'utf-8', source: 'default' };
-  const utf8 = asUtf8(bytes);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: 'detected' };
-  const detected = detect(bytes);
-  return { text: decodeAs(bytes, detected), encoding: detected, source: 'detected' };
+  const declaration = (): string | null => {
+    const declared = fromDeclaration(bytes, kind);
+    return declared && !declared.startsWith('utf-16') ? declared : null;
+  };
+  const legacyDeclaration = (): string | null => {
+    const declared = declaration();
+    return declared && declared !== 'utf-8' ? declared : null;
+  };
+  const header = charsetFromContentType(contentType);
+  if (header) return decodeClaimed(bytes, header, 'header', legacyDeclaration);
+  if (kind === 'json') return decodeClaimed(bytes, 'utf-8', 'default', () => null);
+  const declared = declaration();
+  if (declared) return decodeClaimed(bytes, declared, 'declaration', () => null);
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'utf-8', source: 'detected' };
+  const read = notUtf8(bytes, null);
+  return { text: read.text, encoding: read.encoding, source: 'detected' };
 }

@@ -149,6 +149,7 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps): H
   return {
     fetch,
     decodeText: (response, kind) => decodeBody(response.body, response.headers['content-type'], kind).text,
+    decode: (response, kind) => decodeBody(response.body, response.headers['content-type'], kind),
     close: () => agent.close(),
   };
 }

@@ -1,3 +1,5 @@
+import type { DecodedText } from './charset.js';
+
 /**
  * The one HTTP fetcher every connector uses (undici). The implementation lives beside this
  * contract; see docs/architecture.md for the guarantees (egress policy at connect time, decoded
@@ -33,5 +35,7 @@ export interface HttpFetcher {
   fetch(request: HttpRequest): Promise<HttpResponse>;
   /** Decodes a body to text: BOM, then the HTTP header, then the document's own declaration, then detection. */
   decodeText(response: HttpResponse, kind: 'xml' | 'html' | 'json'): string;
+  /** The same decoding, saying which charset was used and, when the bytes contradicted the claimed one, the correction. */
+  decode(response: HttpResponse, kind: 'xml' | 'html' | 'json'): DecodedText;
   close(): Promise<void>;
 }

@@ -28,7 +28,12 @@ export function parseJsonFeed(source: string, feedUrl: string, where: string): P
   try {
     document = JSON.parse(source);
   } catch (error) {
-    throw new ParseError(`${where}: not a feed (invalid JSON: ${(error as Error).message.slice(0, 120)})`, 'not-a-feed', error);
+    const detail = (error as Error).message.slice(0, 120);
+    // JSON cannot be read in part: a cut-off JSON Feed is a failed poll, said as such and retried.
+    if (/^\s*\{/.test(source) && /end of JSON input|Unterminated string/i.test(detail)) {
+      throw new ParseError(`${where}: truncated document: the JSON ends before it is complete (${source.length} characters received: the response was cut off)`, 'truncated-document', error, true);
+    }
+    throw new ParseError(`${where}: not a feed (invalid JSON: ${detail})`, 'not-a-feed', error);
   }
   const feed = record(document);
   const version = text(feed?.['version']) ?? '';

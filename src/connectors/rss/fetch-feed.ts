@@ -47,16 +47,24 @@ export async function feedOutcome(response: HttpResponse, cursor: ConnectorCurso
   }
   const contentType = response.headers['content-type'] ?? '';
   const kind = /json/i.test(contentType) ? 'json' : 'xml';
-  const text = context.fetcher.decodeText(response, kind);
-  const parsed = await parseFeedDocument(text, { feedUrl: response.finalUrl, where });
+  const decoded = context.fetcher.decode(response, kind);
+  const parsed = await parseFeedDocument(decoded.text, { feedUrl: response.finalUrl, where });
   const waits = [parsed.ttlSeconds, response.freshForSeconds].filter((value): value is number => typeof value === 'number' && value > 0);
+  const problems = decoded.correction
+    ? [{ reason: 'charset-corrected', message: decoded.correction, outcome: 'repaired' as const }, ...parsed.problems]
+    : parsed.problems;
+  // A cut-off document must not be answered 304 next time: its validators are not kept.
+  const validators = parsed.degraded
+    ? { etag: cursor.etag ?? null, lastModified: cursor.lastModified ?? null }
+    : { etag: response.headers['etag'] ?? null, lastModified: response.headers['last-modified'] ?? null };
   return {
     status: 'ok',
     items: parsed.items,
-    problems: parsed.problems,
-    cursor: { ...cursor, etag: response.headers['etag'] ?? null, lastModified: response.headers['last-modified'] ?? null, movedTo },
+    problems,
+    cursor: { ...cursor, ...validators, movedTo },
     ...(waits.length > 0 ? { minIntervalSeconds: Math.max(...waits) } : {}),
     detectedType: parsed.detectedType,
     ...(parsed.title ? { title: parsed.title } : {}),
+    ...(parsed.degraded ? { degraded: parsed.degraded } : {}),
   };
 }

@@ -92,9 +92,11 @@ describe('case 16: malformed documents', () => {
     expect(feed.items.map((i) => i.title)).toEqual(['AT&T & Acme', 'café \u00a0&bogus; \u0000\u0001 ok', 'third']);
   });
 
-  it('a truncated document keeps what came before the cut', async () => {
+  it('a truncated document keeps the complete items before the cut and says what was lost', async () => {
     const feed = await parse(`<rss version="2.0"><channel><title>H</title>${item('one', 1)}${item('two', 2)}<item><title>tru`);
-    expect(feed.items.map((i) => i.title)).toEqual(['one', 'two', 'tru']);
+    expect(feed.items.map((i) => i.title)).toEqual(['one', 'two']);
+    expect(feed.degraded).toBe('document cut off inside <title>: the 2 complete items before the cut were kept, the unfinished one after them dropped');
+    expect(feed.problems).toEqual([{ reason: 'truncated-document', message: feed.degraded, outcome: 'dropped' }]);
   });
 
   it.each([
@@ -103,7 +105,7 @@ describe('case 16: malformed documents', () => {
     ['some other XML', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', /not a feed \(found a <svg> document\)/],
     ['plain text', 'Service temporarily unavailable', /not a feed/],
     ['JSON that is not a feed', '{"error":"rate limited"}', /not a feed \(JSON without a JSON Feed "version"\)/],
-    ['broken JSON', '{"version": ', /invalid JSON/],
+    ['broken JSON', '{"version": ]', /invalid JSON/],
   ])('%s is a ParseError naming the source', async (_label, text, message) => {
     const error = await parse(text).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParseError);

@@ -56,6 +56,15 @@ export async function parseFeedDocument(text: string, options: { feedUrl: string
           : 'no XML element at all';
     throw new ParseError(`${options.where}: not a feed (found ${found})`, 'not-a-feed');
   }
+  const truncated = extracted.truncated;
+  if (truncated && extracted.entries.length === 0) {
+    throw new ParseError(
+      `${options.where}: truncated document: it ends inside <${truncated.inside}>${truncated.partialEntry ? ' of an unfinished item' : ''}, before any complete item (${text.length} characters received: the response was cut off)`,
+      'truncated-document',
+      undefined,
+      true,
+    );
+  }
   if (extracted.entries.length === 0 && /<(\w+:)?(item|entry)[\s>]/.test(text)) {
     try {
       return await parseWithRssParser(text, options.feedUrl, extracted.format);
@@ -74,10 +83,16 @@ export async function parseFeedDocument(text: string, options: { feedUrl: string
       outcome: 'dropped',
     });
   }
+  let degraded: string | undefined;
+  if (truncated) {
+    const count = extracted.entries.length;
+    degraded = `document cut off inside <${truncated.inside}>: the ${count} complete item${count === 1 ? '' : 's'} before the cut ${count === 1 ? 'was' : 'were'} kept${truncated.partialEntry ? ', the unfinished one after them dropped' : ''}`;
+    problems.push({ reason: 'truncated-document', message: degraded, outcome: 'dropped' });
+  }
   entries.forEach((entry, index) => {
     const { item, problems: itemProblems } = mapEntry(entry, { index, feedLanguage: meta.language });
     problems.push(...itemProblems);
     if (item) mapped.push(item);
   });
-  return { detectedType: extracted.format, ...meta, items: dedupe(mapped, problems), problems };
+  return { detectedType: extracted.format, ...meta, items: dedupe(mapped, problems), problems, ...(degraded ? { degraded } : {}) };
 }

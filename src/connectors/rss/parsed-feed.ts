@@ -12,4 +12,6 @@ export interface ParsedFeed {
   ttlSeconds: number | null;
   items: RawItem[];
   problems: ItemProblem[];
+  /** The document was cut off after some complete items (kept): one sentence saying so. */
+  degraded?: string;
 }

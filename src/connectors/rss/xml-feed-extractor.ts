@@ -35,6 +35,11 @@ export interface ExtractedFeed {
   entries: ExtractedEntry[];
   /** `<title>` of an HTML page, to say what was found instead of a feed. */
   htmlTitle: string | null;
+  /**
+   * Set when the document ends before it is complete (cut off mid-way): the innermost element
+   * still open, and whether an entry was open (it is dropped: only complete entries are kept).
+   */
+  truncated: { inside: string; partialEntry: boolean } | null;
 }
 
 const ENTRY_FIELDS = new Set([
@@ -68,7 +73,7 @@ function escapeAttribute(value: string): string {
  * laughs are inert), and element names never become object keys (no prototype pollution).
  */
 export function extractXmlFeed(text: string, feedUrl: string): ExtractedFeed {
-  const feed: ExtractedFeed = { format: null, root: null, fields: new Map(), links: [], entries: [], htmlTitle: null };
+  const feed: ExtractedFeed = { format: null, root: null, fields: new Map(), links: [], entries: [], htmlTitle: null, truncated: null };
   type Frame = { name: string; scope: NamespaceScope; base: string; lang: string | null };
   const stack: Frame[] = [{ name: '#document', scope: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), base: feedUrl, lang: null }];
   let entry: ExtractedEntry | null = null;
@@ -78,6 +83,12 @@ export function extractXmlFeed(text: string, feedUrl: string): ExtractedFeed {
   let inCdata = false;
   let authorDepth = -1;
   let htmlTitleOpen = false;
+  /** Set once the whole text is written: closes reported from then on are the ones the end implies. */
+  let ending = false;
+  const openAtEnd: string[] = [];
+  let partialEntry = false;
+  let channelClosed = false;
+  let rootClosed = false;
 
   const push = (value: string): void => {
     if (!capture || capture.size > MAX_FIELD_CHARS) return;
@@ -174,7 +185,10 @@ export function extractXmlFeed(text: string, feedUrl: string): ExtractedFeed {
       },
       onclosetag(rawName) {
         const depth = stack.length;
-        stack.pop();
+        const closing = stack.pop();
+        if (ending && closing) openAtEnd.push(rawName);
+        else if (depth === 2) rootClosed = true;
+        else if (depth === 3 && closing?.name === 'channel') channelClosed = true;
         htmlTitleOpen = false;
         if (capture && depth > capture.depth) {
           capture.children -= 1;
@@ -197,7 +211,8 @@ export function extractXmlFeed(text: string, feedUrl: string): ExtractedFeed {
         }
         if (depth === authorDepth) authorDepth = -1;
         if (entry && depth === entryDepth) {
-          feed.entries.push(entry);
+          if (ending) partialEntry = true;
+          else feed.entries.push(entry);
           entry = null;
           entryDepth = -1;
         }
@@ -205,6 +220,20 @@ export function extractXmlFeed(text: string, feedUrl: string): ExtractedFeed {
     },
     { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
   );
-  parser.end(text);
+  parser.write(text);
+  ending = true;
+  parser.end();
+  // Markup a host appends after the feed's root (an unclosed analytics <div>) loses nothing.
+  if (feed.format !== null && !rootClosed && openAtEnd.length > 0) feed.truncated = truncation(text, feed, openAtEnd, channelClosed, partialEntry);
   return feed;
+}
+
+/**
+ * Whether elements left open at the end mean the document was cut off. Only the root left open is
+ * no loss when its end tag was begun (`</rss` at the very end) or, in RSS 2.0, when `</channel>`
+ * closed every item already; anything deeper open means content was lost.
+ */
+function truncation(text: string, feed: ExtractedFeed, open: string[], channelClosed: boolean, partialEntry: boolean): ExtractedFeed['truncated'] {
+  if (open.length === 1 && (/<\/[^<>]*$/.test(text.slice(-256).trimEnd()) || (feed.root === 'rss' && channelClosed))) return null;
+  return { inside: open[0]!, partialEntry };
 }

@@ -53,6 +53,7 @@ export async function fetchSource(source: SourceRuntime, deps: PollDeps): Promis
       itemsPerDay: itemsPerDay(items, started),
       cursor: outcome.cursor,
       ...minInterval,
+      ...(outcome.degraded ? { degraded: outcome.degraded } : {}),
     },
   };
 }

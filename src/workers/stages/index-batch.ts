@@ -13,7 +13,10 @@ export async function indexBatch(batch: SourceBatch, source: SourceRuntime, deps
   const logger = deps.logger.child({ sourceId: batch.sourceId });
   const state = await deps.state.get(batch.sourceId);
   const started = new Date(batch.startedAt);
-  const report: PollReport = { ...emptyReport(batch.sourceId), fetched: batch.fetched, fresh: batch.items.length, problems: [...batch.problems] };
+  const report: PollReport = {
+    ...emptyReport(batch.sourceId), fetched: batch.fetched, fresh: batch.items.length, problems: [...batch.problems],
+    ...(batch.degraded ? { degraded: batch.degraded } : {}),
+  };
   let retryLater = false;
   if (batch.items.length > 0) {
     let results;

@@ -44,6 +44,12 @@ export async function recordPoll(
     state.lastError = report.error.slice(0, 500);
     state.lastErrorAt = started.toISOString();
     logger.warn({ reason: report.error, status: state.status, nextPollAt: state.nextPollAt }, 'poll failed');
+  } else if (report.degraded) {
+    // A document cut off mid-way: its complete items count, and the source shows what was lost.
+    state.status = 'degraded';
+    state.lastError = terminalSafe(report.degraded).slice(0, 500);
+    state.lastErrorAt = started.toISOString();
+    logger.warn({ reason: state.lastError }, 'polled an incomplete document');
   } else {
     logger.debug({ fetched: report.fetched, indexed: report.indexed, problems: report.problems.length }, 'polled');
   }

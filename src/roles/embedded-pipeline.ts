@@ -45,7 +45,7 @@ export async function createEmbeddedPipeline(
   const { index, logger, clock } = deps;
   const fetcher = deps.fetcher ?? createHttpFetcher(config.fetch, { logger: logger.child({ component: 'fetch' }) });
   const state = new SqliteStateStore(config.index.sqlite.path);
-  const enricher = createEnricher(config.watchlist);
+  const enricher = createEnricher(config.watchlist, config.enrich);
   const clusterer = createStoryClusterer();
   for await (const record of index.signaturesSince(new Date(clock().getTime() - STORY_MEMORY_DAYS * 86_400_000))) {
     clusterer.remember(record);

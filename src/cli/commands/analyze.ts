@@ -54,7 +54,7 @@ async function analyze(context: CliContext, options: AnalyzeOptions): Promise<vo
     forced = normaliseLanguageCode(options.lang);
     if (!forced) throw new UserInputError(`--lang ${JSON.stringify(options.lang)}: expected a two-letter language code such as "en" or "fr"`);
   }
-  const enricher = createEnricher(context.config().watchlist);
+  const enricher = createEnricher(context.config().watchlist, context.config().enrich);
   let line = 0;
   let failed = 0;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });

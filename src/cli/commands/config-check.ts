@@ -15,7 +15,8 @@ export const configCheckCommand: CommandModule = {
         context.out(
           `${context.configPath()}: OK (${count(settings.sources.length, 'source')}, ${count(settings.watchlist.brands.length, 'brand')}, ` +
             `${count(settings.watchlist.people.length, 'person').replace('persons', 'people')}, ${count(settings.watchlist.topics.length, 'topic')}, ` +
-            `${count(settings.alerts.length, 'alert rule')}, index: ${context.env.ELASTICSEARCH_URL || settings.index.elasticsearch ? 'elasticsearch' : `sqlite ${settings.index.sqlite.path}`})`,
+            `${count(settings.alerts.length, 'alert rule')}, index: ${context.env.ELASTICSEARCH_URL || settings.index.elasticsearch ? 'elasticsearch' : `sqlite ${settings.index.sqlite.path}`}, ` +
+            `sentiment models: fr ${settings.enrich.frenchModel ? 'on' : 'off (rules only)'}, en ${settings.enrich.englishModel ? 'on' : 'off (rules only)'})`,
         );
       });
   },

@@ -1,6 +1,6 @@
 /**
  * The entity-level sentiment check: sentences written for hubwatch (test/enrich/data/
- * entity-sentiment.tsv), each naming a watched brand or person with the tone towards it, run
+ * entity-sentiment*.tsv), each naming a watched brand or person with the tone towards it, run
  * through the real enricher; an entity it does not find counts as wrong.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { watchlistSchema } from '../src/config/watchlist.js';
 import { createEnricher, type EnricherOptions } from '../src/enrich/create-enricher.js';
 
+/** Batch A: written first; its failures shaped the clause rules (entity-clauses.ts). */
 export const ENTITY_CHECK_FILE = fileURLToPath(new URL('../test/enrich/data/entity-sentiment.tsv', import.meta.url));
+/** Batch B: written after the clause rules, never used to shape them. */
+export const ENTITY_CHECK_LATER_FILE = fileURLToPath(new URL('../test/enrich/data/entity-sentiment-later.tsv', import.meta.url));
 
 const WATCHLIST = watchlistSchema.parse({
   brands: [
@@ -31,6 +34,7 @@ export interface EntityCase {
   text: string;
 }
 
+/** Reads one batch; a malformed line is an error naming its file and line. */
 export function readEntityCases(file = ENTITY_CHECK_FILE): EntityCase[] {
   const cases: EntityCase[] = [];
   readFileSync(file, 'utf8').split('\n').forEach((line, i) => {

@@ -57,7 +57,12 @@ export function createEnricher(watchlist: Watchlist, options: EnricherOptions = 
       const analysis = analyzer.analyse(language, title, text);
       const scored = analyzer.supports(language);
       for (const entity of entities) {
-        entity.sentiment = scored ? analyzer.around(analysis.sentences, entity.occurrences) : { ...UNSCORED };
+        if (!scored) {
+          entity.sentiment = { ...UNSCORED };
+          continue;
+        }
+        const others = entities.filter((e) => e !== entity).flatMap((e) => e.occurrences);
+        entity.sentiment = analyzer.around(analysis.sentences, entity.occurrences, { language, title, text, others });
       }
       const words = fields[0]!.tokens.words.concat(fields[1]!.tokens.words);
       return { language, entities, sentiment: analysis.document, signature: minhash(words) };

@@ -155,15 +155,23 @@ function checkLayer(path: string, name: string, layer: Partial<LearnedLayer> | u
   return layer as LearnedLayer;
 }
 
+/** A model file's parsed content: what it was fitted on and its named layers. */
+export interface LayerFile {
+  fittedOn: string;
+  layers: Record<string, LearnedLayer>;
+}
+
 /**
- * Reads a model file under resources/lexicons holding the named layers (same vocabulary), or
- * returns null when the file is absent (the analyser then uses its rules alone). A file of the
- * wrong shape is an install error, said plainly.
+ * Parses a model file holding the named layers (same vocabulary); `path` only names it in errors.
+ * A file of the wrong shape is an install error, said plainly.
  */
-export function readLayerFile(relativePath: string, names: string[], classes: number): { fittedOn: string; layers: Record<string, LearnedLayer> } | null {
-  const path = lexiconPath(relativePath);
-  if (!existsSync(path)) return null;
-  const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+export function parseLayerFile(path: string, content: string, names: string[], classes: number): LayerFile {
+  let file: Record<string, unknown>;
+  try {
+    file = JSON.parse(content) as Record<string, unknown>;
+  } catch (error) {
+    throw new HubwatchError(`${path}: not JSON (${(error as Error).message})`, { reason: 'bad-model-file', retryable: false });
+  }
   const layers: Record<string, LearnedLayer> = {};
   let vocabulary: number | undefined;
   for (const name of names) {
@@ -171,4 +179,11 @@ export function readLayerFile(relativePath: string, names: string[], classes: nu
     vocabulary = layers[name].vocabulary.length;
   }
   return { fittedOn: typeof file.fittedOn === 'string' ? file.fittedOn : '', layers };
+}
+
+/** Reads a model file under resources/lexicons, or returns null when it is absent (rules only). */
+export function readLayerFile(relativePath: string, names: string[], classes: number): LayerFile | null {
+  const path = lexiconPath(relativePath);
+  if (!existsSync(path)) return null;
+  return parseLayerFile(path, readFileSync(path, 'utf8'), names, classes);
 }

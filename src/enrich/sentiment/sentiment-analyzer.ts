@@ -2,6 +2,7 @@ import type { MatchField, Sentiment } from '../../core/mention.js';
 import { splitSentences } from '../text/sentences.js';
 import { EnglishRules } from './english-rules.js';
 import { EnglishTone } from './english-tone.js';
+import { entityScore } from './entity-clauses.js';
 import { FrenchRules } from './french-rules.js';
 import { FrenchTone, type RuleSentence } from './french-tone.js';
 import { normaliseValence, sentimentOf, UNSCORED, type ValenceRules } from './valence.js';
@@ -13,6 +14,9 @@ export interface ScoredSentence {
   end: number;
   score: number;
 }
+
+/** Where an entity occurs (offsets into its field). */
+type Occurrence = { field: MatchField; start: number; end: number };
 
 /** Document sentiment plus the scored sentences, for entity-level sentiment. */
 export interface SentimentAnalysis {
@@ -125,18 +129,39 @@ export class SentimentAnalyzer {
     return { document: sentimentOf(total / weight), sentences };
   }
 
-  /** Sentiment of the sentences holding these occurrences (each sentence counted once). */
-  around(sentences: ScoredSentence[], occurrences: { field: MatchField; start: number; end: number }[]): Sentiment {
-    const picked = new Set<ScoredSentence>();
+  /**
+   * Sentiment towards an entity: the mean, over the sentences holding its occurrences (each once),
+   * of the tone towards it there — the sentence's score, or its own clause's when the sentence
+   * compares or contrasts ("Acme beats Globex", "malgré les critiques, Acme…"; see
+   * entity-clauses.ts). `context` gives the fields' text, the language and the other entities'
+   * occurrences; without it each sentence's score is taken whole.
+   */
+  around(
+    sentences: ScoredSentence[],
+    occurrences: Occurrence[],
+    context?: { language: string | null; title: string; text: string; others: Occurrence[] },
+  ): Sentiment {
+    const picked = new Map<ScoredSentence, number>();
     for (const occurrence of occurrences) {
       const sentence = sentences.find(
         (s) => s.field === occurrence.field && s.start <= occurrence.start && occurrence.start < s.end,
       );
-      if (sentence) picked.add(sentence);
+      if (sentence && !picked.has(sentence)) picked.set(sentence, occurrence.start);
     }
     if (picked.size === 0) return sentimentOf(0);
+    const lang = context?.language ? this.languages.get(context.language) : undefined;
     let total = 0;
-    for (const sentence of picked) total += sentence.score;
+    for (const [sentence, start] of picked) {
+      if (!context || !lang) {
+        total += sentence.score;
+        continue;
+      }
+      const field = sentence.field === 'title' ? context.title : context.text;
+      const others: number[] = [];
+      for (const o of context.others) if (o.field === sentence.field && o.start >= sentence.start && o.start < sentence.end) others.push(o.start - sentence.start);
+      const unit = field.slice(sentence.start, sentence.end);
+      total += entityScore(unit, start - sentence.start, others, sentence.score, (clause) => ruleScore(lang.rules, clause));
+    }
     return sentimentOf(total / picked.size);
   }
 }

@@ -38,7 +38,14 @@ function words(folded: string): Word[] {
   return out;
 }
 
-/** A cheap pre-check: does the folded sentence hold any word the rules below react to? */
+/**
+ * A cheap pre-check on the raw sentence, before folding and splitting it: the stems of every
+ * marker below (a superset: a hit only means the full look is worth it).
+ */
+const MAY_APPLY =
+  /beat|outperform|outs[eo]l|overt[ao]|outpac|top|surpass|outsh|trounc|bat|d[eé]pass|devan|trail|lag|los[et]|profit|while|whereas|but|though|mais|tandis|que|m[eê]me si|where|l[aà] o[uù]|despite|malgr|unlike|contrair/i;
+
+/** Whether the folded sentence holds any word the rules below react to. */
 function mayApply(list: Word[]): boolean {
   for (let i = 0; i < list.length; i += 1) {
     const w = list[i]!.word;
@@ -54,6 +61,7 @@ function mayApply(list: Word[]): boolean {
  * clauses may well speak of the same entity, "Acme is fast but expensive").
  */
 export function entityScore(sentence: string, at: number, others: number[], sentenceScore: number, scoreClause: (clause: string) => number): number {
+  if (!MAY_APPLY.test(sentence)) return sentenceScore;
   const folded = fold(sentence).toLowerCase();
   const list = words(folded);
   if (list.length < 3 || !mayApply(list)) return sentenceScore;

@@ -39,11 +39,11 @@ function words(folded: string): Word[] {
 }
 
 /**
- * A cheap pre-check on the raw sentence, before folding and splitting it: the stems of every
- * marker below (a superset: a hit only means the full look is worth it).
+ * A cheap pre-check on the raw sentence, before folding and splitting it: every marker below, at
+ * the start of a word (a superset: a hit only means the full look is worth it).
  */
 const MAY_APPLY =
-  /beat|outperform|outs[eo]l|overt[ao]|outpac|top|surpass|outsh|trounc|bat|d[eé]pass|devan|trail|lag|los[et]|profit|while|whereas|but|though|mais|tandis|que|m[eê]me si|where|l[aà] o[uù]|despite|malgr|unlike|contrair/i;
+  /(?:^|[^\p{L}\p{N}])(?:beat|outperform|outs[eo]l|overt[ao]|outpac|tops?\b|topped|surpass|outsh|trounc|bat|battu|d[eé]pass|devan|trail|lags\b|los[et]|profit|while|whereas|but\b|(?:al)?though|mais\b|tandis|alors que|pendant que|bien que|m[eê]me si|where\b|l[aà] o[uù]|despite|malgr|unlike|contrair)/iu;
 
 /** Whether the folded sentence holds any word the rules below react to. */
 function mayApply(list: Word[]): boolean {

@@ -124,6 +124,19 @@ export const samplesSchema = z
   })
   .default({ serve: false, port: 4719 });
 
+/**
+ * Trained sentiment layers (docs/enrichment.md). Each is derived from data under terms of its own
+ * (README beside its file in resources/lexicons); false scores that language by its rules alone.
+ */
+export const enrichSchema = z
+  .strictObject({
+    /** French layer fitted on DEFT 2017 tweets and Allociné reviews. */
+    frenchModel: z.boolean().default(true),
+    /** English layer fitted on SemEval 2017 tweets: off by default, it lowers the VADER sets' figures. */
+    englishModel: z.boolean().default(false),
+  })
+  .default({ frenchModel: true, englishModel: false });
+
 export const configSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   watchlist: watchlistSchema,
@@ -133,6 +146,7 @@ export const configSchema = z.strictObject({
   queue: queueSchema,
   fetch: fetchSchema,
   samples: samplesSchema,
+  enrich: enrichSchema,
   /** How many sources are polled at once in embedded mode. */
   concurrency: z.number().int().positive().max(256).default(8),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).default({ level: 'info' }),
@@ -141,3 +155,4 @@ export const configSchema = z.strictObject({
 export type HubwatchConfig = z.infer<typeof configSchema>;
 export type FetchConfig = z.infer<typeof fetchSchema>;
 export type IndexConfig = z.infer<typeof indexSchema>;
+export type EnrichConfig = z.infer<typeof enrichSchema>;

@@ -18,10 +18,16 @@ export interface EnricherOptions {
    */
   maxTextChars?: number;
   /**
-   * Score French with the model trained on the DEFT 2017 tweets (default true when its file is
-   * installed); false uses the French rules alone. See docs/enrichment.md.
+   * Score French with the layer trained on the DEFT 2017 tweets and Allociné reviews (default true
+   * when its file is installed); false uses the French rules alone. See docs/enrichment.md.
    */
   frenchModel?: boolean;
+  /**
+   * Score short English posts with the layer trained on the SemEval 2017 tweets (default false:
+   * it scores the SemEval validation split better but the VADER sets worse); when false or when
+   * its file is absent, English is the VADER rules alone.
+   */
+  englishModel?: boolean;
 }
 
 /**
@@ -32,7 +38,7 @@ export interface EnricherOptions {
  */
 export function createEnricher(watchlist: Watchlist, options: EnricherOptions = {}): Enricher {
   const compiled = compileWatchlist(watchlist);
-  const analyzer = new SentimentAnalyzer({ frenchModel: options.frenchModel !== false });
+  const analyzer = new SentimentAnalyzer({ frenchModel: options.frenchModel !== false, englishModel: options.englishModel === true });
   const maxTextChars = Math.max(1, options.maxTextChars ?? 100_000);
 
   const prepare = (field: 'title' | 'text', original: string): PreparedField => {
@@ -51,7 +57,12 @@ export function createEnricher(watchlist: Watchlist, options: EnricherOptions = 
       const analysis = analyzer.analyse(language, title, text);
       const scored = analyzer.supports(language);
       for (const entity of entities) {
-        entity.sentiment = scored ? analyzer.around(analysis.sentences, entity.occurrences) : { ...UNSCORED };
+        if (!scored) {
+          entity.sentiment = { ...UNSCORED };
+          continue;
+        }
+        const others = entities.filter((e) => e !== entity).flatMap((e) => e.occurrences);
+        entity.sentiment = analyzer.around(analysis.sentences, entity.occurrences, { language, title, text, others });
       }
       const words = fields[0]!.tokens.words.concat(fields[1]!.tokens.words);
       return { language, entities, sentiment: analysis.document, signature: minhash(words) };

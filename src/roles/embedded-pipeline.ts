@@ -83,7 +83,7 @@ async function compose(
   const { index, logger, clock, samples } = deps;
   const fetcher = deps.fetcher ?? createHttpFetcher(config.fetch, { logger });
   const state = deps.state ?? new SqliteStateStore(config.index.sqlite.path);
-  const enricher = createEnricher(config.watchlist);
+  const enricher = createEnricher(config.watchlist, config.enrich);
   const stories = createInProcessStoryMemory();
   await rebuildStoryMemory(stories, index, new Date(clock().getTime() - STORY_MEMORY_DAYS * 86_400_000));
   const sources = config.sources.filter((source) => source.enabled).map(runtimeOf);

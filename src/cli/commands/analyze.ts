@@ -15,7 +15,7 @@ function summary(entity: EntityMatch): string {
 }
 
 async function analyze(context: CliContext, options: AnalyzeOptions): Promise<void> {
-  const analyzeLine = createAnalyzer(context.config().watchlist, { lang: options.lang });
+  const analyzeLine = createAnalyzer(context.config().watchlist, { lang: options.lang, enricher: context.config().enrich });
   let line = 0;
   let failed = 0;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });

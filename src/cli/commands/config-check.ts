@@ -16,7 +16,8 @@ export const configCheckCommand: CommandModule = {
         context.out(
           `${context.configPath()}: OK (${count(settings.sources.length, 'source')}, ${count(settings.watchlist.brands.length, 'brand')}, ` +
             `${count(settings.watchlist.people.length, 'person').replace('persons', 'people')}, ${count(settings.watchlist.topics.length, 'topic')}, ` +
-            `${count(settings.alerts.length, 'alert rule')}, index: ${settings.index.elasticsearch ? 'elasticsearch' : `sqlite ${settings.index.sqlite.path}`})`,
+            `${count(settings.alerts.length, 'alert rule')}, index: ${settings.index.elasticsearch ? 'elasticsearch' : `sqlite ${settings.index.sqlite.path}`}, ` +
+            `sentiment models: fr ${settings.enrich.frenchModel ? 'on' : 'off (rules only)'}, en ${settings.enrich.englishModel ? 'on' : 'off (rules only)'})`,
         );
         // Which settings the environment overrides (names only: values may be secrets).
         const { values } = readEnvironment(context.env);

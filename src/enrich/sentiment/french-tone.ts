@@ -1,96 +1,80 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { splitSentences } from '../text/sentences.js';
 import type { FrenchRules } from './french-rules.js';
-import { lexiconPath } from './load-lexicon.js';
-import { toneScore, type ToneModel } from './tone-model.js';
+import { readLayerFile, layerProbabilities, layerScore, type LayerInput, type LearnedLayer } from './learned-layer.js';
+import { punctuationEmphasis } from './unit-tokens.js';
+import { normaliseValence } from './valence.js';
 
-/** The trained French tone model file (see docs/enrichment.md for how it was made). */
-export const FRENCH_TONE_MODEL = 'fr/deft2017-tone-model.json';
+/** The trained French layer (see its README beside it for the data and terms). */
+export const FRENCH_TONE_MODEL = 'fr/deft2017-allocine-tone-model.json';
 
-/** A tone model over the rule features followed by one presence feature per vocabulary word. */
-export interface BagToneModel extends ToneModel {
-  vocabulary: string[];
+/** A span of a text with its rule score (for entity-level sentiment). */
+export interface RuleSentence {
+  start: number;
+  end: number;
+  score: number;
 }
 
 /**
- * The words of a unit the bag-of-words part looks at: the French rules' tokens (folded, elisions
- * split off), 3+ characters, links and handles left out.
+ * The French layer's input for a text, in one pass over its sentences: each sentence's rule
+ * features (which also give its rule score) are summed — valences split by sign, the compound
+ * of the summed valence, negations and cues capped at 3, log of the word count — and the words
+ * of all sentences make the bag. A one-sentence text gets exactly the rules' own features.
  */
-export function bagWords(rules: FrenchRules, unit: string): Set<string> {
-  const words = new Set<string>();
-  rules.features(unit, words);
-  return words;
-}
-
-/** The full feature vector (rule features, then word presence) used to fit and apply the model. */
-export function toneFeatures(rules: FrenchRules, vocabulary: Map<string, number>, unit: string): number[] {
-  const presence = new Array<number>(vocabulary.size).fill(0);
-  const words = new Set<string>();
-  const features = rules.features(unit, words);
-  for (const word of words) {
-    const index = vocabulary.get(word);
-    if (index !== undefined) presence[index] = 1;
+export function frenchInput(rules: FrenchRules, vocabulary: ReadonlyMap<string, number> | null, text: string, sentences?: RuleSentence[]): LayerInput {
+  const bag = vocabulary ? new Set<string>() : undefined;
+  const summed = new Array<number>(15).fill(0);
+  let valence = 0;
+  let words = 0;
+  for (const span of splitSentences(text)) {
+    const unit = text.slice(span.start, span.end);
+    const features = rules.features(unit, bag);
+    sentences?.push({ start: span.start, end: span.end, score: features[2]! });
+    for (let f = 0; f < features.length; f += 1) summed[f]! += features[f]!;
+    const sum = features[0]! - features[1]!;
+    if (sum !== 0) valence += sum + Math.sign(sum) * punctuationEmphasis(unit);
+    words += Math.expm1(features[14]!);
   }
-  return [...features, ...presence];
+  const dense = [summed[0]!, summed[1]!, normaliseValence(valence)];
+  for (let f = 3; f < 14; f += 1) dense.push(f === 8 || f === 13 ? Math.min(1, summed[f]!) : Math.min(3, summed[f]!));
+  dense.push(Math.log1p(Math.round(words)));
+  const present: number[] = [];
+  if (bag && vocabulary) {
+    for (const word of bag) {
+      const index = vocabulary.get(word);
+      if (index !== undefined) present.push(index);
+    }
+  }
+  return { dense, present };
 }
 
 /**
- * French scoring by a logistic model over the rule-based features plus word presence, trained on
- * the DEFT 2017 train split. Scores are sparse at run time: the constant part of absent words is
- * folded into each class's bias once.
+ * French scoring by a logistic layer over the rule features plus word presence, fitted on the
+ * train splits of DEFT 2017 (tweets, three classes) and Allociné (reviews, negative / positive):
+ * one layer for posts, reviews and articles alike.
  */
 export class FrenchTone {
   private readonly vocabulary: Map<string, number>;
-  private readonly dense: ToneModel;
-  private readonly wordWeights: Float64Array[];
 
   private constructor(
     private readonly rules: FrenchRules,
-    model: BagToneModel,
+    private readonly layer: LearnedLayer,
   ) {
-    const nRule = model.mean.length - model.vocabulary.length;
-    this.vocabulary = new Map(model.vocabulary.map((word, index) => [word, index]));
-    const weights = model.weights.map((w) => {
-      let bias = w[0]!;
-      for (let v = 0; v < model.vocabulary.length; v += 1) bias -= (w[1 + nRule + v]! * model.mean[nRule + v]!) / model.std[nRule + v]!;
-      return [bias, ...w.slice(1, 1 + nRule)];
-    }) as [number[], number[], number[]];
-    this.dense = { mean: model.mean.slice(0, nRule), std: model.std.slice(0, nRule), weights };
-    this.wordWeights = model.weights.map((w) =>
-      Float64Array.from(model.vocabulary.map((_, v) => w[1 + nRule + v]! / model.std[nRule + v]!)),
-    );
+    this.vocabulary = new Map(layer.vocabulary.map((word, index) => [word, index]));
   }
 
-  /** Loads the shipped model, or returns null when the file is absent (rules only). */
+  /** Loads the shipped model, or returns null when its file is absent (rules only). */
   static load(rules: FrenchRules): FrenchTone | null {
-    const path = lexiconPath(FRENCH_TONE_MODEL);
-    if (!existsSync(path)) return null;
-    return new FrenchTone(rules, JSON.parse(readFileSync(path, 'utf8')) as BagToneModel);
+    const file = readLayerFile(FRENCH_TONE_MODEL, ['tone'], 3);
+    return file ? new FrenchTone(rules, file.layers.tone!) : null;
   }
 
-  /** The -1..1 score of one unit (label = most probable class at +/-0.05). */
-  score(unit: string): number {
-    const words = new Set<string>();
-    const features = this.rules.features(unit, words);
-    const { mean, std, weights } = this.dense;
-    const present: number[] = [];
-    for (const word of words) {
-      const index = this.vocabulary.get(word);
-      if (index !== undefined) present.push(index);
-    }
-    const logits = [0, 0, 0];
-    for (let c = 0; c < 3; c += 1) {
-      const w = weights[c]!;
-      let z = w[0]!;
-      for (let f = 0; f < features.length; f += 1) z += w[f + 1]! * ((features[f]! - mean[f]!) / std[f]!);
-      const wordWeights = this.wordWeights[c]!;
-      for (const index of present) z += wordWeights[index]!;
-      logits[c] = z;
-    }
-    const max = Math.max(logits[0]!, logits[1]!, logits[2]!);
-    const e0 = Math.exp(logits[0]! - max);
-    const e1 = Math.exp(logits[1]! - max);
-    const e2 = Math.exp(logits[2]! - max);
-    const total = e0 + e1 + e2;
-    return toneScore([e0 / total, e1 / total, e2 / total]);
+  /** The -1..1 score of a text (label = most probable class at +/-0.05). */
+  score(text: string): number {
+    return layerScore(layerProbabilities(this.layer, frenchInput(this.rules, this.vocabulary, text)));
+  }
+
+  /** The text's score, with each sentence's rule score pushed to `sentences` on the way. */
+  scoreWithSentences(text: string, sentences: RuleSentence[]): number {
+    return layerScore(layerProbabilities(this.layer, frenchInput(this.rules, this.vocabulary, text, sentences)));
   }
 }

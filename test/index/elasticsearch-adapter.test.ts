@@ -148,12 +148,12 @@ describe('Elasticsearch adapter against an Elasticsearch-speaking server', () =>
     expect(JSON.stringify(body)).not.toContain('query_string');
     expect(body.sort).toEqual([{ published_at: 'desc' }, { id: 'desc' }]);
     expect(body.track_total_hits).toBe(10_000);
-    expect(page.hits.map((h) => h.mention.id)).toEqual([idOf('tweet'), idOf('globex-results')]);
-    expect(page.hits[0]?.snippets?.[0]).toContain('Another outage');
+    expect(page.hits.map((h) => h.mention.id)).toEqual([idOf('tweet'), idOf('outage')]);
+    expect(page.hits[0]?.snippets?.[0]).toContain('\u0002acme\u0003 cloud is down');
     expect(page.nextCursor).not.toBeNull();
     await es.search({ query: parseQuery('acme'), sort: 'date', limit: 2, cursor: page.nextCursor ?? '' });
     const next = JSON.parse(fake.requests.filter((r) => r.path.endsWith('/_search')).pop()?.body ?? '{}') as { search_after: unknown[] };
-    expect(next.search_after).toEqual([Date.parse('2026-03-05T12:00:00.000Z'), idOf('globex-results')]);
+    expect(next.search_after).toEqual([Date.parse('2026-03-02T23:30:00.000Z'), idOf('outage')]);
     expect(await es.deleteOlderThan(new Date('2026-03-01T00:00:00Z'))).toBe(1);
   });
 

@@ -1,13 +1,29 @@
 import type { Logger } from '../../platform/logger.js';
-import type { EsHttp } from './es-client.js';
-import { aliasName, ES_SCHEMA_VERSION, templateBody, templateName, versionedIndexName, versionOf } from './es-schema.js';
+import { errorType, isFailure, type EsHttp } from './es-client.js';
+import { aliasName, ES_SCHEMA_VERSION, templateBody, versionedIndexName, versionOf } from './es-schema.js';
 
 /** The indices the alias points to. */
 export async function aliasTargets(http: EsHttp, alias: string): Promise<string[]> {
-  const answer = await http.request<Record<string, unknown>>('GET', `/_alias/${alias}`);
+  const what = `GET /_alias/${alias}`;
+  const answer = await http.call(what, (client, options) => client.indices.getAlias({ name: alias }, options));
   if (answer.status === 404) return [];
-  if (answer.status >= 300) await http.ok('GET', `/_alias/${alias}`);
+  if (isFailure(answer)) return http.ok(what, (client, options) => client.indices.getAlias({ name: alias }, options)).then(Object.keys);
   return Object.keys(answer.body);
+}
+
+/** Installs (or replaces) the index template. */
+export async function putTemplate(http: EsHttp, prefix: string): Promise<void> {
+  const template = templateBody(prefix);
+  await http.ok(`PUT /_index_template/${template.name}`, (client, options) => client.indices.putIndexTemplate(template, options));
+}
+
+/** Creates an index (settings and mappings from the template), with aliases; an existing one is fine. */
+export async function createIndex(http: EsHttp, index: string, aliases: Record<string, { is_write_index: boolean }> = {}): Promise<void> {
+  const what = `PUT /${index}`;
+  const answer = await http.call(what, (client, options) => client.indices.create({ index, aliases }, options));
+  if (isFailure(answer) && errorType(answer) !== 'resource_already_exists_exception') {
+    await http.ok(what, (client, options) => client.indices.create({ index, aliases }, options));
+  }
 }
 
 /**
@@ -16,14 +32,12 @@ export async function aliasTargets(http: EsHttp, alias: string): Promise<string[
  * to run `hubwatch index migrate`.
  */
 export async function ensureIndex(http: EsHttp, prefix: string, logger: Logger): Promise<void> {
-  await http.ok('PUT', `/_index_template/${templateName(prefix)}`, { body: templateBody(prefix) });
+  await putTemplate(http, prefix);
   const alias = aliasName(prefix);
   const targets = await aliasTargets(http, alias);
   if (targets.length === 0) {
     const index = versionedIndexName(prefix);
-    const answer = await http.request('PUT', `/${index}`, { body: { aliases: { [alias]: { is_write_index: true } } } });
-    const type = (answer.body as { error?: { type?: string } }).error?.type;
-    if (answer.status >= 300 && type !== 'resource_already_exists_exception') await http.ok('PUT', `/${index}`);
+    await createIndex(http, index, { [alias]: { is_write_index: true } });
     logger.info({ index, alias }, 'elasticsearch index created');
     return;
   }

@@ -4,6 +4,8 @@ import type { Mention } from '../../src/core/mention.js';
 import type { MentionIndex, SearchRequest } from '../../src/index/mention-index.js';
 import { parseQuery } from '../../src/index/query/parse.js';
 import { corpus, idOf, mention } from './fixtures.js';
+import { PASTED_NAMES, pastedCorpus } from './pasted-corpus.js';
+import { PASTED_CASES } from './pasted-queries.js';
 
 /** Opens a fresh, empty index for one test; `cleanup` removes whatever it created. */
 export interface ContractTarget {
@@ -112,6 +114,27 @@ export function describeMentionIndexContract(adapter: string, target: ContractTa
       const stemmed = await index.search({ query: parseQuery('customer'), sort: options.engine === 'elasticsearch' ? 'relevance' : 'date', limit: 10 });
       expect(names(stemmed.hits)).toEqual([]);
     });
+
+    for (const tool of ['Google News', 'Meltwater', 'Talkwalker', 'Brandwatch'] as const) {
+      it(`answers queries pasted from ${tool} as that tool meant them, or refuses them saying what to write`, async () => {
+        const loaded = await index.upsert(pastedCorpus());
+        expect(loaded.every((o) => o.outcome === 'indexed')).toBe(true);
+        const pasted = new Map(PASTED_NAMES.map((name) => [idOf(`pasted-${name}`), name]));
+        const answered: Record<string, string[] | string> = {};
+        const expected: Record<string, string[] | string> = {};
+        for (const { query, expected: wanted } of PASTED_CASES.filter((c) => c.tool === tool)) {
+          try {
+            const page = await index.search({ query: parseQuery(query), sort: 'date', limit: 100 });
+            answered[query] = page.hits.map((hit) => pasted.get(hit.mention.id) ?? hit.mention.id).sort();
+          } catch (error) {
+            if (!(error instanceof UserInputError)) throw error;
+            answered[query] = error.message;
+          }
+          expected[query] = Array.isArray(wanted) ? [...wanted].sort() : (wanted.test(String(answered[query])) ? String(answered[query]) : `a message matching ${String(wanted)}`);
+        }
+        expect(answered).toEqual(expected);
+      });
+    }
 
     it('filters by fields, by watchlist id or name', async () => {
       await load();

@@ -1,5 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
-import type { QueryNode } from '../query/ast.js';
+import { nearAlternatives, type QueryNode } from '../query/ast.js';
 
 /** An Elasticsearch query, checked by the compiler against the client's specification types. */
 export type EsQuery = estypes.QueryDslQueryContainer;
@@ -55,6 +55,13 @@ function spanClause(node: QueryNode, field: string): SpanQuery {
   return near.clauses.length === 1 ? (near.clauses[0] as SpanQuery) : { span_near: near };
 }
 
+/** One side of a NEAR: a span, or `span_or` of spans for a group (`(a OR b) NEAR/5 c`). */
+function spanSide(side: QueryNode, field: string): SpanQuery {
+  const alternatives = nearAlternatives(side);
+  if (alternatives.length === 1) return spanClause(alternatives[0] as QueryNode, field);
+  return { span_or: { clauses: alternatives.map((a) => spanClause(a, field)) } };
+}
+
 /**
  * Compiles the syntax tree to bool / multi_match / span queries. Values go into structured query
  * fields only; user text never reaches `query_string`.
@@ -81,13 +88,22 @@ export function compileEsQuery(node: QueryNode): EsQuery {
           return keyLeaf(['author_key'], node);
         case 'source':
           return keyLeaf(['source_id', 'source_key'], node);
+        case 'site':
+          return keyLeaf(['domains'], node);
+        case 'hashtag':
+          return keyLeaf(['tags'], { ...node, value: `#${node.value}` });
+        case 'handle': {
+          // A mention of the handle, or a post by it.
+          const handle = { ...node, value: `@${node.value}` };
+          return anyOf([keyLeaf(['tags'], handle), keyLeaf(['author_key'], handle)]);
+        }
       }
       break;
     case 'near':
       return {
         bool: {
           should: ['title', 'text'].map((field) => ({
-            span_near: { clauses: [spanClause(node.left, field), spanClause(node.right, field)], slop: node.distance, in_order: false },
+            span_near: { clauses: [spanSide(node.left, field), spanSide(node.right, field)], slop: node.distance, in_order: false },
           })),
           minimum_should_match: 1,
         },

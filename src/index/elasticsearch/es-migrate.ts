@@ -2,6 +2,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import { IndexError } from '../../core/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import type { EsHttp } from './es-client.js';
+import { DERIVE_SCRIPT } from './es-derive-script.js';
 import { aliasName, ES_SCHEMA_VERSION, versionedIndexName } from './es-schema.js';
 import { aliasTargets, createIndex, ensureIndex, putTemplate } from './es-setup.js';
 
@@ -77,7 +78,7 @@ export async function migrateElasticsearch(
   const startedAt = new Date().toISOString();
   await createIndex(http, target);
   const pollMs = options.pollMs ?? 1000;
-  let copied = await reindex(http, { source: { index: before }, dest: { index: target }, conflicts: 'proceed' }, (d, t) => onProgress('copy', d, t), pollMs);
+  let copied = await reindex(http, { source: { index: before }, dest: { index: target }, conflicts: 'proceed', script: DERIVE_SCRIPT }, (d, t) => onProgress('copy', d, t), pollMs);
   const actions: estypes.IndicesUpdateAliasesAction[] = [
     ...before.map((index) => ({ remove: { index, alias } })),
     { add: { index: target, alias, is_write_index: true } },
@@ -90,6 +91,7 @@ export async function migrateElasticsearch(
       source: { index: before, query: { range: { indexed_at: { gte: startedAt } } } },
       dest: { index: target, op_type: 'create' },
       conflicts: 'proceed',
+      script: DERIVE_SCRIPT,
     },
     (d, t) => onProgress('catch-up', d, t),
     pollMs,

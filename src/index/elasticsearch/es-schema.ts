@@ -5,7 +5,7 @@ import type { estypes } from '@elastic/elasticsearch';
  * and analysis, versioned indices `<prefix>-mentions-v<N>` behind the alias `<prefix>-mentions`.
  * Bump `ES_SCHEMA_VERSION` when the mappings change and run `hubwatch index migrate`.
  */
-export const ES_SCHEMA_VERSION = 1;
+export const ES_SCHEMA_VERSION = 2;
 
 export function aliasName(prefix: string): string {
   return `${prefix}-mentions`;
@@ -84,6 +84,10 @@ export const MAPPINGS: estypes.MappingTypeMapping & { properties: Record<string,
     topic_names: key,
     story_id: keyword,
     story_key: keyword,
+    /** The publication's host and each parent domain (`www.lemonde.fr`, `lemonde.fr`, `fr`): `site:`. */
+    domains: keyword,
+    /** Hashtags and handles written in the title or text (`#greve`, `@acme`), folded: `#tag`, `@handle`. */
+    tags: key,
     signature: { type: 'keyword', index: false },
     reach: { type: 'float' },
     content_hash: { type: 'keyword', index: false },

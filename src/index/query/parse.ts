@@ -1,13 +1,16 @@
 import { UserInputError } from '../../core/errors.js';
 import { CHANNELS, SENTIMENT_LABELS } from '../../core/mention.js';
 import { foldText, hasWordCharacter } from '../fold.js';
-import { QUERY_FIELDS, type QueryField, type QueryNode } from './ast.js';
+import { FIELD_ALIASES, nearAlternatives, QUERY_FIELDS, type QueryField, type QueryNode } from './ast.js';
+import { foreignFieldError } from './foreign.js';
 import { column, tokenize, type Token } from './tokenize.js';
 
 /** Most terms and phrases one query may hold. */
 export const MAX_QUERY_TERMS = 64;
 /** Most trailing wildcards one query may hold. */
 export const MAX_QUERY_WILDCARDS = 8;
+/** Most term pairs a NEAR between groups may stand for (`(a OR b) NEAR/5 (c OR d)` is 4). */
+export const MAX_NEAR_PAIRS = 64;
 /** Characters a wildcard needs before its `*`. */
 export const MIN_WILDCARD_STEM = 3;
 const MAX_DEPTH = 32;
@@ -70,7 +73,7 @@ class Parser {
       if (next.type === 'and') {
         this.take();
         children.push(this.parseNot(field));
-      } else if (next.type === 'word' || next.type === 'phrase' || next.type === 'field' || next.type === 'lparen' || next.type === 'not') {
+      } else if (['word', 'phrase', 'field', 'lparen', 'not', 'minus', 'plus'].includes(next.type)) {
         children.push(this.parseNot(field)); // implicit AND
       } else {
         break;
@@ -80,9 +83,15 @@ class Parser {
   }
 
   private parseNot(field: QueryField | undefined): QueryNode {
-    if (this.peek()?.type === 'not') {
+    const next = this.peek();
+    if (next?.type === 'not' || next?.type === 'minus') {
       this.take();
       return { kind: 'not', child: this.parseNot(field) };
+    }
+    if (next?.type === 'plus') {
+      // `+word`: required, which every word already is (a space is AND).
+      this.take();
+      return this.parseNot(field);
     }
     return this.parseNear(field);
   }
@@ -93,10 +102,19 @@ class Parser {
     if (next?.type !== 'near') return left;
     this.take();
     const right = this.parsePrimary(field);
-    for (const [side, at] of [[left, next.position], [right, next.position]] as const) {
-      if ((side.kind !== 'term' && side.kind !== 'phrase') || side.field !== undefined) {
-        throw new UserInputError(`NEAR/${next.distance} at ${column(at)} joins two plain terms or "phrases"`, 'query-syntax');
+    let pairs = 1;
+    for (const side of [left, right]) {
+      const alternatives = nearSide(side);
+      if (!alternatives || alternatives.some((a) => a.field !== undefined)) {
+        throw new UserInputError(
+          `NEAR/${next.distance} at ${column(next.position)} joins terms, "phrases" or (groups OR of those), not fields, AND or NOT`,
+          'query-syntax',
+        );
       }
+      pairs *= alternatives.length;
+    }
+    if (pairs > MAX_NEAR_PAIRS) {
+      throw new UserInputError(`query too expensive: NEAR/${next.distance} at ${column(next.position)} stands for ${pairs} pairs of terms (at most ${MAX_NEAR_PAIRS})`, 'query-too-expensive');
     }
     const after = this.peek();
     if (after?.type === 'near') {
@@ -123,9 +141,13 @@ class Parser {
         return inner;
       }
       case 'field': {
-        const name = token.name.toLowerCase();
+        const written = token.name.toLowerCase();
+        const name = FIELD_ALIASES[written] ?? written;
         if (!(QUERY_FIELDS as readonly string[]).includes(name)) {
-          throw new UserInputError(`unknown field '${token.name}:' at ${column(token.position)} (fields: ${QUERY_FIELDS.join(', ')})`, 'query-syntax');
+          throw (
+            foreignFieldError(written, token.position) ??
+            new UserInputError(`unknown field '${token.name}:' at ${column(token.position)} (fields: ${QUERY_FIELDS.join(', ')}, domain)`, 'query-syntax')
+          );
         }
         if (field !== undefined) {
           throw new UserInputError(`field '${name}:' at ${column(token.position)} inside '${field}:(...)'`, 'query-syntax');
@@ -145,8 +167,19 @@ class Parser {
       case 'or':
       case 'not':
       case 'near':
+      case 'minus':
+      case 'plus':
         throw unexpected(token);
     }
+  }
+}
+
+/** The alternatives of a NEAR side, or null when the side is not a term, phrase or OR of those. */
+function nearSide(side: QueryNode): Extract<QueryNode, { kind: 'term' | 'phrase' }>[] | null {
+  try {
+    return nearAlternatives(side);
+  } catch {
+    return null;
   }
 }
 
@@ -168,6 +201,10 @@ function describe(token: Token): string {
       return 'NOT';
     case 'near':
       return `NEAR/${token.distance}`;
+    case 'minus':
+      return "'-'";
+    case 'plus':
+      return "'+'";
     case 'field':
       return `'${token.name}:'`;
     case 'word':
@@ -186,13 +223,21 @@ function withField<T extends object>(node: T, field: QueryField | undefined): T 
 }
 
 function wordNode(raw: string, position: number, field: QueryField | undefined): QueryNode {
+  const sigil = raw[0];
+  if (field === undefined && (sigil === '#' || sigil === '@') && raw.length > 1) {
+    // `#tag` and `@handle`: the hashtag or handle as such, not the bare word anywhere.
+    return wordNode(raw.slice(1), position + 1, sigil === '#' ? 'hashtag' : 'handle');
+  }
   const star = raw.indexOf('*');
   const prefix = star !== -1;
   if (prefix && star !== raw.length - 1) {
     throw new UserInputError(`wildcard at ${column(position + star)}: '*' goes only at the end of a term, as in 'acqui*'`, 'query-syntax');
   }
+  if (prefix && field === 'site') {
+    throw new UserInputError(`site:${raw} at ${column(position)}: write a whole domain; its subdomains are included (site:lemonde.fr)`, 'query-syntax');
+  }
   const stem = prefix ? raw.slice(0, -1) : raw;
-  const value = checkValue(foldText(stem), position, field, `'${raw}'`);
+  const value = checkValue(normalizeValue(foldText(stem), field), position, field, `'${raw}'`);
   if (prefix && [...value.replace(/[^\p{L}\p{N}]/gu, '')].length < MIN_WILDCARD_STEM) {
     throw new UserInputError(`wildcard '${raw}' at ${column(position)}: write at least ${MIN_WILDCARD_STEM} letters before '*'`, 'query-syntax');
   }
@@ -201,8 +246,15 @@ function wordNode(raw: string, position: number, field: QueryField | undefined):
 }
 
 function phraseNode(raw: string, position: number, field: QueryField | undefined): QueryNode {
-  const value = checkValue(foldText(raw.trim().replace(/\s+/g, ' ')), position, field, `"${raw}"`);
+  const value = checkValue(normalizeValue(foldText(raw.trim().replace(/\s+/g, ' ')), field), position, field, `"${raw}"`);
   return withField({ kind: 'phrase' as const, value, position }, field);
+}
+
+/** `site:https://www.lemonde.fr/x` is the domain `www.lemonde.fr`; `#` and `@` are not part of a tag's value. */
+function normalizeValue(value: string, field: QueryField | undefined): string {
+  if (field === 'site') return value.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#:].*$/, '').replace(/\.$/, '');
+  if (field === 'hashtag' || field === 'handle') return value.replace(/^[#@]/, '');
+  return value;
 }
 
 function checkValue(value: string, position: number, field: QueryField | undefined, shown: string): string {
@@ -211,6 +263,12 @@ function checkValue(value: string, position: number, field: QueryField | undefin
   }
   if (field === 'sentiment' && !(SENTIMENT_LABELS as readonly string[]).includes(value)) {
     throw new UserInputError(`sentiment:${value} at ${column(position)}: use one of ${SENTIMENT_LABELS.join(', ')}`, 'query-syntax');
+  }
+  if ((field === 'hashtag' || field === 'handle') && !/^[\p{L}\p{N}_]+$/u.test(value)) {
+    throw new UserInputError(`${field === 'hashtag' ? '#' : '@'}${value} at ${column(position)}: a ${field} is letters, digits and '_'`, 'query-syntax');
+  }
+  if (field === 'site' && !/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*$/u.test(value)) {
+    throw new UserInputError(`site:${value} at ${column(position)}: write a domain, as in site:lemonde.fr`, 'query-syntax');
   }
   if (field === 'channel' && !(CHANNELS as readonly string[]).includes(value)) {
     throw new UserInputError(`channel:${value} at ${column(position)}: use one of ${CHANNELS.join(', ')}`, 'query-syntax');

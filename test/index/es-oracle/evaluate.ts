@@ -65,7 +65,7 @@ export class Evaluator {
     }
     if (query.range) return this.range(query.range, doc);
     if (query.exists) return doc.raw(query.exists.field).length > 0 ? 1 : null;
-    if (query.span_near || query.span_term || query.span_multi) {
+    if (query.span_near || query.span_term || query.span_multi || query.span_or) {
       spanField(query as Span);
       const spans = this.spans(query as Span, doc);
       return spans.length === 0 ? null : spans.length;
@@ -171,6 +171,11 @@ export class Evaluator {
       return doc.tokens(field).filter((t) => t.term.startsWith(stem)).map((t) => [t.position, t.position + 1]);
     }
     if (span.span_near) return this.near(span.span_near, doc);
+    if (span.span_or) {
+      const fields = new Set(span.span_or.clauses.map(spanField));
+      if (fields.size !== 1) throw new OracleError('illegal_argument_exception', `Clauses must have same field (got ${[...fields].join(', ')})`);
+      return span.span_or.clauses.flatMap((c) => this.spans(c, doc));
+    }
     throw new OracleError('oracle_unsupported_query', `span query [${Object.keys(span)[0]}] is outside the subset`);
   }
 
@@ -207,5 +212,6 @@ export function spanField(span: Span): string {
   if (span.span_term) return only(span.span_term, 'span_term')[0];
   if (span.span_multi?.match.prefix) return only(span.span_multi.match.prefix, 'prefix')[0];
   if (span.span_near) return spanField(span.span_near.clauses[0] as Span);
+  if (span.span_or) return spanField(span.span_or.clauses[0] as Span);
   throw new OracleError('oracle_unsupported_query', `span query [${Object.keys(span)[0]}] is outside the subset`);
 }

@@ -33,7 +33,7 @@ export function queryFieldUses(query: estypes.QueryDslQueryContainer | undefined
 function spanFieldUses(span: estypes.QueryDslSpanQuery | estypes.QueryDslQueryContainer, out: FieldUseOf[]): void {
   for (const field of keys(span.span_term)) out.push({ field, use: 'span' });
   for (const field of keys(span.span_multi?.match.prefix)) out.push({ field, use: 'span' });
-  for (const clause of span.span_near?.clauses ?? []) spanFieldUses(clause, out);
+  for (const clause of [...(span.span_near?.clauses ?? []), ...(span.span_or?.clauses ?? [])]) spanFieldUses(clause, out);
 }
 
 /** The fields aggregations name (sub-aggregations, top_hits sorts included). */

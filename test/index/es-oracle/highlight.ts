@@ -24,6 +24,7 @@ function wanted(index: OracleIndex, query: estypes.QueryDslQueryContainer | unde
     const p = s.span_multi?.match.prefix?.[field];
     if (p !== undefined) out.prefixes.push(typeof p === 'string' ? p : p.value);
     s.span_near?.clauses.forEach(span);
+    s.span_or?.clauses.forEach(span);
   };
   span(query as estypes.QueryDslSpanQuery);
   return out;

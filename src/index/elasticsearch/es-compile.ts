@@ -63,7 +63,7 @@ function spanSide(side: QueryNode, field: string): SpanQuery {
 }
 
 /**
- * Compiles the syntax tree to bool / multi_match / span queries. Values go into structured query
+ * Compiles the syntax tree to bool / match_phrase / span / term queries. Values go into structured query
  * fields only; user text never reaches `query_string`.
  */
 export function compileEsQuery(node: QueryNode): EsQuery {

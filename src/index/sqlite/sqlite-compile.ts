@@ -180,6 +180,9 @@ function positiveTextLeaves(node: QueryNode, out: string[], prefixes: string[]):
       if (node.field === undefined || node.field === 'title') {
         out.push(ftsExpression(node));
         if (node.kind === 'term' && node.prefix) prefixes.push(node.value);
+      } else if ((node.field === 'hashtag' || node.field === 'handle') && node.kind === 'term' && node.prefix) {
+        // `#acme*` takes its candidates from the full-text index: its expansions cost the same.
+        prefixes.push(node.value);
       }
       return;
     case 'near':

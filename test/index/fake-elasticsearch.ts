@@ -157,6 +157,18 @@ export class FakeElasticsearch {
     const docs = targets[0] ? this.indices.get(targets[0]) : undefined;
     if (!docs) return this.error(res, 404, 'index_not_found_exception', `no such index [${first}]`);
     switch (second) {
+      case '_mapping': {
+        // Adding fields is accepted; a field already mapped differently is refused, as a cluster does.
+        const added = (json().properties ?? {}) as Record<string, unknown>;
+        for (const index of targets) {
+          const template = this.indexTemplates.get(index) ?? {};
+          const properties = (template.template?.mappings?.properties ?? {}) as Record<string, unknown>;
+          const conflict = Object.keys(added).find((key) => key in properties && JSON.stringify(properties[key]) !== JSON.stringify(added[key]));
+          if (conflict) return this.error(res, 400, 'illegal_argument_exception', `mapper [${conflict}] cannot be changed`);
+          this.indexTemplates.set(index, { template: { ...template.template, mappings: { ...template.template?.mappings, properties: { ...properties, ...added } as Record<string, estypes.MappingProperty> } } });
+        }
+        return this.send(res, 200, { acknowledged: true });
+      }
       case '_bulk':
         return this.bulk(res, docs, raw, this.indexTemplates.get(indexName) ?? {});
       case '_mget': {

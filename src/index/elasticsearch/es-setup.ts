@@ -1,6 +1,6 @@
 import type { Logger } from '../../platform/logger.js';
 import { errorType, isFailure, type EsHttp } from './es-client.js';
-import { aliasName, ES_SCHEMA_VERSION, templateBody, versionedIndexName, versionOf } from './es-schema.js';
+import { aliasName, ES_SCHEMA_VERSION, MAPPINGS, templateBody, versionedIndexName, versionOf } from './es-schema.js';
 
 /** The indices the alias points to. */
 export async function aliasTargets(http: EsHttp, alias: string): Promise<string[]> {
@@ -43,6 +43,20 @@ export async function ensureIndex(http: EsHttp, prefix: string, logger: Logger):
   }
   const versions = targets.map((t) => versionOf(prefix, t) ?? 0);
   if (Math.max(...versions) < ES_SCHEMA_VERSION) {
+    await addNewFields(http, targets, logger);
     logger.warn({ alias, targets, current: ES_SCHEMA_VERSION }, 'the index uses an older schema: run `hubwatch index migrate`');
+  }
+}
+
+/**
+ * Adds the current mapping's new fields to an older index, so that documents written before the
+ * migration (which carry them) are not refused by `dynamic: strict`. Adding fields is the one
+ * mapping change an existing index accepts; a changed field is left to `hubwatch index migrate`.
+ */
+async function addNewFields(http: EsHttp, targets: string[], logger: Logger): Promise<void> {
+  const what = `PUT /${targets.join(',')}/_mapping`;
+  const answer = await http.call(what, (client, options) => client.indices.putMapping({ index: targets, properties: MAPPINGS.properties }, options));
+  if (isFailure(answer)) {
+    logger.warn({ targets, error: answer.body.error }, 'could not add the new fields to the older index: writes may be refused until `hubwatch index migrate`');
   }
 }

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EsHttp } from '../../src/index/elasticsearch/es-client.js';
 import { openIndex } from '../../src/index/open-index.js';
 import { silentLogger } from '../../src/platform/logger.js';
+import { FakeElasticsearch } from '../index/fake-elasticsearch.js';
 import { describeMentionIndexContract } from './mention-index.contract.js';
 
 let dir: string | undefined;
@@ -25,6 +26,26 @@ describeMentionIndexContract('sqlite (in memory)', {
   cleanup: () => Promise.resolve(),
 });
 
+// The Elasticsearch adapter, its compiled queries evaluated by the query oracle of the loopback
+// server (test/index/es-oracle): the DSL semantics and the template's analysis, not a cluster's.
+let fake: FakeElasticsearch | undefined;
+describeMentionIndexContract(
+  'elasticsearch (loopback server with the query oracle)',
+  {
+    open: async () => {
+      fake = new FakeElasticsearch();
+      const url = await fake.start();
+      return openIndex({ sqlite: { path: ':memory:' }, elasticsearch: { url, indexPrefix: 'contract' } }, { logger: silentLogger() });
+    },
+    cleanup: async () => {
+      // Every request named only mapped fields, each for a use its type supports.
+      expect(fake?.refusals).toEqual([]);
+      await fake?.stop();
+    },
+  },
+  { engine: 'elasticsearch' },
+);
+
 // The one allowed skip: there is no Elasticsearch cluster unless ELASTICSEARCH_URL names one.
 const elasticsearchUrl = process.env.ELASTICSEARCH_URL;
 if (elasticsearchUrl) {
@@ -41,8 +62,8 @@ if (elasticsearchUrl) {
     cleanup: async () => {
       // Each test has its own prefix: remove its indices and template from the cluster.
       const http = new EsHttp({ url: elasticsearchUrl });
-      await http.request('DELETE', `/${prefix()}-mentions-v*`);
-      await http.request('DELETE', `/_index_template/${prefix()}-mentions`);
+      await http.call('DELETE indices', (client, options) => client.indices.delete({ index: `${prefix()}-mentions-v*` }, options));
+      await http.call('DELETE template', (client, options) => client.indices.deleteIndexTemplate({ name: `${prefix()}-mentions` }, options));
       await http.close();
     },
   });

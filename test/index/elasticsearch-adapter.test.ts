@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndexError } from '../../src/core/errors.js';
 import { openElasticsearchIndex, type ElasticsearchMentionIndex, type EsIndexOptions } from '../../src/index/elasticsearch/elasticsearch-index.js';
+import { MAPPINGS, templateBody } from '../../src/index/elasticsearch/es-schema.js';
 import { parseQuery } from '../../src/index/query/parse.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { corpus, idOf, mention } from '../contract/fixtures.js';
@@ -35,10 +36,10 @@ describe('Elasticsearch adapter against an Elasticsearch-speaking server', () =>
     const template = fake.templates.get('test-mentions') as { index_patterns: string[]; template: { mappings: { dynamic: string } } };
     expect(template.index_patterns).toEqual(['test-mentions-v*']);
     expect(template.template.mappings.dynamic).toBe('strict');
-    expect([...(fake.aliases.get(ALIAS) ?? [])]).toEqual(['test-mentions-v1']);
+    expect([...(fake.aliases.get(ALIAS) ?? [])]).toEqual(['test-mentions-v2']);
     await index?.close();
     await open(); // a second open finds the alias and creates nothing
-    expect([...fake.indices.keys()]).toEqual(['test-mentions-v1']);
+    expect([...fake.indices.keys()]).toEqual(['test-mentions-v2']);
   });
 
   it('upserts idempotently: create for new ids, index for changed ones, nothing for unchanged', async () => {
@@ -148,13 +149,27 @@ describe('Elasticsearch adapter against an Elasticsearch-speaking server', () =>
     expect(JSON.stringify(body)).not.toContain('query_string');
     expect(body.sort).toEqual([{ published_at: 'desc' }, { id: 'desc' }]);
     expect(body.track_total_hits).toBe(10_000);
-    expect(page.hits.map((h) => h.mention.id)).toEqual([idOf('tweet'), idOf('globex-results')]);
-    expect(page.hits[0]?.snippets?.[0]).toContain('Another outage');
+    expect(page.hits.map((h) => h.mention.id)).toEqual([idOf('tweet'), idOf('outage')]);
+    expect(page.hits[0]?.snippets?.[0]).toContain('\u0002acme\u0003 cloud is down');
     expect(page.nextCursor).not.toBeNull();
     await es.search({ query: parseQuery('acme'), sort: 'date', limit: 2, cursor: page.nextCursor ?? '' });
     const next = JSON.parse(fake.requests.filter((r) => r.path.endsWith('/_search')).pop()?.body ?? '{}') as { search_after: unknown[] };
-    expect(next.search_after).toEqual([Date.parse('2026-03-05T12:00:00.000Z'), idOf('globex-results')]);
+    expect(next.search_after).toEqual([Date.parse('2026-03-02T23:30:00.000Z'), idOf('outage')]);
     expect(await es.deleteOlderThan(new Date('2026-03-01T00:00:00Z'))).toBe(1);
+  });
+
+  it('keeps writing to an index of the previous schema: its mapping gains the new fields', async () => {
+    // An index created from schema 1's template: no `domains` or `tags`, dynamic: strict.
+    const current = templateBody('test');
+    const { domains: _domains, tags: _tags, ...v1Properties } = MAPPINGS.properties;
+    fake.indices.set('test-mentions-v1', new Map());
+    fake.indexTemplates.set('test-mentions-v1', { template: { ...current.template, mappings: { ...MAPPINGS, properties: v1Properties } } });
+    fake.aliases.set(ALIAS, new Set(['test-mentions-v1']));
+    const es = await open();
+    expect((await es.upsert(corpus())).map((o) => o.outcome)).toEqual(corpus().map(() => 'indexed'));
+    expect([...fake.indices.keys()]).toEqual(['test-mentions-v1']); // nothing created: migrate does that
+    const page = await es.search({ query: parseQuery('acme'), sort: 'date', limit: 10 });
+    expect(page.hits).toHaveLength(4);
   });
 
   it('fails with a retryable IndexError when the cluster is unreachable', async () => {

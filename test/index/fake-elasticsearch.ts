@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { estypes } from '@elastic/elasticsearch';
+import { OracleError } from './es-oracle/documents.js';
+import { QueryOracle, strictMappingProblem, type TemplateLike } from './es-oracle/search.js';
 
 /** A scripted fault, consumed by the next `_bulk` request (in order). */
 export type BulkFault =
@@ -27,8 +30,10 @@ type Doc = Record<string, unknown>;
  * An Elasticsearch-speaking HTTP server on loopback for adapter tests: index templates, indices
  * and aliases, `_bulk` (create/index with real 201/200/409 item statuses), `_mget`, `_doc`,
  * `_refresh`, `_delete_by_query`, `_count`, `_reindex` with tasks, `_aliases`; and scripted faults.
- * `_search` does NOT evaluate queries: it records the body and returns every document of the target,
- * newest first (query semantics are held by the contract suite against a real cluster).
+ * Indices take their mappings and analysis from the matching index template; `_search`,
+ * `_count` and `_delete_by_query` are answered by the query oracle (es-oracle/), which evaluates the
+ * DSL subset the adapter emits over documents analysed as the template says, and refuses (400)
+ * a request naming a field the template does not map for that use.
  */
 export class FakeElasticsearch {
   readonly requests: RecordedRequest[] = [];
@@ -38,6 +43,10 @@ export class FakeElasticsearch {
   readonly templates = new Map<string, Doc>();
   readonly indices = new Map<string, Map<string, Doc>>();
   readonly aliases = new Map<string, Set<string>>();
+  /** The template each index was created from (its mappings and analysis). */
+  readonly indexTemplates = new Map<string, TemplateLike>();
+  /** Requests the oracle refused (mapping problems, queries outside the subset), for assertions. */
+  readonly refusals: string[] = [];
   private readonly tasks = new Map<string, Doc>();
   private server: Server | undefined;
   url = '';
@@ -75,6 +84,24 @@ export class FakeElasticsearch {
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch', 'content-length': Buffer.byteLength(text) });
     res.end(text);
+  }
+
+  private templateFor(index: string): TemplateLike {
+    const glob = (pattern: string): RegExp => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*')}$`);
+    const matching = [...this.templates.values()]
+      .filter((t) => [(t as { index_patterns?: string | string[] }).index_patterns ?? []].flat().some((p) => glob(p).test(index)))
+      .sort((a, b) => Number(b.priority ?? 0) - Number(a.priority ?? 0));
+    return (matching[0] as TemplateLike | undefined) ?? {};
+  }
+
+  private oracle(index: string, docs: Map<string, Doc>): QueryOracle {
+    return new QueryOracle(this.indexTemplates.get(index) ?? {}, docs);
+  }
+
+  private refuse(res: ServerResponse, error: unknown): void {
+    const type = error instanceof OracleError ? error.type : 'oracle_error';
+    this.refusals.push(`${type}: ${(error as Error).message}`);
+    this.error(res, 400, type, (error as Error).message);
   }
 
   private error(res: ServerResponse, status: number, type: string, reason: string): void {
@@ -119,17 +146,31 @@ export class FakeElasticsearch {
     if (parts.length === 1 && method === 'PUT') {
       if (this.indices.has(first)) return this.error(res, 400, 'resource_already_exists_exception', `index [${first}] already exists`);
       this.indices.set(first, new Map());
+      this.indexTemplates.set(first, this.templateFor(first));
       for (const alias of Object.keys((json().aliases as Doc | undefined) ?? {})) {
         this.aliases.set(alias, new Set([...(this.aliases.get(alias) ?? []), first]));
       }
       return this.send(res, 200, { acknowledged: true, index: first });
     }
     const targets = this.resolve(first);
+    const indexName = targets[0] ?? '';
     const docs = targets[0] ? this.indices.get(targets[0]) : undefined;
     if (!docs) return this.error(res, 404, 'index_not_found_exception', `no such index [${first}]`);
     switch (second) {
+      case '_mapping': {
+        // Adding fields is accepted; a field already mapped differently is refused, as a cluster does.
+        const added = (json().properties ?? {}) as Record<string, unknown>;
+        for (const index of targets) {
+          const template = this.indexTemplates.get(index) ?? {};
+          const properties = (template.template?.mappings?.properties ?? {}) as Record<string, unknown>;
+          const conflict = Object.keys(added).find((key) => key in properties && JSON.stringify(properties[key]) !== JSON.stringify(added[key]));
+          if (conflict) return this.error(res, 400, 'illegal_argument_exception', `mapper [${conflict}] cannot be changed`);
+          this.indexTemplates.set(index, { template: { ...template.template, mappings: { ...template.template?.mappings, properties: { ...properties, ...added } as Record<string, estypes.MappingProperty> } } });
+        }
+        return this.send(res, 200, { acknowledged: true });
+      }
       case '_bulk':
-        return this.bulk(res, docs, raw);
+        return this.bulk(res, docs, raw, this.indexTemplates.get(indexName) ?? {});
       case '_mget': {
         const ids = (json().ids as string[]) ?? [];
         return this.send(res, 200, { docs: ids.map((id) => (docs.has(id) ? { _id: id, found: true, _source: docs.get(id) } : { _id: id, found: false })) });
@@ -141,32 +182,25 @@ export class FakeElasticsearch {
       case '_refresh':
         return this.send(res, 200, { _shards: { total: 1, successful: 1, failed: 0 } });
       case '_count':
-        return this.send(res, 200, { count: docs.size });
-      case '_delete_by_query': {
-        const lt = Date.parse(String(((json().query as Doc).range as Doc & { published_at: { lt: string } }).published_at.lt));
-        let deleted = 0;
-        for (const [id, doc] of docs) {
-          if (Date.parse(String(doc.published_at)) < lt) {
-            docs.delete(id);
-            deleted += 1;
-          }
+      case '_delete_by_query':
+      case '_search':
+        try {
+          const oracle = this.oracle(indexName, docs);
+          const body = json() as estypes.SearchRequest;
+          if (second === '_search') return this.send(res, 200, oracle.search(body));
+          const ids = oracle.matching(body.query);
+          if (second === '_count') return this.send(res, 200, { count: ids.length });
+          for (const id of ids) docs.delete(id);
+          return this.send(res, 200, { deleted: ids.length });
+        } catch (error) {
+          return this.refuse(res, error);
         }
-        return this.send(res, 200, { deleted });
-      }
-      case '_search': {
-        const size = Number(json().size ?? 10);
-        const hits = [...docs.entries()]
-          .sort((a, b) => String(b[1].published_at).localeCompare(String(a[1].published_at)))
-          .slice(0, size)
-          .map(([id, doc]) => ({ _id: id, _score: null, _source: doc, sort: [Date.parse(String(doc.published_at)), id] }));
-        return this.send(res, 200, { hits: { total: { value: docs.size, relation: 'eq' }, hits } });
-      }
       default:
         return this.error(res, 400, 'illegal_argument_exception', `unsupported ${method} ${url.pathname}`);
     }
   }
 
-  private async bulk(res: ServerResponse, docs: Map<string, Doc>, raw: string): Promise<void> {
+  private async bulk(res: ServerResponse, docs: Map<string, Doc>, raw: string, template: TemplateLike): Promise<void> {
     if (this.maxBodyBytes !== null && Buffer.byteLength(raw) > this.maxBodyBytes) {
       return this.send(res, 413, { error: 'Request Entity Too Large' });
     }
@@ -178,8 +212,11 @@ export class FakeElasticsearch {
       const [action, meta] = Object.entries(JSON.parse(lines[i] as string) as Doc)[0] as ['create' | 'index', { _id: string }];
       const id = meta._id;
       const scripted = fault?.kind === 'items' ? fault.items[id] : undefined;
+      const strict = strictMappingProblem(template, JSON.parse(lines[i + 1] as string) as Doc);
       if (fault?.kind === 'flood') {
         items.push({ [action]: { _id: id, status: 429, error: { type: 'cluster_block_exception', reason: 'index [x] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage watermark, index has read-only-allow-delete block];' } } });
+      } else if (strict) {
+        items.push({ [action]: { _id: id, status: 400, error: { type: 'strict_dynamic_mapping_exception', reason: strict } } });
       } else if (scripted) {
         items.push({ [action]: { _id: id, status: scripted.status, error: { type: scripted.type, reason: scripted.reason } } });
       } else if (action === 'create' && docs.has(id)) {

@@ -1,3 +1,4 @@
+import type { estypes } from '@elastic/elasticsearch';
 import type { Mention } from '../../core/mention.js';
 import type { Logger } from '../../platform/logger.js';
 import { contentHash } from '../content-hash.js';
@@ -17,9 +18,9 @@ import type {
   UpsertOutcome,
 } from '../mention-index.js';
 import { histogramEs, sentimentOverTimeEs, shareOfVoiceEs, topStoriesEs, topTermsEs } from './es-aggregate.js';
-import { BulkWriter, type BulkOp, type BulkReply, type BulkWriterOptions } from './es-bulk.js';
-import { answerError, EsHttp, type EsConnection } from './es-client.js';
-import { fromEsSource, toEsDocument, type EsDocument } from './es-document.js';
+import { bulkLines, BulkWriter, type BulkOp, type BulkReply, type BulkWriterOptions } from './es-bulk.js';
+import { answerError, errorType, EsHttp, isFailure, type EsConnection } from './es-client.js';
+import { fromEsSource, MENTION_SOURCE_FIELDS, toEsDocument, type EsDocument } from './es-document.js';
 import { ensureIndex } from './es-setup.js';
 import { aliasName } from './es-schema.js';
 import { runSearch, searchEs } from './es-search.js';
@@ -47,23 +48,23 @@ export class ElasticsearchMentionIndex implements MentionIndex {
   ) {
     this.prefix = options.indexPrefix;
     this.alias = aliasName(options.indexPrefix);
-    this.writer = new BulkWriter((body) => this.sendBulk(body), { ...options.bulk, logger });
+    this.writer = new BulkWriter((ops) => this.sendBulk(ops), { ...options.bulk, logger });
   }
 
-  private async sendBulk(body: string): Promise<BulkReply> {
+  private async sendBulk(ops: readonly BulkOp[]): Promise<BulkReply> {
+    // The typed `client.bulk` (not `helpers.bulk`): the writer needs every item's status and the
+    // whole request's, which the helper hides (docs/elasticsearch.md, "Writes").
+    const operations: NonNullable<estypes.BulkRequest<object>['operations']> = ops.flatMap(bulkLines);
     try {
-      const answer = await this.http.request<{ items?: Record<string, { status: number; error?: { type?: string; reason?: string } }>[]; error?: { type?: string } }>(
-        'POST',
-        `/${this.alias}/_bulk`,
-        { bulkBody: body, ...(this.options.refresh === false ? {} : { querystring: { refresh: 'wait_for' } }) },
+      const answer = await this.http.call(`POST /${this.alias}/_bulk`, (client, options) =>
+        client.bulk({ index: this.alias, operations, ...(this.options.refresh === false ? {} : { refresh: 'wait_for' as const }) }, options),
       );
-      const items = answer.body.items?.map((item) => Object.values(item)[0] ?? { status: 0 });
-      return {
-        kind: 'response',
-        status: answer.status,
-        ...(items ? { items } : {}),
-        ...(answer.body.error?.type ? { errorType: answer.body.error.type } : {}),
-      };
+      if (isFailure(answer)) return { kind: 'response', status: answer.status, ...(errorType(answer) ? { errorType: errorType(answer) } : {}) };
+      const items = answer.body.items.map((item) => {
+        const result = Object.values(item)[0];
+        return result ? { status: result.status, ...(result.error ? { error: { type: result.error.type, reason: result.error.reason ?? undefined } } : {}) } : { status: 0 };
+      });
+      return { kind: 'response', status: answer.status, items };
     } catch (error) {
       return { kind: 'unknown', message: (error as Error).message };
     }
@@ -80,11 +81,12 @@ export class ElasticsearchMentionIndex implements MentionIndex {
     const storedHashes = new Map<string, string | null>();
     for (let i = 0; i < valid.length; i += 1000) {
       const ids = [...new Set(valid.slice(i, i + 1000).map((v) => v.mention.id))];
-      const answer = await this.http.ok<{ docs: { _id: string; found?: boolean; _source?: { content_hash?: string } }[] }>('POST', `/${this.alias}/_mget`, {
-        body: { ids },
-        querystring: { _source: 'content_hash' },
-      });
-      for (const doc of answer.docs) storedHashes.set(doc._id, doc.found ? (doc._source?.content_hash ?? null) : null);
+      const answer = await this.http.ok(`POST /${this.alias}/_mget`, (client, options) =>
+        client.mget<Pick<EsDocument, 'content_hash'>>({ index: this.alias, ids, _source: ['content_hash'] }, options),
+      );
+      for (const doc of answer.docs) {
+        if ('found' in doc) storedHashes.set(doc._id, doc.found ? (doc._source?.content_hash ?? null) : null);
+      }
     }
     const now = new Date();
     const ops = new Map<string, BulkOp>();
@@ -113,9 +115,12 @@ export class ElasticsearchMentionIndex implements MentionIndex {
   }
 
   async get(id: string): Promise<Mention | null> {
-    const answer = await this.http.request<{ found?: boolean; _source?: EsDocument }>('GET', `/${this.alias}/_doc/${encodeURIComponent(id)}`);
+    const what = `GET /${this.alias}/_doc/${id}`;
+    const answer = await this.http.call(what, (client, options) =>
+      client.get<Pick<EsDocument, 'title' | 'text' | 'doc'>>({ index: this.alias, id, _source: MENTION_SOURCE_FIELDS }, options),
+    );
     if (answer.status === 404) return null;
-    if (answer.status >= 300) throw answerError('GET', `/${this.alias}/_doc/${id}`, answer);
+    if (isFailure(answer)) throw answerError(what, answer);
     return answer.body.found && answer.body._source ? fromEsSource(answer.body._source) : null;
   }
 
@@ -144,9 +149,9 @@ export class ElasticsearchMentionIndex implements MentionIndex {
   }
 
   async *signaturesSince(since: Date): AsyncIterable<SignatureRecord> {
-    let after: unknown[] | undefined;
+    let after: estypes.SortResults | undefined;
     for (;;) {
-      const answer = await runSearch(this.http, this.alias, {
+      const answer = await runSearch<Pick<EsDocument, 'id' | 'story_id' | 'signature' | 'published_at'>>(this.http, this.alias, {
         size: 1000,
         track_total_hits: false,
         _source: ['id', 'story_id', 'signature', 'published_at'],
@@ -154,9 +159,9 @@ export class ElasticsearchMentionIndex implements MentionIndex {
         sort: [{ published_at: 'asc' }, { id: 'asc' }],
         ...(after ? { search_after: after } : {}),
       });
-      const hits = answer.hits.hits as unknown as { _source: Pick<EsDocument, 'id' | 'story_id' | 'signature' | 'published_at'>; sort: unknown[] }[];
+      const hits = answer.hits.hits;
       for (const hit of hits) {
-        if (hit._source.signature) {
+        if (hit._source?.signature) {
           yield { id: hit._source.id, storyId: hit._source.story_id, signature: hit._source.signature, publishedAt: new Date(hit._source.published_at).toISOString() };
         }
       }
@@ -167,10 +172,9 @@ export class ElasticsearchMentionIndex implements MentionIndex {
   }
 
   async deleteOlderThan(before: Date): Promise<number> {
-    const answer = await this.http.ok<{ deleted?: number }>('POST', `/${this.alias}/_delete_by_query`, {
-      body: { query: { range: { published_at: { lt: before.toISOString() } } } },
-      querystring: { refresh: 'true', conflicts: 'proceed' },
-    });
+    const answer = await this.http.ok(`POST /${this.alias}/_delete_by_query`, (client, options) =>
+      client.deleteByQuery({ index: this.alias, query: { range: { published_at: { lt: before.toISOString() } } }, refresh: true, conflicts: 'proceed' }, options),
+    );
     const deleted = answer.deleted ?? 0;
     if (deleted > 0) this.logger.info({ deleted, before: before.toISOString() }, 'old mentions deleted');
     return deleted;

@@ -1,3 +1,4 @@
+import type { estypes } from '@elastic/elasticsearch';
 import { UserInputError } from '../../core/errors.js';
 import { bucketKey, checkTimeZone, localDate } from '../calendar.js';
 import type {
@@ -25,6 +26,7 @@ const FIELDS: Record<TermDimension, string> = {
   sentiment: 'sentiment_label',
 };
 
+/** A bucket as the adapter reads it (keys of terms and date histograms; named sub-aggregations). */
 interface Bucket {
   key: string | number;
   key_as_string?: string;
@@ -32,17 +34,19 @@ interface Bucket {
   [sub: string]: unknown;
 }
 
-async function aggregate(http: EsHttp, alias: string, scope: AggregationScope, aggs: Record<string, unknown>): Promise<Record<string, { buckets: Bucket[] }>> {
-  const answer = (await runSearch(http, alias, {
+type Aggregations = Record<string, estypes.AggregationsAggregationContainer>;
+
+async function aggregate(http: EsHttp, alias: string, scope: AggregationScope, aggs: Aggregations): Promise<Record<string, { buckets: Bucket[] }>> {
+  const answer = await runSearch<unknown, Record<string, { buckets: Bucket[] }>>(http, alias, {
     size: 0,
     track_total_hits: false,
     query: scopeQuery(scope.query, scope.from, scope.to),
     aggs,
-  })) as unknown as { aggregations?: Record<string, { buckets: Bucket[] }> };
+  });
   return answer.aggregations ?? {};
 }
 
-function dateHistogram(request: HistogramRequest, sub?: Record<string, unknown>): Record<string, unknown> {
+function dateHistogram(request: HistogramRequest, sub?: Aggregations): estypes.AggregationsAggregationContainer {
   const timeZone = request.timeZone ?? 'UTC';
   checkTimeZone(timeZone);
   if (!['day', 'week', 'month'].includes(request.interval)) {
@@ -102,7 +106,7 @@ export async function topTermsEs(
 
 export async function shareOfVoiceEs(http: EsHttp, alias: string, request: AggregationScope & { brands?: string[] }): Promise<TermBucket[]> {
   const brands = request.brands;
-  const terms: Record<string, unknown> = { field: 'brand_ids', size: brands && brands.length > 0 ? brands.length : 1000 };
+  const terms: estypes.AggregationsTermsAggregation = { field: 'brand_ids', size: brands && brands.length > 0 ? brands.length : 1000 };
   if (brands && brands.length > 0) terms.include = brands;
   const result = await aggregate(http, alias, request, { t: { terms } });
   const found = new Map((result.t?.buckets ?? []).map((b) => [String(b.key), { key: String(b.key), count: b.doc_count }]));

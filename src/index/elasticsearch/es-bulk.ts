@@ -16,8 +16,8 @@ export type BulkReply =
   /** The connection failed or timed out: whether the writes happened is unknown. */
   | { kind: 'unknown'; message: string };
 
-/** Sends one NDJSON `_bulk` body (the ops' lines) to the write alias. */
-export type BulkSend = (body: string) => Promise<BulkReply>;
+/** Sends one `_bulk` request (the ops, in order) to the write alias. */
+export type BulkSend = (ops: readonly BulkOp[]) => Promise<BulkReply>;
 
 export interface BulkWriterOptions {
   /** Most bytes per request (default 5 MiB). */
@@ -36,15 +36,22 @@ export interface BulkWriterOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** An op and its serialized size (the client serializes the same JSON when sending). */
 interface Line {
   op: BulkOp;
-  text: string;
+  bytes: number;
 }
 
 const FLOOD = 'cluster_block_exception';
 
-function serialize(op: BulkOp): string {
-  return `${JSON.stringify({ [op.action]: { _id: op.id } })}\n${JSON.stringify(op.doc)}\n`;
+/** The NDJSON lines of one op, as `_bulk` takes them. */
+export function bulkLines(op: BulkOp): [Record<'create' | 'index', { _id: string }>, object] {
+  return [{ [op.action]: { _id: op.id } } as Record<'create' | 'index', { _id: string }>, op.doc];
+}
+
+function byteSize(op: BulkOp): number {
+  const [action, doc] = bulkLines(op);
+  return Buffer.byteLength(JSON.stringify(action)) + Buffer.byteLength(JSON.stringify(doc)) + 2;
 }
 
 /**
@@ -79,7 +86,7 @@ export class BulkWriter {
   /** Writes the ops; returns one outcome per op, keyed by id. Throws only when writing must stop. */
   async write(ops: readonly BulkOp[]): Promise<Map<string, BulkItemOutcome>> {
     const outcomes = new Map<string, BulkItemOutcome>();
-    const lines = ops.map((op) => ({ op, text: serialize(op) }));
+    const lines = ops.map((op) => ({ op, bytes: byteSize(op) }));
     for (const chunk of this.chunks(lines)) await this.writeChunk(chunk, outcomes);
     return outcomes;
   }
@@ -88,7 +95,7 @@ export class BulkWriter {
     let chunk: Line[] = [];
     let bytes = 0;
     for (const line of lines) {
-      const size = Buffer.byteLength(line.text);
+      const size = line.bytes;
       if (chunk.length > 0 && (chunk.length >= this.maxCount || bytes + size > this.maxBytes)) {
         yield chunk;
         chunk = [];
@@ -112,7 +119,7 @@ export class BulkWriter {
     let floodAttempts = 0;
     while (pending.length > 0) {
       attempt += 1;
-      const reply = await this.send(pending.map((line) => line.text).join(''));
+      const reply = await this.send(pending.map((line) => line.op));
       if (reply.kind === 'unknown') {
         if (attempt >= this.maxAttempts) {
           throw new IndexError(`elasticsearch: bulk write outcome unknown after ${attempt} attempts (${reply.message})`, { reason: 'unreachable', retryable: true });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../query/parse.js';
 import { compileEsQuery, scopeQuery } from './es-compile.js';
 
-function compile(text: string): Record<string, unknown> {
+/** A term or phrase on title (weighted 4) or text. */
+function phrase(query: string): unknown {
+  return { bool: { should: [{ match_phrase: { title: { query, boost: 4 } } }, { match_phrase: { text: { query } } }], minimum_should_match: 1 } };
+}
+
+function compile(text: string): unknown {
   const node = parseQuery(text);
   if (!node) throw new Error('empty');
   return compileEsQuery(node);
@@ -10,8 +15,8 @@ function compile(text: string): Record<string, unknown> {
 
 describe('compileEsQuery', () => {
   it('compiles terms and phrases to phrase matches over title and text', () => {
-    expect(compile('Société')).toEqual({ multi_match: { query: 'societe', fields: ['title^4', 'text'], type: 'phrase' } });
-    expect(compile('title:"Acme Cloud"')).toEqual({ multi_match: { query: 'acme cloud', fields: ['title'], type: 'phrase' } });
+    expect(compile('Société')).toEqual(phrase('societe'));
+    expect(compile('title:"Acme Cloud"')).toEqual({ match_phrase: { title: { query: 'acme cloud' } } });
   });
 
   it('compiles booleans to bool queries with must, should and must_not', () => {
@@ -20,11 +25,11 @@ describe('compileEsQuery', () => {
         should: [
           {
             bool: {
-              must: [{ multi_match: { query: 'acme', fields: ['title^4', 'text'], type: 'phrase' } }],
-              must_not: [{ multi_match: { query: 'outage', fields: ['title^4', 'text'], type: 'phrase' } }],
+              must: [phrase('acme')],
+              must_not: [phrase('outage')],
             },
           },
-          { multi_match: { query: 'globex', fields: ['title^4', 'text'], type: 'phrase' } },
+          phrase('globex'),
         ],
         minimum_should_match: 1,
       },
@@ -45,8 +50,8 @@ describe('compileEsQuery', () => {
         should: ['title', 'text'].map((field) => ({
           span_near: {
             clauses: [
-              { span_term: { [field]: 'acquisition' } },
-              { span_near: { clauses: [{ span_term: { [field]: 'jeune' } }, { span_term: { [field]: 'pousse' } }], slop: 0, in_order: true } },
+              { span_term: { [field]: { value: 'acquisition' } } },
+              { span_near: { clauses: [{ span_term: { [field]: { value: 'jeune' } } }, { span_term: { [field]: { value: 'pousse' } } }], slop: 0, in_order: true } },
             ],
             slop: 2,
             in_order: false,
@@ -56,7 +61,7 @@ describe('compileEsQuery', () => {
       },
     });
     expect(compile('acqui*')).toEqual({
-      bool: { should: [{ prefix: { title: { value: 'acqui' } } }, { prefix: { text: { value: 'acqui' } } }], minimum_should_match: 1 },
+      bool: { should: [{ prefix: { title: { value: 'acqui', boost: 4 } } }, { prefix: { text: { value: 'acqui' } } }], minimum_should_match: 1 },
     });
   });
 

@@ -1,19 +1,24 @@
-import type { QueryNode } from '../query/ast.js';
+import type { estypes } from '@elastic/elasticsearch';
+import { nearAlternatives, type QueryNode } from '../query/ast.js';
 
-/** An Elasticsearch query DSL object. */
-export type EsQuery = Record<string, unknown>;
+/** An Elasticsearch query, checked by the compiler against the client's specification types. */
+export type EsQuery = estypes.QueryDslQueryContainer;
+type SpanQuery = estypes.QueryDslSpanQuery;
 
-const TEXT_FIELDS = ['title^4', 'text'];
-/** Highest number of words a multi-word wildcard (`l'ore*`) may expand to. */
-export const MAX_PHRASE_PREFIX_EXPANSIONS = 2000;
+/** The full-text fields and their relevance weight (a title match counts four times). */
+const TEXT_FIELDS: readonly { field: 'title' | 'text'; boost?: number }[] = [{ field: 'title', boost: 4 }, { field: 'text' }];
 
 /** Splits a folded value the way the `hubwatch_folded` analyser does. */
 export function tokens(value: string): string[] {
   return value.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-function fieldsFor(node: { field?: string }): string[] {
-  return node.field === 'title' ? ['title'] : TEXT_FIELDS;
+function fieldsFor(node: { field?: string }): readonly { field: 'title' | 'text'; boost?: number }[] {
+  return node.field === 'title' ? [{ field: 'title' }] : TEXT_FIELDS;
+}
+
+function anyOf(clauses: EsQuery[]): EsQuery {
+  return clauses.length === 1 ? (clauses[0] as EsQuery) : { bool: { should: clauses, minimum_should_match: 1 } };
 }
 
 function textLeaf(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>): EsQuery {
@@ -21,32 +26,44 @@ function textLeaf(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>): EsQuer
   if (node.kind === 'term' && node.prefix) {
     const parts = tokens(node.value);
     if (parts.length <= 1) {
-      return { bool: { should: fields.map((f) => ({ prefix: { [f.replace(/\^.*/, '')]: { value: parts[0] ?? node.value } } })), minimum_should_match: 1 } };
+      return anyOf(fields.map(({ field, boost }) => ({ prefix: { [field]: { value: parts[0] ?? node.value, ...(boost ? { boost } : {}) } } })));
     }
-    return { multi_match: { query: node.value, fields, type: 'phrase_prefix', max_expansions: MAX_PHRASE_PREFIX_EXPANSIONS } };
+    // `l'ore*`: the words in order, the last one a prefix (a span query: no expansion limit to guess).
+    return anyOf(fields.map(({ field }) => ({ span_near: spanOf(node, field) })));
   }
-  return { multi_match: { query: node.value, fields, type: 'phrase' } };
+  return anyOf(fields.map(({ field, boost }) => ({ match_phrase: { [field]: { query: node.value, ...(boost ? { boost } : {}) } } })));
 }
 
 function keyLeaf(fields: string[], node: { value: string; prefix?: boolean }): EsQuery {
-  const clauses = fields.map((field) => (node.prefix ? { prefix: { [field]: { value: node.value } } } : { term: { [field]: { value: node.value } } }));
-  return clauses.length === 1 ? (clauses[0] as EsQuery) : { bool: { should: clauses, minimum_should_match: 1 } };
+  return anyOf(fields.map((field) => (node.prefix ? { prefix: { [field]: { value: node.value } } } : { term: { [field]: { value: node.value } } })));
 }
 
-function spanOf(node: QueryNode, field: string): EsQuery {
+/** The span form of a term or phrase: its words in order, next to each other. */
+function spanOf(node: QueryNode, field: string): estypes.QueryDslSpanNearQuery {
   if (node.kind !== 'term' && node.kind !== 'phrase') throw new Error('NEAR joins terms or phrases');
   const parts = tokens(node.value);
-  const clauses = parts.map((part, i) =>
+  const clauses: SpanQuery[] = parts.map((part, i) =>
     node.kind === 'term' && node.prefix && i === parts.length - 1
       ? { span_multi: { match: { prefix: { [field]: { value: part } } } } }
-      : { span_term: { [field]: part } },
+      : { span_term: { [field]: { value: part } } },
   );
-  if (clauses.length === 1) return clauses[0] as EsQuery;
-  return { span_near: { clauses, slop: 0, in_order: true } };
+  return { clauses, slop: 0, in_order: true };
+}
+
+function spanClause(node: QueryNode, field: string): SpanQuery {
+  const near = spanOf(node, field);
+  return near.clauses.length === 1 ? (near.clauses[0] as SpanQuery) : { span_near: near };
+}
+
+/** One side of a NEAR: a span, or `span_or` of spans for a group (`(a OR b) NEAR/5 c`). */
+function spanSide(side: QueryNode, field: string): SpanQuery {
+  const alternatives = nearAlternatives(side);
+  if (alternatives.length === 1) return spanClause(alternatives[0] as QueryNode, field);
+  return { span_or: { clauses: alternatives.map((a) => spanClause(a, field)) } };
 }
 
 /**
- * Compiles the syntax tree to bool / multi_match / span queries. Values go into structured query
+ * Compiles the syntax tree to bool / match_phrase / span / term queries. Values go into structured query
  * fields only; user text never reaches `query_string`.
  */
 export function compileEsQuery(node: QueryNode): EsQuery {
@@ -71,13 +88,22 @@ export function compileEsQuery(node: QueryNode): EsQuery {
           return keyLeaf(['author_key'], node);
         case 'source':
           return keyLeaf(['source_id', 'source_key'], node);
+        case 'site':
+          return keyLeaf(['domains'], node);
+        case 'hashtag':
+          return keyLeaf(['tags'], { ...node, value: `#${node.value}` });
+        case 'handle': {
+          // A mention of the handle, or a post by it.
+          const handle = { ...node, value: `@${node.value}` };
+          return anyOf([keyLeaf(['tags'], handle), keyLeaf(['author_key'], handle)]);
+        }
       }
       break;
     case 'near':
       return {
         bool: {
           should: ['title', 'text'].map((field) => ({
-            span_near: { clauses: [spanOf(node.left, field), spanOf(node.right, field)], slop: node.distance, in_order: false },
+            span_near: { clauses: [spanSide(node.left, field), spanSide(node.right, field)], slop: node.distance, in_order: false },
           })),
           minimum_should_match: 1,
         },

@@ -24,6 +24,8 @@ export interface EsDocument {
   topic_names: string[];
   story_id: string | null;
   story_key: string;
+  domains: string[];
+  tags: string[];
   signature: string | null;
   reach: number;
   content_hash: string;
@@ -32,6 +34,31 @@ export interface EsDocument {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/** The host of a URL and each parent domain, lower case (`site:lemonde.fr` finds `www.lemonde.fr`). */
+export function domainsOf(url: string | null): string[] {
+  if (!url) return [];
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return [];
+  }
+  const labels = host.split('.').filter(Boolean);
+  return labels.map((_, i) => labels.slice(i).join('.'));
+}
+
+/**
+ * Hashtags and handles as written (`#Grève`, `@Acme_Cloud`), folded: a `#` or `@` not preceded by
+ * a letter, digit or `_`, then letters, digits and `_`. The SQLite adapter applies the same rule.
+ */
+export function tagsOf(...texts: string[]): string[] {
+  const found: string[] = [];
+  for (const text of texts) {
+    for (const match of text.matchAll(/(?<![\p{L}\p{N}_])([#@])([\p{L}\p{N}_]+)/gu)) found.push(foldText(`${match[1]}${match[2]}`));
+  }
+  return unique(found);
 }
 
 /** Builds the stored document. */
@@ -61,6 +88,8 @@ export function toEsDocument(mention: Mention, contentHash: string, indexedAt: D
     topic_names: of('topic', 'name'),
     story_id: mention.storyId,
     story_key: mention.storyId ?? mention.id,
+    domains: domainsOf(mention.url ?? mention.canonicalUrl),
+    tags: tagsOf(title, text),
     signature: mention.signature,
     reach: mention.reach,
     content_hash: contentHash,

@@ -1,8 +1,10 @@
+import type { estypes } from '@elastic/elasticsearch';
 import { IndexError } from '../../core/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import type { EsHttp } from './es-client.js';
-import { aliasName, ES_SCHEMA_VERSION, templateBody, templateName, versionedIndexName } from './es-schema.js';
-import { aliasTargets, ensureIndex } from './es-setup.js';
+import { DERIVE_SCRIPT } from './es-derive-script.js';
+import { aliasName, ES_SCHEMA_VERSION, versionedIndexName } from './es-schema.js';
+import { aliasTargets, createIndex, ensureIndex, putTemplate } from './es-setup.js';
 
 export type MigrationPhase = 'copy' | 'catch-up';
 
@@ -14,36 +16,38 @@ export interface MigrationResult {
   upToDate: boolean;
 }
 
-interface TaskStatus {
-  completed?: boolean;
-  task?: { status?: { total?: number; created?: number; updated?: number } };
-  response?: { failures?: unknown[]; created?: number; updated?: number };
-  error?: { type?: string; reason?: string };
+/** What the adapter reads of a reindex task's status and final response. */
+interface TaskProgress {
+  total?: number;
+  created?: number;
+  updated?: number;
+  failures?: unknown[];
 }
 
 async function reindex(
   http: EsHttp,
-  body: Record<string, unknown>,
+  request: estypes.ReindexRequest,
   onProgress: (done: number, total: number) => void,
   pollMs: number,
 ): Promise<number> {
-  const started = await http.ok<{ task: string }>('POST', '/_reindex', {
-    body,
-    querystring: { wait_for_completion: 'false', refresh: 'true' },
-  });
+  const started = await http.ok('POST /_reindex', (client, options) =>
+    client.reindex({ ...request, wait_for_completion: false, refresh: true }, options),
+  );
+  const taskId = String(started.task);
   for (;;) {
-    const task = await http.ok<TaskStatus>('GET', `/_tasks/${encodeURIComponent(started.task)}`);
-    const status = task.task?.status ?? {};
+    const task = await http.ok(`GET /_tasks/${taskId}`, (client, options) => client.tasks.get({ task_id: taskId }, options));
+    const status = (task.task.status ?? {}) as TaskProgress;
     const done = (status.created ?? 0) + (status.updated ?? 0);
     onProgress(done, status.total ?? done);
     if (task.completed) {
-      if (task.error || (task.response?.failures?.length ?? 0) > 0) {
-        throw new IndexError(`elasticsearch: reindex failed: ${JSON.stringify(task.error ?? task.response?.failures?.slice(0, 3))}`, {
+      const response = (task.response ?? {}) as TaskProgress;
+      if (task.error || (response.failures?.length ?? 0) > 0) {
+        throw new IndexError(`elasticsearch: reindex failed: ${JSON.stringify(task.error ?? response.failures?.slice(0, 3))}`, {
           reason: 'reindex-failed',
           retryable: false,
         });
       }
-      return (task.response?.created ?? 0) + (task.response?.updated ?? 0);
+      return (response.created ?? 0) + (response.updated ?? 0);
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
@@ -64,7 +68,7 @@ export async function migrateElasticsearch(
 ): Promise<MigrationResult> {
   const alias = aliasName(prefix);
   const target = versionedIndexName(prefix, ES_SCHEMA_VERSION);
-  await http.ok('PUT', `/_index_template/${templateName(prefix)}`, { body: templateBody(prefix) });
+  await putTemplate(http, prefix);
   const before = await aliasTargets(http, alias);
   if (before.length === 0) {
     await ensureIndex(http, prefix, logger);
@@ -72,20 +76,14 @@ export async function migrateElasticsearch(
   }
   if (before.includes(target)) return { from: before, to: target, copied: 0, upToDate: true };
   const startedAt = new Date().toISOString();
-  const created = await http.request('PUT', `/${target}`, { body: {} });
-  if (created.status >= 300 && (created.body as { error?: { type?: string } }).error?.type !== 'resource_already_exists_exception') {
-    await http.ok('PUT', `/${target}`, { body: {} });
-  }
+  await createIndex(http, target);
   const pollMs = options.pollMs ?? 1000;
-  let copied = await reindex(http, { source: { index: before }, dest: { index: target }, conflicts: 'proceed' }, (d, t) => onProgress('copy', d, t), pollMs);
-  await http.ok('POST', '/_aliases', {
-    body: {
-      actions: [
-        ...before.map((index) => ({ remove: { index, alias } })),
-        { add: { index: target, alias, is_write_index: true } },
-      ],
-    },
-  });
+  let copied = await reindex(http, { source: { index: before }, dest: { index: target }, conflicts: 'proceed', script: DERIVE_SCRIPT }, (d, t) => onProgress('copy', d, t), pollMs);
+  const actions: estypes.IndicesUpdateAliasesAction[] = [
+    ...before.map((index) => ({ remove: { index, alias } })),
+    { add: { index: target, alias, is_write_index: true } },
+  ];
+  await http.ok('POST /_aliases', (client, options) => client.indices.updateAliases({ actions }, options));
   logger.info({ alias, from: before, to: target }, 'alias swapped');
   copied += await reindex(
     http,
@@ -93,6 +91,7 @@ export async function migrateElasticsearch(
       source: { index: before, query: { range: { indexed_at: { gte: startedAt } } } },
       dest: { index: target, op_type: 'create' },
       conflicts: 'proceed',
+      script: DERIVE_SCRIPT,
     },
     (d, t) => onProgress('catch-up', d, t),
     pollMs,

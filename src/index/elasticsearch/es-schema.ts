@@ -1,9 +1,11 @@
+import type { estypes } from '@elastic/elasticsearch';
+
 /**
  * The Elasticsearch index layout: one index template holding explicit mappings (`dynamic: strict`)
  * and analysis, versioned indices `<prefix>-mentions-v<N>` behind the alias `<prefix>-mentions`.
  * Bump `ES_SCHEMA_VERSION` when the mappings change and run `hubwatch index migrate`.
  */
-export const ES_SCHEMA_VERSION = 1;
+export const ES_SCHEMA_VERSION = 2;
 
 export function aliasName(prefix: string): string {
   return `${prefix}-mentions`;
@@ -24,7 +26,7 @@ export function versionOf(prefix: string, index: string): number | null {
 }
 
 /** Analysis: `folded` tokenises like SQLite's unicode61 (splits on anything not a letter or digit). */
-export const ANALYSIS = {
+export const ANALYSIS: estypes.IndicesIndexSettingsAnalysis = {
   tokenizer: {
     hubwatch_words: { type: 'pattern', pattern: '[^\\p{L}\\p{N}]+' },
   },
@@ -42,9 +44,9 @@ export const ANALYSIS = {
   normalizer: {
     hubwatch_key: { type: 'custom', filter: ['lowercase', 'asciifolding'] },
   },
-} as const;
+};
 
-const text = {
+const text: estypes.MappingTextProperty = {
   type: 'text',
   analyzer: 'hubwatch_folded',
   index_prefixes: { min_chars: 3, max_chars: 5 },
@@ -52,13 +54,13 @@ const text = {
     fr: { type: 'text', analyzer: 'hubwatch_french' },
     en: { type: 'text', analyzer: 'hubwatch_english' },
   },
-} as const;
+};
 
-const keyword = { type: 'keyword' } as const;
-const key = { type: 'keyword', normalizer: 'hubwatch_key' } as const;
+const keyword: estypes.MappingKeywordProperty = { type: 'keyword' };
+const key: estypes.MappingKeywordProperty = { type: 'keyword', normalizer: 'hubwatch_key' };
 
 /** Explicit mappings; anything else in a document is refused (`dynamic: strict`). */
-export const MAPPINGS = {
+export const MAPPINGS: estypes.MappingTypeMapping & { properties: Record<string, estypes.MappingProperty> } = {
   dynamic: 'strict',
   properties: {
     id: keyword,
@@ -82,17 +84,22 @@ export const MAPPINGS = {
     topic_names: key,
     story_id: keyword,
     story_key: keyword,
+    /** The publication's host and each parent domain (`www.lemonde.fr`, `lemonde.fr`, `fr`): `site:`. */
+    domains: keyword,
+    /** Hashtags and handles written in the title or text (`#greve`, `@acme`), folded: `#tag`, `@handle`. */
+    tags: key,
     signature: { type: 'keyword', index: false },
     reach: { type: 'float' },
     content_hash: { type: 'keyword', index: false },
     /** The rest of the mention (entities with positions, audience, flags...), stored, not indexed. */
     doc: { type: 'object', enabled: false },
   },
-} as const;
+};
 
 /** The index template body (docker-compose's single node: one shard, no replica by default). */
-export function templateBody(prefix: string, options: { shards?: number; replicas?: number } = {}): Record<string, unknown> {
+export function templateBody(prefix: string, options: { shards?: number; replicas?: number } = {}): estypes.IndicesPutIndexTemplateRequest {
   return {
+    name: templateName(prefix),
     index_patterns: [`${prefix}-mentions-v*`],
     version: ES_SCHEMA_VERSION,
     priority: 200,

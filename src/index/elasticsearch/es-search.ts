@@ -1,7 +1,8 @@
-import { UserInputError } from '../../core/errors.js';
+import type { estypes } from '@elastic/elasticsearch';
+import { IndexError, UserInputError } from '../../core/errors.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { SearchHit, SearchPage, SearchRequest } from '../mention-index.js';
-import { answerError, type EsHttp } from './es-client.js';
+import { answerError, isFailure, type EsHttp } from './es-client.js';
 import { positiveText, scopeQuery, type EsQuery } from './es-compile.js';
 import { fromEsSource, MENTION_SOURCE_FIELDS, type EsDocument } from './es-document.js';
 
@@ -9,32 +10,37 @@ import { fromEsSource, MENTION_SOURCE_FIELDS, type EsDocument } from './es-docum
 const COUNT_LIMIT = 10_000;
 const PLAIN_SNIPPET_CHARS = 200;
 
-interface EsHit {
-  _id: string;
-  _score: number | null;
-  _source: Pick<EsDocument, 'title' | 'text' | 'doc' | 'published_at'>;
-  sort?: unknown[];
-  highlight?: { text?: string[]; title?: string[] };
-}
-
-export interface EsSearchAnswer {
-  hits: { total: { value: number; relation: 'eq' | 'gte' }; hits: EsHit[] };
-}
+/** The `_source` fields a search reads. */
+export type EsHitSource = Pick<EsDocument, 'title' | 'text' | 'doc' | 'published_at'>;
+type EsHit = estypes.SearchHit<EsHitSource>;
 
 function plainSnippet(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= PLAIN_SNIPPET_CHARS ? flat : `${flat.slice(0, PLAIN_SNIPPET_CHARS).replace(/\s\S*$/, '')}…`;
 }
 
-/** Sends a search, turning a refused query (too many clauses) into a user error. */
-export async function runSearch(http: EsHttp, alias: string, body: Record<string, unknown>): Promise<EsSearchAnswer> {
-  const answer = await http.request<EsSearchAnswer>('POST', `/${alias}/_search`, { body });
-  if (answer.status >= 200 && answer.status < 300) return answer.body;
-  const text = JSON.stringify(answer.body);
-  if (answer.status === 400 && /too_many_(nested_)?clauses|maxClauseCount/i.test(text)) {
+/**
+ * Sends a search (typed request, typed answer), turning a refused query (too many clauses) into a
+ * user error.
+ */
+export async function runSearch<TSource = EsHitSource, TAggs = Record<string, estypes.AggregationsAggregate>>(
+  http: EsHttp,
+  alias: string,
+  request: Omit<estypes.SearchRequest, 'index'>,
+): Promise<estypes.SearchResponse<TSource, TAggs>> {
+  const what = `POST /${alias}/_search`;
+  const answer = await http.call(what, (client, options) => client.search<TSource, TAggs>({ index: alias, ...request }, options));
+  if (!isFailure(answer)) return answer.body;
+  if (answer.status === 400 && /too_many_(nested_)?clauses|maxClauseCount/i.test(JSON.stringify(answer.body))) {
     throw new UserInputError('query too expensive: it expands to too many terms; narrow the wildcards or split the query', 'query-too-expensive');
   }
-  throw answerError('POST', `/${alias}/_search`, answer);
+  throw answerError(what, answer);
+}
+
+function totalOf(answer: estypes.SearchResponse<EsHitSource>): { total: number; totalIsExact: boolean } {
+  const total = answer.hits.total;
+  if (typeof total === 'number') return { total, totalIsExact: true };
+  return { total: total?.value ?? 0, totalIsExact: total?.relation === 'eq' };
 }
 
 /**
@@ -47,7 +53,7 @@ export async function searchEs(http: EsHttp, alias: string, request: SearchReque
   }
   const text = positiveText(request.query);
   const relevance = request.sort === 'relevance' && text.length > 0;
-  const body: Record<string, unknown> = {
+  const body: Omit<estypes.SearchRequest, 'index'> = {
     size: request.limit + 1,
     track_total_hits: COUNT_LIMIT,
     _source: [...MENTION_SOURCE_FIELDS, 'published_at'],
@@ -64,15 +70,17 @@ export async function searchEs(http: EsHttp, alias: string, request: SearchReque
     offset = cursor?.sort === 'relevance' ? cursor.offset : 0;
     const query = scopeQuery(request.query, request.from, request.to, [{ range: { indexed_at: { lte: snapshot } } }]);
     // Stemmed French and English fields only add to the score; matching is the folded fields'.
-    const boost: EsQuery = { multi_match: { query: text.join(' '), fields: ['title.fr^2', 'text.fr', 'title.en^2', 'text.en'] } };
-    body.query = { bool: { must: [query], should: [boost] } };
-    body.sort = [{ _score: 'desc' }, { id: 'desc' }];
+    const words = text.join(' ');
+    const boost: EsQuery[] = (['title.fr', 'text.fr', 'title.en', 'text.en'] as const).map((field) => ({
+      match: { [field]: { query: words, ...(field.startsWith('title') ? { boost: 2 } : {}) } },
+    }));
+    body.query = { bool: { must: [query], should: boost } };
+    body.sort = [{ _score: { order: 'desc' } }, { id: 'desc' }];
     body.from = offset;
     const answer = await runSearch(http, alias, body);
     const rows = answer.hits.hits;
     return {
-      total: answer.hits.total.value,
-      totalIsExact: answer.hits.total.relation === 'eq',
+      ...totalOf(answer),
       hits: rows.slice(0, request.limit).map(toHit),
       nextCursor: rows.length > request.limit ? encodeCursor({ sort: 'relevance', offset: offset + request.limit, snapshot }) : null,
     };
@@ -86,23 +94,28 @@ export async function searchEs(http: EsHttp, alias: string, request: SearchReque
   const page = rows.slice(0, request.limit);
   const last = page[page.length - 1];
   return {
-    total: answer.hits.total.value,
-    totalIsExact: answer.hits.total.relation === 'eq',
+    ...totalOf(answer),
     hits: page.map((hit) => ({ ...toHit(hit), score: undefined })).map(({ score: _score, ...hit }) => hit),
     nextCursor:
       rows.length > request.limit && last
-        ? encodeCursor({ sort: 'date', published: Date.parse(last._source.published_at), after: last._id })
+        ? encodeCursor({ sort: 'date', published: Date.parse(sourceOf(last).published_at), after: String(last._id) })
         : null,
   };
 }
 
+function sourceOf(hit: EsHit): EsHitSource {
+  if (!hit._source) throw new IndexError(`elasticsearch: hit ${String(hit._id)} came without its _source`, { reason: 'bad-answer', retryable: false });
+  return hit._source;
+}
+
 function toHit(hit: EsHit): SearchHit {
+  const source = sourceOf(hit);
   const snippets: string[] = [];
   const textSnippet = hit.highlight?.text?.[0];
-  snippets.push(textSnippet ?? plainSnippet(hit._source.text));
+  snippets.push(textSnippet ?? plainSnippet(source.text));
   const title = hit.highlight?.title?.[0];
   if (title) snippets.push(title);
-  const result: SearchHit = { mention: fromEsSource(hit._source), snippets };
+  const result: SearchHit = { mention: fromEsSource(source), snippets };
   if (typeof hit._score === 'number') result.score = hit._score;
   return result;
 }

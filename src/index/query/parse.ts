@@ -1,15 +1,16 @@
 import { UserInputError } from '../../core/errors.js';
-import { CHANNELS, SENTIMENT_LABELS } from '../../core/mention.js';
-import { foldText, hasWordCharacter } from '../fold.js';
-import { QUERY_FIELDS, type QueryField, type QueryNode } from './ast.js';
+import { FIELD_ALIASES, nearAlternatives, QUERY_FIELDS, type QueryField, type QueryNode } from './ast.js';
+import { foreignFieldError } from './foreign.js';
+import { MIN_WILDCARD_STEM, phraseNode, wordNode } from './leaves.js';
 import { column, tokenize, type Token } from './tokenize.js';
 
 /** Most terms and phrases one query may hold. */
 export const MAX_QUERY_TERMS = 64;
 /** Most trailing wildcards one query may hold. */
 export const MAX_QUERY_WILDCARDS = 8;
-/** Characters a wildcard needs before its `*`. */
-export const MIN_WILDCARD_STEM = 3;
+/** Most term pairs a NEAR between groups may stand for (`(a OR b) NEAR/5 (c OR d)` is 4). */
+export const MAX_NEAR_PAIRS = 64;
+export { MIN_WILDCARD_STEM };
 const MAX_DEPTH = 32;
 
 /**
@@ -70,7 +71,7 @@ class Parser {
       if (next.type === 'and') {
         this.take();
         children.push(this.parseNot(field));
-      } else if (next.type === 'word' || next.type === 'phrase' || next.type === 'field' || next.type === 'lparen' || next.type === 'not') {
+      } else if (['word', 'phrase', 'field', 'lparen', 'not', 'minus', 'plus'].includes(next.type)) {
         children.push(this.parseNot(field)); // implicit AND
       } else {
         break;
@@ -80,9 +81,15 @@ class Parser {
   }
 
   private parseNot(field: QueryField | undefined): QueryNode {
-    if (this.peek()?.type === 'not') {
+    const next = this.peek();
+    if (next?.type === 'not' || next?.type === 'minus') {
       this.take();
       return { kind: 'not', child: this.parseNot(field) };
+    }
+    if (next?.type === 'plus') {
+      // `+word`: required, which every word already is (a space is AND).
+      this.take();
+      return this.parseNot(field);
     }
     return this.parseNear(field);
   }
@@ -93,10 +100,19 @@ class Parser {
     if (next?.type !== 'near') return left;
     this.take();
     const right = this.parsePrimary(field);
-    for (const [side, at] of [[left, next.position], [right, next.position]] as const) {
-      if ((side.kind !== 'term' && side.kind !== 'phrase') || side.field !== undefined) {
-        throw new UserInputError(`NEAR/${next.distance} at ${column(at)} joins two plain terms or "phrases"`, 'query-syntax');
+    let pairs = 1;
+    for (const side of [left, right]) {
+      const alternatives = nearSide(side);
+      if (!alternatives || alternatives.some((a) => a.field !== undefined)) {
+        throw new UserInputError(
+          `NEAR/${next.distance} at ${column(next.position)} joins terms, "phrases" or (groups OR of those), not fields, AND or NOT`,
+          'query-syntax',
+        );
       }
+      pairs *= alternatives.length;
+    }
+    if (pairs > MAX_NEAR_PAIRS) {
+      throw new UserInputError(`query too expensive: NEAR/${next.distance} at ${column(next.position)} stands for ${pairs} pairs of terms (at most ${MAX_NEAR_PAIRS})`, 'query-too-expensive');
     }
     const after = this.peek();
     if (after?.type === 'near') {
@@ -123,9 +139,13 @@ class Parser {
         return inner;
       }
       case 'field': {
-        const name = token.name.toLowerCase();
+        const written = token.name.toLowerCase();
+        const name = FIELD_ALIASES[written] ?? written;
         if (!(QUERY_FIELDS as readonly string[]).includes(name)) {
-          throw new UserInputError(`unknown field '${token.name}:' at ${column(token.position)} (fields: ${QUERY_FIELDS.join(', ')})`, 'query-syntax');
+          throw (
+            foreignFieldError(written, token.position) ??
+            new UserInputError(`unknown field '${token.name}:' at ${column(token.position)} (fields: ${QUERY_FIELDS.join(', ')}, domain)`, 'query-syntax')
+          );
         }
         if (field !== undefined) {
           throw new UserInputError(`field '${name}:' at ${column(token.position)} inside '${field}:(...)'`, 'query-syntax');
@@ -145,8 +165,19 @@ class Parser {
       case 'or':
       case 'not':
       case 'near':
+      case 'minus':
+      case 'plus':
         throw unexpected(token);
     }
+  }
+}
+
+/** The alternatives of a NEAR side, or null when the side is not a term, phrase or OR of those. */
+function nearSide(side: QueryNode): Extract<QueryNode, { kind: 'term' | 'phrase' }>[] | null {
+  try {
+    return nearAlternatives(side);
+  } catch {
+    return null;
   }
 }
 
@@ -168,6 +199,10 @@ function describe(token: Token): string {
       return 'NOT';
     case 'near':
       return `NEAR/${token.distance}`;
+    case 'minus':
+      return "'-'";
+    case 'plus':
+      return "'+'";
     case 'field':
       return `'${token.name}:'`;
     case 'word':
@@ -181,42 +216,6 @@ function unexpected(token: Token): UserInputError {
   return new UserInputError(`unexpected ${describe(token)} at ${column(token.position)}`, 'query-syntax');
 }
 
-function withField<T extends object>(node: T, field: QueryField | undefined): T & { field?: QueryField } {
-  return field === undefined ? node : { ...node, field };
-}
-
-function wordNode(raw: string, position: number, field: QueryField | undefined): QueryNode {
-  const star = raw.indexOf('*');
-  const prefix = star !== -1;
-  if (prefix && star !== raw.length - 1) {
-    throw new UserInputError(`wildcard at ${column(position + star)}: '*' goes only at the end of a term, as in 'acqui*'`, 'query-syntax');
-  }
-  const stem = prefix ? raw.slice(0, -1) : raw;
-  const value = checkValue(foldText(stem), position, field, `'${raw}'`);
-  if (prefix && [...value.replace(/[^\p{L}\p{N}]/gu, '')].length < MIN_WILDCARD_STEM) {
-    throw new UserInputError(`wildcard '${raw}' at ${column(position)}: write at least ${MIN_WILDCARD_STEM} letters before '*'`, 'query-syntax');
-  }
-  const node = withField({ kind: 'term' as const, value, position }, field);
-  return prefix ? { ...node, prefix: true } : node;
-}
-
-function phraseNode(raw: string, position: number, field: QueryField | undefined): QueryNode {
-  const value = checkValue(foldText(raw.trim().replace(/\s+/g, ' ')), position, field, `"${raw}"`);
-  return withField({ kind: 'phrase' as const, value, position }, field);
-}
-
-function checkValue(value: string, position: number, field: QueryField | undefined, shown: string): string {
-  if (!hasWordCharacter(value)) {
-    throw new UserInputError(`nothing to search for in ${shown} at ${column(position)}: use letters or digits`, 'query-syntax');
-  }
-  if (field === 'sentiment' && !(SENTIMENT_LABELS as readonly string[]).includes(value)) {
-    throw new UserInputError(`sentiment:${value} at ${column(position)}: use one of ${SENTIMENT_LABELS.join(', ')}`, 'query-syntax');
-  }
-  if (field === 'channel' && !(CHANNELS as readonly string[]).includes(value)) {
-    throw new UserInputError(`channel:${value} at ${column(position)}: use one of ${CHANNELS.join(', ')}`, 'query-syntax');
-  }
-  return value;
-}
 
 function checkBudget(root: QueryNode): void {
   let terms = 0;

@@ -6,6 +6,8 @@ export type Token =
   | { type: 'rparen'; position: number }
   | { type: 'and' | 'or' | 'not'; position: number }
   | { type: 'near'; distance: number; position: number }
+  /** `-` (exclude) or `+` (require) written right before a term, phrase, field or group. */
+  | { type: 'minus' | 'plus'; position: number }
   | { type: 'field'; name: string; position: number; end: number }
   | { type: 'word'; value: string; position: number }
   | { type: 'phrase'; value: string; position: number };
@@ -16,6 +18,7 @@ export const MAX_QUERY_LENGTH = 4000;
 export const MAX_NEAR_DISTANCE = 100;
 
 const SPECIAL = new Set(['(', ')', '"', '\u201c', '\u201d']);
+const QUOTES = new Set(['"', '\u201c', '\u201d']);
 
 function isSpace(ch: string): boolean {
   return /\s/u.test(ch);
@@ -42,6 +45,15 @@ export function tokenize(text: string): Token[] {
       i += 1;
       continue;
     }
+    const following = text[i + 1];
+    if ((ch === '-' || ch === '+') && following !== undefined && !isSpace(following) && following !== ch && (i === 0 || isSpace(text[i - 1] as string) || text[i - 1] === '(')) {
+      // Google, Lucene, Talkwalker: `-word` excludes, `+word` requires. Only at the start of a
+      // token: `e-commerce` stays one value.
+      tokens.push({ type: ch === '-' ? 'minus' : 'plus', position: i });
+      i += 1;
+      continue;
+    }
+    if (ch === '{') throw refusedBraces(text, i);
     if (ch === '(') {
       tokens.push({ type: 'lparen', position: i });
       i += 1;
@@ -62,12 +74,13 @@ export function tokenize(text: string): Token[] {
       }
       if (i >= text.length) throw new UserInputError(`unclosed quote at ${column(start)}`, 'query-syntax');
       i += 1;
+      if (text[i] === '~') throw refusedProximity(text, value, start, i);
       tokens.push({ type: 'phrase', value, position: start });
       continue;
     }
     const start = i;
     let word = '';
-    while (i < text.length && !isSpace(text[i] as string) && !SPECIAL.has(text[i] as string)) {
+    while (i < text.length && !isSpace(text[i] as string) && !SPECIAL.has(text[i] as string) && !(QUOTES.has(text[i] as string))) {
       const c = text[i] as string;
       if (c === ':' && word.length > 0 && /^[A-Za-z]+$/.test(word)) {
         // `brand:` — a field name; the value follows (a word, a phrase or a group).
@@ -79,11 +92,43 @@ export function tokenize(text: string): Token[] {
     if (i < text.length && text[i] === ':' && word.length > 0) {
       i += 1;
       tokens.push({ type: 'field', name: word, position: start, end: i });
+      if (/^(site|domain)$/i.test(word) && i < text.length && !SPECIAL.has(text[i] as string) && !isSpace(text[i] as string)) {
+        // A domain may be pasted as a URL (`site:https://www.lemonde.fr/x`): its colons are not fields.
+        const from = i;
+        while (i < text.length && !isSpace(text[i] as string) && !SPECIAL.has(text[i] as string)) i += 1;
+        tokens.push({ type: 'word', value: text.slice(from, i), position: from });
+      }
       continue;
     }
     tokens.push(operatorOrWord(word, start));
   }
   return tokens;
+}
+
+/** `"a b"~3`: Lucene, Talkwalker and Brandwatch proximity. Refused with its NEAR equivalent. */
+function refusedProximity(text: string, phrase: string, start: number, tilde: number): UserInputError {
+  const digits = /^~(\d*)/.exec(text.slice(tilde))?.[1] ?? '';
+  const words = phrase.trim().split(/\s+/).filter(Boolean);
+  const n = digits === '' ? 10 : Number(digits);
+  const equivalent =
+    words.length === 2
+      ? `${words[0]} NEAR/${n} ${words[1]}`
+      : words.length > 2
+        ? words.slice(1).map((w, k) => `(${words[k]} NEAR/${n} ${w})`).join(' AND ')
+        : phrase;
+  return new UserInputError(
+    `proximity "${phrase}"~${digits} at ${column(start)} is written with NEAR here: ${equivalent} (NEAR/n: at most n words between, either order)`,
+    'query-syntax',
+  );
+}
+
+/** `{Acme}`: Brandwatch's case-sensitive match. Case always folds here, so it is refused. */
+function refusedBraces(text: string, at: number): UserInputError {
+  const inner = /^\{([^}]*)\}/.exec(text.slice(at))?.[1];
+  return new UserInputError(
+    `case-sensitive match {${inner ?? '…'}} at ${column(at)} is not supported: case always folds; write ${inner ? `"${inner}"` : 'the word'} without braces`,
+    'query-syntax',
+  );
 }
 
 function operatorOrWord(word: string, position: number): Token {
@@ -98,8 +143,28 @@ function operatorOrWord(word: string, position: number): Token {
     }
     return { type: 'near', distance, position };
   }
+  if (/^NEAR\/\d+f$/i.test(word) || /^ONEAR(\/\d+)?$/i.test(word)) {
+    throw new UserInputError(`${word} at ${column(position)}: ordered NEAR is not supported; NEAR/n matches either order (write ${word.replace(/^O/i, '').replace(/f$/i, '').toUpperCase()})`, 'query-syntax');
+  }
   if (/^NEAR\//.test(word)) {
     throw new UserInputError(`NEAR at ${column(position)} needs a number of words, as in NEAR/5`, 'query-syntax');
+  }
+  if (/^near\/\d+$/i.test(word)) {
+    throw new UserInputError(`'${word}' at ${column(position)}: operators are upper case, write ${word.toUpperCase()}`, 'query-syntax');
+  }
+  if (/^AROUND\(\d+\)$/.test(word) || word === 'AROUND') {
+    throw new UserInputError(`AROUND at ${column(position)}: write NEAR/n`, 'query-syntax');
+  }
+  const tilde = word.indexOf('~');
+  if (tilde !== -1) {
+    throw new UserInputError(`fuzzy match '${word}' at ${column(position + tilde)} is not supported: write the word, or its variants with OR or a trailing *`, 'query-syntax');
+  }
+  const question = word.indexOf('?');
+  if (question !== -1 && question !== word.length - 1) {
+    throw new UserInputError(`single-letter wildcard '?' at ${column(position + question)} is not supported: use a trailing * or list the variants with OR`, 'query-syntax');
+  }
+  if (/^<<<|>>>$/.test(word)) {
+    throw new UserInputError(`comment at ${column(position)}: <<<…>>> comments are not supported; remove them`, 'query-syntax');
   }
   return { type: 'word', value: word, position };
 }

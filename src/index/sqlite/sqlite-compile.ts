@@ -1,5 +1,6 @@
 import { ftsMatchSql } from './fts-partitions.js';
-import type { QueryNode } from '../query/ast.js';
+import { nearAlternatives, type QueryNode } from '../query/ast.js';
+import { siteFragment, tagFragment } from './sqlite-social.js';
 
 /** A piece of SQL with its positional parameters. */
 export interface Fragment {
@@ -67,8 +68,14 @@ export function ftsExpression(node: QueryNode): string {
       return `${node.field === 'title' ? 'title : ' : ''}${quote(node.value)}${node.prefix ? '*' : ''}`;
     case 'phrase':
       return `${node.field === 'title' ? 'title : ' : ''}${quote(node.value)}`;
-    case 'near':
-      return `NEAR(${ftsExpression(node.left)} ${ftsExpression(node.right)}, ${node.distance})`;
+    case 'near': {
+      // FTS5's NEAR takes phrases only: a group side is expanded into an OR of pairs (bounded by
+      // the parser, MAX_NEAR_PAIRS).
+      const pairs = nearAlternatives(node.left).flatMap((left) =>
+        nearAlternatives(node.right).map((right) => `NEAR(${ftsExpression(left)} ${ftsExpression(right)}, ${node.distance})`),
+      );
+      return pairs.length === 1 ? (pairs[0] as string) : `(${pairs.join(' OR ')})`;
+    }
     case 'or':
       return `(${node.children.map(ftsExpression).join(' OR ')})`;
     case 'and': {
@@ -130,6 +137,18 @@ function fieldFragment(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>, bo
       const name = keyMatch('m.source_key', leaf);
       return { sql: `(${id.sql} OR ${name.sql})`, params: [...id.params, ...name.params] };
     }
+    case 'site':
+      return siteFragment(node.value);
+    case 'hashtag':
+    case 'handle': {
+      // Candidates from the full-text index (the tag's words), then the tag as written.
+      const words = ftsSubquery(ftsExpression({ kind: 'term', value: node.value, position: 0, ...(leaf.prefix ? { prefix: true } : {}) }), bounds);
+      const tag = tagFragment(node.field === 'hashtag' ? '#' : '@', node.value, leaf.prefix === true);
+      const sql = `(${words.sql} AND ${tag.sql})`;
+      if (node.field === 'hashtag') return { sql, params: [...words.params, ...tag.params] };
+      const author = keyMatch('m.author_key', { value: `@${node.value}`, prefix: leaf.prefix });
+      return { sql: `(${author.sql} OR ${sql})`, params: [...author.params, ...words.params, ...tag.params] };
+    }
   }
 }
 
@@ -161,11 +180,14 @@ function positiveTextLeaves(node: QueryNode, out: string[], prefixes: string[]):
       if (node.field === undefined || node.field === 'title') {
         out.push(ftsExpression(node));
         if (node.kind === 'term' && node.prefix) prefixes.push(node.value);
+      } else if ((node.field === 'hashtag' || node.field === 'handle') && node.kind === 'term' && node.prefix) {
+        // `#acme*` takes its candidates from the full-text index: its expansions cost the same.
+        prefixes.push(node.value);
       }
       return;
     case 'near':
       out.push(ftsExpression(node));
-      for (const side of [node.left, node.right]) if (side.kind === 'term' && side.prefix) prefixes.push(side.value);
+      for (const side of [...nearAlternatives(node.left), ...nearAlternatives(node.right)]) if (side.kind === 'term' && side.prefix) prefixes.push(side.value);
       return;
     case 'and':
     case 'or':

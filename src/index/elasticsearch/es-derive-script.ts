@@ -1,0 +1,47 @@
+import type { estypes } from '@elastic/elasticsearch';
+
+/**
+ * Painless run by `_reindex` when migrating to schema 2: derives `domains` and `tags` from the
+ * stored mention as `toEsDocument` does (`domainsOf`, `tagsOf`), so that `site:`, `#tag` and
+ * `@handle` find the mentions indexed before them. Folding is left to the `tags` field's normalizer.
+ * No regex (clusters may disable them in scripts).
+ */
+const SOURCE = `
+def src = ctx._source;
+def doc = src.doc;
+def url = doc == null ? null : (doc.url != null ? doc.url : doc.canonicalUrl);
+List domains = new ArrayList();
+if (url != null && url.indexOf('://') >= 0) {
+  String rest = url.substring(url.indexOf('://') + 3);
+  int end = rest.length();
+  for (int i = 0; i < rest.length(); i++) {
+    char c = rest.charAt(i);
+    if (c == (char) '/' || c == (char) ':' || c == (char) '?' || c == (char) '#') { end = i; break; }
+  }
+  String host = rest.substring(0, end).toLowerCase();
+  while (host.endsWith('.')) { host = host.substring(0, host.length() - 1); }
+  List labels = new ArrayList();
+  for (String label : host.splitOnToken('.')) { if (label.length() > 0) { labels.add(label); } }
+  for (int i = 0; i < labels.size(); i++) { domains.add(String.join('.', labels.subList(i, labels.size()))); }
+}
+List tags = new ArrayList();
+for (def field : ['title', 'text']) {
+  String text = src[field] == null ? '' : src[field];
+  int i = 0;
+  while (i < text.length()) {
+    char c = text.charAt(i);
+    boolean boundary = i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == (char) '_');
+    if ((c == (char) '#' || c == (char) '@') && boundary) {
+      int j = i + 1;
+      while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == (char) '_')) { j++; }
+      if (j > i + 1 && !tags.contains(text.substring(i, j))) { tags.add(text.substring(i, j)); }
+      i = j;
+    } else { i++; }
+  }
+}
+src.domains = domains;
+src.tags = tags;
+`;
+
+/** The script of the migration's `_reindex` (copy and catch-up). */
+export const DERIVE_SCRIPT: estypes.Script = { lang: 'painless', source: SOURCE.trim() };

@@ -36,7 +36,7 @@ describe('hubwatch import and stats', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('imports NDJSON, reporting rejected lines, and is idempotent', async () => {
+  it('imports NDJSON, reporting rejected lines, and is idempotent', { timeout: 120_000 }, async () => {
     const first = await runCli(['--config', config, 'import', ndjson]);
     expect(first.stdout).toContain('6 indexed, 0 unchanged, 2 rejected (9 lines)');
     expect(first.stdout).toMatch(/line 3: not JSON/);
@@ -50,7 +50,7 @@ describe('hubwatch import and stats', () => {
     expect(missing.stderr).toMatch(/nope\.ndjson: cannot read \(ENOENT\)/);
   });
 
-  it('prints volume, share of voice, sentiment, sources and authors', async () => {
+  it('prints volume, share of voice, sentiment, sources and authors', { timeout: 120_000 }, async () => {
     await runCli(['--config', config, 'import', ndjson]);
     const window = ['--from', '2026-03-01', '--to', '2026-03-03', '--json'];
     const volume = await runCli(['--config', config, 'stats', 'volume', '--query', 'brand:acme', ...window]);

@@ -66,7 +66,7 @@ describe('the environment goes through the configuration schema', () => {
   it('config check names what the environment overrides', async () => {
     const result = await runCli(['config', 'check'], { env: { ELASTICSEARCH_URL: 'http://127.0.0.1:9', HUBWATCH_LOG_LEVEL: 'error' } });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/index: elasticsearch\)/);
+    expect(result.stdout).toMatch(/index: elasticsearch, /);
     expect(result.stdout).toContain('index.elasticsearch.url from the environment (ELASTICSEARCH_URL)');
     expect(result.stdout).toContain('log.level from the environment (HUBWATCH_LOG_LEVEL)');
     const bad = await runCli(['config', 'check'], { env: { REDIS_URL: 'nope' } });

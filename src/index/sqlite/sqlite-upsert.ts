@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EntityMatch, Mention } from '../../core/mention.js';
 import { mentionRest } from '../content-hash.js';
-import { foldText } from '../fold.js';
+import { foldText } from '../../core/text/fold.js';
 import { mentionProblem } from '../mention-check.js';
 import type { UpsertOutcome } from '../mention-index.js';
 import { ftsMonth } from './fts-partitions.js';

@@ -13,7 +13,7 @@ import { compileWatchlist } from '../src/enrich/match/compiled-watchlist.js';
 import { matchEntities } from '../src/enrich/match/entity-matcher.js';
 import { SentimentAnalyzer } from '../src/enrich/sentiment/sentiment-analyzer.js';
 import { minhash } from '../src/enrich/signature/minhash.js';
-import { fold } from '../src/enrich/text/fold.js';
+import { fold } from '../src/core/text/fold.js';
 import { wordTokens } from '../src/enrich/text/word-tokens.js';
 import { prng } from './corpus/generate.js';
 import { argValue, fmt, rssMb } from './support/measure.js';

@@ -11,7 +11,7 @@
  */
 import { createStoryClusterer } from '../src/enrich/create-story-clusterer.js';
 import { minhash } from '../src/enrich/signature/minhash.js';
-import { fold } from '../src/enrich/text/fold.js';
+import { fold } from '../src/core/text/fold.js';
 import { wordTokens } from '../src/enrich/text/word-tokens.js';
 import { bulletins } from './story-eval/bulletins.js';
 import { copiesOf, type CopyClass } from './story-eval/variants.js';

@@ -66,7 +66,7 @@ export interface Connector<Options = unknown> {
 export interface ConnectorManifest<Options = unknown> {
   /** The `type:` value in the configuration (`rss`, `mastodon`). */
   type: string;
-  /** One line for `hubwatch sources types` and the docs. */
+  /** One line for the docs (docs/connectors.md); it names the required options, if any (checked at start). */
   description: string;
   /** Whether the source needs `url:` in the configuration. */
   requiresUrl: boolean;

@@ -63,6 +63,14 @@ describe('createEnricher: entities', () => {
     const cjk = createEnricher(watchlistSchema.parse({ brands: [{ id: 'sony', name: '索尼' }] }));
     const result = cjk.enrich({ title: '索尼公司发布新产品', text: '' });
     expect(result.entities[0]?.occurrences[0]).toMatchObject({ start: 0, end: 2 });
+    // A Hangul syllable is one letter: 한국 must not match 하고, whose syllables start alike.
+    const korean = createEnricher(watchlistSchema.parse({ brands: [{ id: 'hanguk', name: '한국' }, { id: 'yoga', name: 'Йога' }] }));
+    const tagged = (text: string): string[] => korean.enrich({ title: '', text }).entities.map((e) => e.id);
+    expect(tagged('그는 일을 하고 있다')).toEqual([]);
+    expect(tagged('한국 경제가 성장했다')).toEqual(['hanguk']);
+    // Marks of other scripts make other letters, as in the index: йога, not иога.
+    expect(tagged('ЙОГА в парке')).toEqual(['yoga']);
+    expect(tagged('иога в парке')).toEqual([]);
   });
 
   it('does not blow up on hostile input', () => {

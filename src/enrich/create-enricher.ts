@@ -7,7 +7,7 @@ import { matchEntities, type PreparedField } from './match/entity-matcher.js';
 import { SentimentAnalyzer } from './sentiment/sentiment-analyzer.js';
 import { UNSCORED } from './sentiment/valence.js';
 import { minhash } from './signature/minhash.js';
-import { fold } from './text/fold.js';
+import { fold } from '../core/text/fold.js';
 import { wordTokens } from './text/word-tokens.js';
 
 /** Options of the enricher. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStoryClusterer } from './create-story-clusterer.js';
 import { minhash } from './signature/minhash.js';
-import { fold } from './text/fold.js';
+import { fold } from '../core/text/fold.js';
 import { wordTokens } from './text/word-tokens.js';
 
 const at = '2026-11-01T10:00:00Z';

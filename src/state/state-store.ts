@@ -48,17 +48,40 @@ export function emptySourceState(sourceId: string): SourceState {
   };
 }
 
+/** Ids marked seen are remembered at least this long after their latest `markSeen`. */
+export const SEEN_RETENTION_DAYS = 120;
+
 /**
  * Per-source state and the ids each source has already delivered. SQLite in embedded mode
- * (src/state/sqlite-state-store.ts); Redis in distributed mode.
+ * (src/state/sqlite-state-store.ts); Redis in distributed mode. Every adapter passes the contract
+ * suite in test/contract/state-store.contract.ts. Stores opened on the same backing storage (two
+ * processes on one SQLite file, or on one Redis) see each other's writes once the call resolved.
  */
 export interface StateStore {
+  /**
+   * The state last saved for this source, or `emptySourceState(sourceId)` when none was. Fields
+   * missing from a state saved by an older version take their `emptySourceState` value. The result
+   * is the caller's own copy: changing it changes nothing in the store.
+   */
   get(sourceId: string): Promise<SourceState>;
+  /** Every saved state, one per source, ordered by `sourceId`; completed with defaults as `get` does. */
   all(): Promise<SourceState[]>;
+  /**
+   * Replaces the whole state of `state.sourceId` (the last save wins). The store keeps a copy:
+   * changing `state` afterwards changes nothing in the store.
+   */
   save(state: SourceState): Promise<void>;
-  /** Of `ids`, those this source already delivered and that were indexed. */
+  /**
+   * Of `ids`, those `markSeen` recorded for this very source (ids marked for another source do not
+   * count). Duplicates in `ids` are harmless; an empty `ids` gives an empty set.
+   */
   seen(sourceId: string, ids: readonly string[]): Promise<Set<string>>;
-  /** Records ids as delivered; call only after they are durably indexed. */
+  /**
+   * Records ids as delivered by this source; call only after they are durably indexed. Idempotent:
+   * marking an id again only moves its time to `at`. Ids stay seen for at least
+   * `SEEN_RETENTION_DAYS` after `at`; an adapter may forget them after that.
+   */
   markSeen(sourceId: string, ids: readonly string[], at: Date): Promise<void>;
+  /** Releases the store's connections; the data stays. */
   close(): Promise<void>;
 }

@@ -5,7 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchSchema } from '../../src/config/schema.js';
+import { createHttpFetcher } from '../../src/connectors/http/create-http-fetcher.js';
+import { HostLimiter } from '../../src/connectors/http/host-limiter.js';
 import { FetchError } from '../../src/core/errors.js';
+import { silentLogger } from '../../src/platform/logger.js';
 import { startLoopbackServer, type LoopbackServer } from './support/loopback-server.js';
 import { allowPort, testFetcher } from './support/fetcher.js';
 
@@ -162,5 +166,21 @@ describe('case 12: per-host politeness', () => {
     // (a new connection's set-up delays one request), so the span is checked, not each gap.
     expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(11 * 20 - 15);
     await fetcher.close();
+  });
+
+  it('paces fetchers that share one politeness together: one slot, one penalty', async () => {
+    const politeness = new HostLimiter(1, 0);
+    const config = { ...fetchSchema.parse(undefined), allow: [allowPort(server.port)] };
+    const fetchers = [0, 1].map(() => createHttpFetcher(config, { logger: silentLogger(), politeness }));
+    maxActive = 0;
+    await Promise.all(Array.from({ length: 6 }, (_, i) => fetchers[i % 2]!.fetch({ url: server.url('/slow') })));
+    expect(maxActive).toBe(1);
+    await expect(fetchers[0]!.fetch({ url: server.url('/x?status=429&retry=60') })).rejects.toMatchObject({ reason: 'rate-limited' });
+    const hits = server.hits;
+    await expect(fetchers[1]!.fetch({ url: server.url('/etag') })).rejects.toMatchObject({ reason: 'rate-limited', retryAfterSeconds: 60 });
+    expect(server.hits).toBe(hits);
+    for (const fetcher of fetchers) await fetcher.close();
+    // The caller owns a politeness it passed in: closing the fetchers leaves it working.
+    expect(await politeness.blockedFor(`127.0.0.1:${server.port}`)).toBeGreaterThan(0);
   });
 });

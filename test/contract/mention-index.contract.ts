@@ -29,8 +29,8 @@ export interface ContractOptions {
 }
 
 /**
- * The MentionIndex contract: every adapter answers these the same way (test/contract/README in
- * docs/query-language.md). Run with `describeMentionIndexContract('sqlite', target)`.
+ * The MentionIndex contract: every adapter answers these the same way (docs/query-language.md,
+ * "How each index answers"). Run with `describeMentionIndexContract('sqlite', target)`.
  */
 export function describeMentionIndexContract(adapter: string, target: ContractTarget, options: ContractOptions = { engine: 'sqlite' }): void {
   describe(`MentionIndex contract: ${adapter}`, () => {
@@ -135,6 +135,23 @@ export function describeMentionIndexContract(adapter: string, target: ContractTa
         expect(answered).toEqual(expected);
       });
     }
+
+    it('folds a query as the index folds texts: Latin accents go, other scripts keep their marks', async () => {
+      const texts: [string, string][] = [
+        ['russe', 'Йога в Москве'],
+        ['grec', 'Ωμέγα ΆΛΦΑ'],
+        ['coree', '한국 경제 뉴스'],
+        ['latin', 'Crème brûlée à Łódź, Ǘber'],
+      ];
+      const written = await index.upsert(texts.map(([name, text]) => mention(name, { title: '', text, author: text.split(' ')[0]! })));
+      expect(written.map((o) => o.outcome)).toEqual(texts.map(() => 'indexed'));
+      const only = async (query: string): Promise<string[]> =>
+        (await index.search({ query: parseQuery(query), sort: 'date', limit: 10 })).hits.map((hit) => texts.find(([name]) => idOf(name) === hit.mention.id)?.[0] ?? '?');
+      for (const query of ['йога', 'ЙОГА', 'йог*', 'author:йога']) expect(await only(query), query).toEqual(['russe']);
+      for (const query of ['ωμέγα', 'ΆΛΦΑ', 'άλφα']) expect(await only(query), query).toEqual(['grec']);
+      for (const query of ['한국', '"한국 경제"', 'author:한국']) expect(await only(query), query).toEqual(['coree']);
+      for (const query of ['creme', 'BRÛLÉE', 'brul*', 'łódź', 'uber', 'author:CRÈME']) expect(await only(query), query).toEqual(['latin']);
+    });
 
     it('filters by fields, by watchlist id or name', async () => {
       await load();

@@ -9,6 +9,7 @@ import { EgressPolicy } from './egress-policy.js';
 import { displayUrl, toFetchError } from './fetch-errors.js';
 import { guardedConnector } from './guarded-connector.js';
 import { HostLimiter } from './host-limiter.js';
+import type { HostPoliteness } from './host-politeness.js';
 import type { HttpFetcher, HttpRequest, HttpResponse } from './http-fetcher.js';
 import { readBody } from './read-body.js';
 
@@ -19,6 +20,11 @@ export interface HttpFetcherDeps {
   /** Called right before a socket is opened, with the judged address (tests prove refusals open none). */
   onConnect?: (address: string, port: number) => void;
   now?: () => Date;
+  /**
+   * Per-host pacing shared with other fetchers (a Redis adapter in distributed mode); the caller
+   * closes it. Default: in this process, from `config.perHost`, closed with the fetcher.
+   */
+  politeness?: HostPoliteness;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -42,7 +48,7 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps): H
   const policy = new EgressPolicy(config.allow);
   const timeoutMs = config.timeout * 1000;
   const now = deps.now ?? (() => new Date());
-  const limiter = new HostLimiter(config.perHost.concurrency, config.perHost.minDelay * 1000);
+  const politeness = deps.politeness ?? new HostLimiter(config.perHost.concurrency, config.perHost.minDelay * 1000);
   const agent = new Agent({
     connect: guardedConnector({ policy, lookup: deps.lookup, connectTimeoutMs: Math.min(10_000, timeoutMs), onConnect: deps.onConnect }),
     headersTimeout: timeoutMs,
@@ -55,11 +61,11 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps): H
     const where = displayUrl(url);
     const verdict = policy.checkUrl(url);
     if (!verdict.allowed) throw new FetchError(`${where}: ${verdict.detail}`, { reason: 'egress-blocked', retryable: false });
-    const blocked = limiter.blockedFor(url.host);
+    const blocked = await politeness.blockedFor(url.host);
     if (blocked > 0) {
       throw new FetchError(`${where}: host asked us to wait (${blocked} s left)`, { reason: 'rate-limited', retryable: true, retryAfterSeconds: blocked });
     }
-    const release = await limiter.acquire(url.host, signal);
+    const release = await politeness.acquire(url.host, signal);
     try {
       const headers: Record<string, string> = {
         'user-agent': config.userAgent,
@@ -91,7 +97,7 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps): H
     } catch (error) {
       throw toFetchError(error, where, signal);
     } finally {
-      release();
+      await release();
     }
   }
 
@@ -139,7 +145,7 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps): H
       }
       if (answer.status < 200 || answer.status >= 300) {
         const retryAfterSeconds = parseRetryAfter(answer.headers['retry-after'], current);
-        if (answer.status === 429 || answer.status === 503) limiter.penalise(url.host, retryAfterSeconds);
+        if (answer.status === 429 || answer.status === 503) await politeness.penalise(url.host, retryAfterSeconds);
         throw httpStatusError(answer.where, answer.status, retryAfterSeconds);
       }
       return { status: answer.status, finalUrl: url.href, permanentlyMovedTo, headers: answer.headers, body: answer.body, notModified: false, freshForSeconds: freshnessSeconds(answer.headers, current) };
@@ -150,7 +156,10 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps): H
     fetch,
     decodeText: (response, kind) => decodeBody(response.body, response.headers['content-type'], kind).text,
     decode: (response, kind) => decodeBody(response.body, response.headers['content-type'], kind),
-    close: () => agent.close(),
+    close: async () => {
+      await agent.close();
+      if (!deps.politeness) await politeness.close();
+    },
   };
 }
 

@@ -1,9 +1,12 @@
+import type { HostPoliteness } from './host-politeness.js';
+
 /**
- * Per-host politeness: at most `concurrency` requests in flight per host, request starts spaced by
- * `minDelayMs`, and a host that answered 429/503 is left alone until its Retry-After (or a doubled
- * delay) has passed. Waiting is cancelled by the request's signal.
+ * Per-host politeness in this process's memory (the embedded mode's `HostPoliteness`): at most
+ * `concurrency` requests in flight per host, request starts spaced by `minDelayMs`, and a host that
+ * answered 429/503 is left alone until its Retry-After (or a doubled delay) has passed. Waiting is
+ * cancelled by the request's signal. A host's entry is dropped once it is idle.
  */
-export class HostLimiter {
+export class HostLimiter implements HostPoliteness {
   private readonly hosts = new Map<string, { active: number; nextStart: number; penalty: number; queue: (() => void)[] }>();
 
   constructor(
@@ -21,8 +24,7 @@ export class HostLimiter {
     return state;
   }
 
-  /** Waits for a slot on `host`; returns the function that releases it. */
-  async acquire(host: string, signal: AbortSignal): Promise<() => void> {
+  async acquire(host: string, signal: AbortSignal): Promise<() => Promise<void>> {
     const state = this.state(host);
     while (state.active >= this.concurrency) {
       await new Promise<void>((resolve, reject) => {
@@ -59,20 +61,26 @@ export class HostLimiter {
         throw error;
       }
     }
-    return release;
+    return () => {
+      release();
+      return Promise.resolve();
+    };
   }
 
-  /** Seconds until `host` may be asked again after a 429/503 (0 when it may be asked now). */
-  blockedFor(host: string): number {
+  blockedFor(host: string): Promise<number> {
     const penalty = this.hosts.get(host)?.penalty ?? 0;
-    return Math.max(0, Math.ceil((penalty - this.now()) / 1000));
+    return Promise.resolve(Math.max(0, Math.ceil((penalty - this.now()) / 1000)));
   }
 
-  /** The host said "too many requests": no new request starts there for `seconds` (at least twice the usual delay). */
-  penalise(host: string, seconds: number | undefined): void {
+  penalise(host: string, seconds: number | undefined): Promise<void> {
     const state = this.state(host);
     const ms = Math.max((seconds ?? 0) * 1000, this.minDelayMs * 2, 1000);
     state.penalty = Math.max(state.penalty, this.now() + Math.min(ms, 3600_000));
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 }
 

@@ -1,6 +1,6 @@
 import type { EntityKind } from '../../core/mention.js';
 import type { Watchlist } from '../../config/watchlist.js';
-import { fold } from '../text/fold.js';
+import { fold } from '../../core/text/fold.js';
 import { wordTokens } from '../text/word-tokens.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 

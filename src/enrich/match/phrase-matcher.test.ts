@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../text/fold.js';
+import { fold } from '../../core/text/fold.js';
 import { wordTokens } from '../text/word-tokens.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 

@@ -1,4 +1,4 @@
-import { fold } from '../text/fold.js';
+import { fold } from '../../core/text/fold.js';
 import { wordTokens, type WordTokens } from '../text/word-tokens.js';
 
 /** One phrase found: which phrase and the token range it covers (inclusive). */

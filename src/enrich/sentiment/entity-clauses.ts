@@ -1,4 +1,4 @@
-import { fold } from '../text/fold.js';
+import { fold } from '../../core/text/fold.js';
 
 /**
  * Tone towards one entity inside a sentence that may hold two tones: "Acme beats Globex",

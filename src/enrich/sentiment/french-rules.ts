@@ -1,6 +1,6 @@
 // Deep import on purpose: `import 'natural'` loads a String subclass that slows the process.
 import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
-import { fold } from '../text/fold.js';
+import { fold } from '../../core/text/fold.js';
 import { loadLexicon } from './load-lexicon.js';
 import { isAllCaps, punctuationEmphasis, splitUnit } from './unit-tokens.js';
 import { normaliseValence, type ValenceRules } from './valence.js';

@@ -1,4 +1,4 @@
-import { fold } from '../text/fold.js';
+import { fold } from '../../core/text/fold.js';
 
 const PUNCTUATION = `!"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~`;
 const EMOJI = /(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*)/gu;

@@ -1,5 +1,5 @@
 import type { Mention } from '../../core/mention.js';
-import { foldText } from '../fold.js';
+import { foldText } from '../../core/text/fold.js';
 
 /** A mention as stored in Elasticsearch: filter and aggregation fields, plus the rest in `doc`. */
 export interface EsDocument {

@@ -1,6 +1,6 @@
 import { UserInputError } from '../../core/errors.js';
 import { CHANNELS, SENTIMENT_LABELS } from '../../core/mention.js';
-import { foldText, hasWordCharacter } from '../fold.js';
+import { foldText, hasWordCharacter } from '../../core/text/fold.js';
 import type { QueryField, QueryNode } from './ast.js';
 import { column } from './tokenize.js';
 

@@ -1,17 +1,11 @@
 import type Database from 'better-sqlite3';
+import { FTS_TABLE_PREFIX, FTS_TABLE_SQL, ftsMonth, partitionListSql } from './fts-partitions.js';
 import type { FtsBatch } from './fts-writer.js';
 
-/** What `createFtsApplier` needs: plain data and functions, since the writer thread gets it as source. */
+/** Where `createFtsApplier` writes and how it reads stored texts back. */
 export interface FtsApplierOptions {
-  /** The full-text tables' schema as a prefix: '' (their own connection) or 'fts.' (attached). */
-  schema: string;
-  /** `FTS_TABLE_SQL`: one month's table, `{schema}` and `{name}` to fill in. */
-  tableSql: string;
-  tablePrefix: string;
-  /** `partitionListSql(...)` for that schema: the month tables, unqualified names. */
-  listSql: string;
-  /** `ftsMonth`. */
-  monthOf: (ms: number) => string;
+  /** The schema holding the month tables: 'main' (the writer thread's own connection) or 'fts' (attached). */
+  schema: 'main' | 'fts';
   /** Stored texts of seqs lo..hi, at most `limit`, in seq order (from the main file). */
   texts: () => Database.Statement;
 }
@@ -29,52 +23,44 @@ export interface FtsApplier {
   forget(): void;
 }
 
-/**
- * The one implementation of full-text writes, used by the in-memory index's inline writer and by
- * the writer thread, which evaluates this function's source text (`FTS_APPLIER_SOURCE`): it uses
- * nothing from outside its body.
- */
+/** The one implementation of full-text writes, used by the in-memory index's inline writer and by the writer thread. */
 export function createFtsApplier(db: Database.Database, options: FtsApplierOptions): FtsApplier {
-  const { schema, tableSql, tablePrefix, monthOf } = options;
-  const tables = db.prepare(options.listSql).pluck();
+  const schema = `${options.schema}.`;
+  const tables = db.prepare(partitionListSql(options.schema)).pluck();
   const months = new Map<string, { deleteOne: Database.Statement; insert: Database.Statement }>();
-  // An object's method rather than a named function: tsx and vitest compile with esbuild's
-  // keepNames, which wraps named functions in a `__name` helper the thread would not have.
-  const tablesOf = {
-    partition(month: string): { deleteOne: Database.Statement; insert: Database.Statement } {
-      let statements = months.get(month);
-      if (!statements) {
-        const name = schema + tablePrefix + month;
-        db.exec(tableSql.replaceAll('{schema}', schema).replaceAll('{name}', tablePrefix + month));
-        statements = {
-          deleteOne: db.prepare('DELETE FROM ' + name + ' WHERE rowid = ?'),
-          insert: db.prepare('INSERT INTO ' + name + ' (rowid, title, body) VALUES (?, ?, ?)'),
-        };
-        months.set(month, statements);
-      }
-      return statements;
-    },
+  const partition = (month: string): { deleteOne: Database.Statement; insert: Database.Statement } => {
+    let statements = months.get(month);
+    if (!statements) {
+      const name = schema + FTS_TABLE_PREFIX + month;
+      db.exec(FTS_TABLE_SQL.replaceAll('{schema}', schema).replaceAll('{name}', FTS_TABLE_PREFIX + month));
+      statements = {
+        deleteOne: db.prepare(`DELETE FROM ${name} WHERE rowid = ?`),
+        insert: db.prepare(`INSERT INTO ${name} (rowid, title, body) VALUES (?, ?, ?)`),
+      };
+      months.set(month, statements);
+    }
+    return statements;
   };
   return {
     apply(batch) {
       for (const month of batch.drops) {
         months.delete(month);
-        db.exec('DROP TABLE IF EXISTS ' + schema + tablePrefix + month);
+        db.exec(`DROP TABLE IF EXISTS ${schema}${FTS_TABLE_PREFIX}${month}`);
       }
       const dropped = new Set(batch.drops);
       for (let i = 0; i < batch.deletes.length; i += 2) {
         const month = batch.deletes[i + 1] as string;
-        if (!dropped.has(month)) tablesOf.partition(month).deleteOne.run(batch.deletes[i]);
+        if (!dropped.has(month)) partition(month).deleteOne.run(batch.deletes[i]);
       }
       for (let i = 0; i < batch.inserts.length; i += 4) {
-        tablesOf.partition(batch.inserts[i + 1] as string).insert.run(batch.inserts[i], batch.inserts[i + 2], batch.inserts[i + 3]);
+        partition(batch.inserts[i + 1] as string).insert.run(batch.inserts[i], batch.inserts[i + 2], batch.inserts[i + 3]);
       }
     },
     replay(lo, hi, limit) {
       const rows = options.texts().all(lo, hi, limit) as { seq: number; published: number; title: string; body: string }[];
       const to = rows.length === limit ? (rows[rows.length - 1] as { seq: number }).seq : hi;
-      for (const name of tables.all() as string[]) db.prepare('DELETE FROM ' + schema + name + ' WHERE rowid BETWEEN ? AND ?').run(lo, to);
-      for (const row of rows) tablesOf.partition(monthOf(row.published)).insert.run(row.seq, row.title, row.body);
+      for (const name of tables.all() as string[]) db.prepare(`DELETE FROM ${schema}${name} WHERE rowid BETWEEN ? AND ?`).run(lo, to);
+      for (const row of rows) partition(ftsMonth(row.published)).insert.run(row.seq, row.title, row.body);
       return to;
     },
     forget() {
@@ -82,9 +68,6 @@ export function createFtsApplier(db: Database.Database, options: FtsApplierOptio
     },
   };
 }
-
-/** `createFtsApplier` as source text, for the writer thread. */
-export const FTS_APPLIER_SOURCE = createFtsApplier.toString();
 
 /** The stored texts a replay reads, from the main file's connection. */
 export const REPLAY_TEXTS_SQL =

@@ -24,8 +24,7 @@ export const FTS_PREFIX_LENGTHS: readonly number[] = [3];
  * faster inserts (reference section 5). A 64 MiB pending-data hash (the default is 1 MiB) lets a
  * 10,000-mention batch reach the disk as one segment, not one per MiB of pending data to be merged: the writer
  * thread's time per batch drops by about a quarter. The settings are re-applied each time a
- * process first writes a month, so older tables get them too. Also run by the writer thread,
- * hence a plain template.
+ * process first writes a month, so older tables get them too.
  */
 export const FTS_TABLE_SQL = `
   CREATE VIRTUAL TABLE IF NOT EXISTS {schema}{name} USING fts5 (
@@ -43,9 +42,6 @@ export function ftsMonth(ms: number): string {
   const year = Math.min(9999, Math.max(0, date.getUTCFullYear()));
   return `${String(year).padStart(4, '0')}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
-
-/** `ftsMonth` as source text, for the writer thread (it uses nothing from outside its body). */
-export const FTS_MONTH_SOURCE = ftsMonth.toString();
 
 /** SQL listing the partition tables of a schema (not their shadow tables). */
 export function partitionListSql(schema: string): string {

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { createFtsApplier, type FtsApplier, REPLAY_TEXTS_SQL } from './fts-applier.js';
-import { FTS_TABLE_PREFIX, FTS_TABLE_SQL, ftsMonth, partitionListSql } from './fts-partitions.js';
 import type { FtsBatch, FtsWriter } from './fts-writer.js';
 
 /** Applies full-text batches on the main connection, to the `fts` schema attached to it. */
@@ -11,14 +10,7 @@ export class InlineFtsWriter implements FtsWriter {
 
   constructor(db: Database.Database) {
     const texts = db.prepare(REPLAY_TEXTS_SQL);
-    this.applier = createFtsApplier(db, {
-      schema: 'fts.',
-      tableSql: FTS_TABLE_SQL,
-      tablePrefix: FTS_TABLE_PREFIX,
-      listSql: partitionListSql('fts'),
-      monthOf: ftsMonth,
-      texts: () => texts,
-    });
+    this.applier = createFtsApplier(db, { schema: 'fts', texts: () => texts });
     this.replayChunk = db.transaction((lo: number, hi: number, limit: number) => this.applier.replay(lo, hi, limit));
   }
 

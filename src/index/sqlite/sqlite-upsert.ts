@@ -1,13 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { EntityMatch, Mention } from '../../core/mention.js';
 import { mentionRest } from '../content-hash.js';
-import { foldText } from '../fold.js';
+import { foldText } from '../../core/text/fold.js';
 import { mentionProblem } from '../mention-check.js';
 import type { UpsertOutcome } from '../mention-index.js';
 import { ftsMonth } from './fts-partitions.js';
 import { emptyFtsBatch, type FtsBatch } from './fts-writer.js';
-
-const DAY_MS = 86_400_000;
+import { SqliteRollups } from './sqlite-retention.js';
 
 interface ExistingRow {
   seq: number;
@@ -60,7 +59,7 @@ export interface WrittenFts {
 }
 
 /**
- * Writes batches of mentions: row, texts, entity rows and the day→seq range, all in the caller's
+ * Writes batches of mentions: row, texts, entity rows and the day rollups, all in the caller's
  * transaction, and collects the matching full-text changes (applied by an `FtsWriter`: explicit
  * inserts, since a trigger is 2x slower). Unchanged content is skipped.
  */
@@ -74,8 +73,7 @@ export class SqliteUpserter {
   private readonly entityInsert: Database.Statement;
   private readonly entityDelete: Database.Statement;
   private readonly entityName: Database.Statement;
-  private readonly dayUpsert: Database.Statement;
-  private readonly rollup: Database.Statement;
+  private readonly rollups: SqliteRollups;
   private readonly knownNames = new Map<string, string>();
 
   constructor(db: Database.Database) {
@@ -93,25 +91,14 @@ export class SqliteUpserter {
     this.entityName = db.prepare(
       'INSERT INTO entities (kind, entity_id, name, name_key) VALUES (?, ?, ?, ?) ON CONFLICT (kind, entity_id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key WHERE name <> excluded.name',
     );
-    this.rollup = db.prepare(
-      'INSERT INTO entity_days (kind, entity_id, day, label, count) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, entity_id, day, label) DO UPDATE SET count = count + excluded.count',
-    );
-    this.dayUpsert = db.prepare(
-      'INSERT INTO mention_days (day, min_seq, max_seq) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET min_seq = min(min_seq, excluded.min_seq), max_seq = max(max_seq, excluded.max_seq)',
-    );
+    this.rollups = new SqliteRollups(db);
   }
 
   /** Upserts a batch; call inside a transaction. */
   write(mentions: readonly Mention[]): { outcomes: UpsertOutcome[]; fts: WrittenFts } {
     const outcomes: UpsertOutcome[] = [];
     const fts: WrittenFts = { batch: emptyFtsBatch(), updated: [], inserted: null };
-    const days = new Map<number, [number, number]>();
-    // Rollup changes, summed over the batch: (kind, entity, UTC day, label) → delta.
-    const rollup = new Map<string, number>();
-    const count = (kind: string, id: string, published: number, label: string, delta: number): void => {
-      const key = `${kind}\u0000${id}\u0000${Math.floor(published / DAY_MS)}\u0000${label}`;
-      rollup.set(key, (rollup.get(key) ?? 0) + delta);
-    };
+    const rollup = this.rollups.batch();
     for (const mention of mentions) {
       const bad = mentionProblem(mention);
       if (bad) {
@@ -146,7 +133,7 @@ export class SqliteUpserter {
         const before = rowToMention(old);
         for (const entity of entityKeys(before.entities).values()) {
           this.entityDelete.run(entity.kind, entity.id, existing.published, seq);
-          count(entity.kind, entity.id, existing.published, before.sentiment.label, -1);
+          rollup.count(entity.kind, entity.id, existing.published, before.sentiment.label, -1);
         }
         this.update.run(...values, seq);
         this.textUpdate.run(mention.title, mention.text, doc, seq);
@@ -159,29 +146,17 @@ export class SqliteUpserter {
       fts.batch.inserts.push(seq, ftsMonth(published), mention.title, mention.text);
       for (const entity of entityKeys(mention.entities).values()) {
         this.entityInsert.run(entity.kind, entity.id, published, seq, mention.sentiment.label);
-        count(entity.kind, entity.id, published, mention.sentiment.label, 1);
+        rollup.count(entity.kind, entity.id, published, mention.sentiment.label, 1);
         const nameKey = `${entity.kind}\u0000${entity.id}`;
         if (this.knownNames.get(nameKey) !== entity.name) {
           this.entityName.run(entity.kind, entity.id, entity.name, foldText(entity.name));
           this.knownNames.set(nameKey, entity.name);
         }
       }
-      const day = Math.floor(published / DAY_MS);
-      const range = days.get(day);
-      if (range) {
-        range[0] = Math.min(range[0], seq);
-        range[1] = Math.max(range[1], seq);
-      } else {
-        days.set(day, [seq, seq]);
-      }
+      rollup.stored(published, seq);
       outcomes.push({ id: mention.id, outcome: 'indexed' });
     }
-    for (const [day, [min, max]] of days) this.dayUpsert.run(day, min, max);
-    for (const [key, delta] of rollup) {
-      if (delta === 0) continue;
-      const [kind, id, day, label] = key.split('\u0000') as [string, string, string, string];
-      this.rollup.run(kind, id, Number(day), label, delta);
-    }
+    rollup.write();
     return { outcomes, fts };
   }
 

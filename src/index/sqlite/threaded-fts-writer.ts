@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { FTS_TABLE_PREFIX, FTS_TABLE_SQL, partitionListSql } from './fts-partitions.js';
+import type { FtsWorkerData, FtsWorkerMessage, FtsWorkerRequest } from './fts-worker-protocol.js';
 import type { FtsBatch, FtsWriter, FtsWriterStats } from './fts-writer.js';
-import { FTS_WORKER_SOURCE } from './fts-worker-source.js';
 
 /** Options of the threaded writer. */
 export interface ThreadedFtsWriterOptions {
@@ -17,10 +15,19 @@ export interface ThreadedFtsWriterOptions {
   depth?: number;
 }
 
-type WorkerMessage =
-  | { type: 'ready' | 'closed' }
-  | { type: 'done'; id: number; busyMs: number; to?: number }
-  | { type: 'failed'; id: number; code?: string; message: string };
+/**
+ * Starts the thread on `fts-worker`, beside this file: the compiled `.js` in the built package;
+ * from the TypeScript sources (tsx, vitest), the `.ts` file through tsx's loader (a dev
+ * dependency, present wherever the sources run), registered in the thread before it is imported.
+ */
+function startFtsWorker(workerData: FtsWorkerData): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./fts-worker.js', here), { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./fts-worker.ts', here).href;
+  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(code, { eval: true, workerData });
+}
 
 /**
  * Applies full-text batches in a worker thread with its own connection to the full-text file, so
@@ -49,21 +56,14 @@ export class ThreadedFtsWriter implements FtsWriter {
   }
 
   private start(): Worker {
-    const worker = new Worker(FTS_WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-        path: this.options.path,
-        mainPath: this.options.mainPath,
-        tablePrefix: FTS_TABLE_PREFIX,
-        tableSql: FTS_TABLE_SQL,
-        listSql: partitionListSql('main'),
-        busyTimeoutMs: this.options.busyTimeoutMs,
-        walLimitBytes: this.options.walLimitBytes,
-        maxPageCount: this.options.maxPageCount,
-      },
+    const worker = startFtsWorker({
+      path: this.options.path,
+      mainPath: this.options.mainPath,
+      busyTimeoutMs: this.options.busyTimeoutMs,
+      walLimitBytes: this.options.walLimitBytes,
+      maxPageCount: this.options.maxPageCount,
     });
-    worker.on('message', (message: WorkerMessage) => this.onMessage(message));
+    worker.on('message', (message: FtsWorkerMessage) => this.onMessage(message));
     worker.on('error', (error: Error) => this.lose(error));
     worker.on('exit', (code) => {
       if (this.worker === worker) this.lose(new Error(`the full-text writer thread exited (code ${code})`));
@@ -73,7 +73,7 @@ export class ThreadedFtsWriter implements FtsWriter {
     return worker;
   }
 
-  private onMessage(message: WorkerMessage): void {
+  private onMessage(message: FtsWorkerMessage): void {
     if (message.type === 'done') {
       const pending = this.inFlight.get(message.id);
       if (pending) this.settled.push(pending);
@@ -120,7 +120,7 @@ export class ThreadedFtsWriter implements FtsWriter {
     const id = this.nextId++;
     this.inFlight.set(id, batch.pending);
     worker.ref();
-    worker.postMessage({ type: 'batch', id, drops: batch.drops, deletes: batch.deletes, inserts: batch.inserts });
+    post(worker, { type: 'batch', id, drops: batch.drops, deletes: batch.deletes, inserts: batch.inserts });
     if (this.inFlight.size <= this.depth) return;
     const started = performance.now();
     while (this.inFlight.size > this.depth) await this.changed();
@@ -142,7 +142,7 @@ export class ThreadedFtsWriter implements FtsWriter {
     worker.ref();
     return new Promise((answer) => {
       this.replays.set(id, { hi, pending, answer });
-      worker.postMessage({ type: 'replay', id, lo, hi, limit });
+      post(worker, { type: 'replay', id, lo, hi, limit });
     });
   }
 
@@ -167,13 +167,17 @@ export class ThreadedFtsWriter implements FtsWriter {
     this.worker = null;
     worker.ref();
     const closed = new Promise<void>((resolve) => {
-      worker.on('message', (message: WorkerMessage) => {
+      worker.on('message', (message: FtsWorkerMessage) => {
         if (message.type === 'closed') resolve();
       });
       worker.on('exit', () => resolve());
     });
-    worker.postMessage({ type: 'close' });
+    post(worker, { type: 'close' });
     await closed;
     await worker.terminate();
   }
+}
+
+function post(worker: Worker, request: FtsWorkerRequest): void {
+  worker.postMessage(request);
 }

@@ -16,11 +16,15 @@ type Tokenizer = (text: string) => Token[];
 /** Letters ASCII folding maps to more than the base letter (the rest: decomposition, marks removed). */
 const FOLDS: Record<string, string> = { œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ß: 'ss', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', ı: 'i', þ: 'th', Þ: 'TH', ð: 'd', Ð: 'D', ﬁ: 'fi', ﬂ: 'fl' };
 
-/** Lucene's ASCIIFoldingFilter, for the letters a news corpus holds. */
+/**
+ * Lucene's ASCIIFoldingFilter, for the letters a news corpus holds: it maps characters that have
+ * an ASCII form (Latin letters with marks), and leaves other scripts as they are (Cyrillic й stays й).
+ */
 export function asciiFold(term: string): string {
   return term
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .replace(/[œŒæÆßøØđĐłŁıþÞðÐﬁﬂ]/g, (c) => FOLDS[c] ?? c);
 }
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from './fold.js';
-import { splitSentences } from './sentences.js';
-import { wordTokens } from './word-tokens.js';
+import { fold, foldText, hasWordCharacter } from './fold.js';
 
 describe('fold', () => {
   it('folds case, diacritics, apostrophes, hyphens and spaces without changing the length', () => {
@@ -32,31 +30,35 @@ describe('fold', () => {
   });
 });
 
-describe('wordTokens', () => {
-  it('splits on punctuation, keeps offsets, and makes one token per character in unspaced scripts', () => {
-    const folded = fold("J.-P. Agon, d'Acme : 索尼公司");
-    const tokens = wordTokens(folded);
-    expect(tokens.words).toEqual(['j', 'p', 'agon', 'd', 'acme', '索', '尼', '公', '司']);
-    expect(folded.slice(tokens.starts[2], tokens.ends[2])).toBe('agon');
+describe('fold and foldText: one folding', () => {
+  it('removes the diacritics of Latin letters only, as both index engines do', () => {
+    expect(foldText('Société Générale')).toBe('societe generale');
+    expect(foldText('Cafe\u0301 ǗṨỆ İstanbul')).toBe('cafe use istanbul');
+    // Other scripts keep their marks (SQLite's unicode61 and asciifolding keep them too).
+    expect(foldText('Йога ЁЛКА')).toBe('йога ёлка');
+    expect(foldText('Ωμέγα ΆΛΦΑ')).toBe('ωμέγα άλφα');
+    // Hangul syllables stay syllables: their canonical decomposition is letters, not marks.
+    expect(foldText('한국')).toBe('한국');
+    expect(foldText('한국')).toHaveLength(2);
+    // Punctuation is left to the engines' tokenisers.
+    expect(foldText('L’Oréal – Ouest‑France')).toBe('l’oreal – ouest‑france');
   });
 
-  it('is linear on hostile input and honours maxTokens', () => {
-    const started = Date.now();
-    expect(wordTokens('a '.repeat(200_000)).count).toBe(200_000);
-    expect(wordTokens('a '.repeat(1000), 10).count).toBe(10);
-    expect(Date.now() - started).toBeLessThan(2000);
+  it('folds letters in enrichment as the index does, unit by unit', () => {
+    expect(fold('한국 경제')).toBe('한국 경제');
+    expect(fold('Йога ΆΛΦΑ Crème')).toBe('йога άλφα creme');
+    for (let code = 0x80; code < 0x10000; code += 1) {
+      const unit = String.fromCharCode(code);
+      // Final sigma and the modifier letters used as apostrophes are the matcher's own unifications.
+      if (!/\p{L}/u.test(unit) || unit === 'ς' || fold(unit) === "'") continue;
+      const index = foldText(unit);
+      if (index.length === 1) expect(fold(unit), `U+${code.toString(16)}`).toBe(index);
+    }
   });
-});
 
-describe('splitSentences', () => {
-  it('splits at sentence ends and line breaks but not after initials', () => {
-    const text = 'J.-P. Agon left. Profits rose! Did they?\nYes… « Bien » dit-il.';
-    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
-      'J.-P. Agon left.',
-      'Profits rose!',
-      'Did they?',
-      'Yes…',
-      '« Bien » dit-il.',
-    ]);
+  it('tells whether a text has something an index can match', () => {
+    expect(hasWordCharacter('— ! ?')).toBe(false);
+    expect(hasWordCharacter('«한»')).toBe(true);
+    expect(hasWordCharacter('42')).toBe(true);
   });
 });

@@ -95,7 +95,8 @@ export class SqliteMentionIndex implements MentionIndex {
       const applied = migrate(db);
       if (applied > 0) options.logger.info({ path: options.path, applied }, 'index schema migrated');
       const ftsPath = ftsPathFor(options.path);
-      const rebuild = prepareFtsFile(db, ftsPath);
+      const rebuild = prepareFtsFile(db, ftsPath, ({ reason, movedTo }) =>
+        options.logger.warn({ path: ftsPath, movedTo, reason }, 'the full-text index file was damaged: moved aside, rebuilding it from the main file'));
       reader = openReader(options, db);
       attachFtsForReading(reader, ftsPath);
       return new SqliteMentionIndex(db, reader, options, rebuild);

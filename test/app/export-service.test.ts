@@ -34,7 +34,9 @@ describe('exportMentions', () => {
 
   it('pages through the index, one page in hand at a time, waiting for the sink', async () => {
     const searches: SearchRequest[] = [];
-    const paging: MentionIndex = { ...index, search: (request) => (searches.push(request), index.search(request)) };
+    const paging: MentionIndex = Object.assign(Object.create(index) as MentionIndex, {
+      search: (request: SearchRequest) => (searches.push(request), index.search(request)),
+    });
     const chunks: string[] = [];
     let writing = false;
     const summary = await exportMentions(paging, planExport({}, new Date()), async (text) => {
@@ -57,10 +59,31 @@ describe('exportMentions', () => {
     expect(Math.max(...chunks.map((chunk) => chunk.trimEnd().split('\n').length))).toBe(EXPORT_PAGE_SIZE);
   });
 
+  it('walks windows of whole days, newest first, so no page costs the whole index', async () => {
+    const searches: SearchRequest[] = [];
+    const paging: MentionIndex = Object.assign(Object.create(index) as MentionIndex, {
+      search: (request: SearchRequest) => (searches.push(request), index.search(request)),
+    });
+    const lines: string[] = [];
+    const summary = await exportMentions(paging, planExport({}, new Date()), async (text) => (lines.push(...text.trimEnd().split('\n')), true), { windowSize: 60 });
+    expect(summary).toEqual({ exported: COUNT, total: COUNT, complete: true });
+    const published = lines.map((line) => (JSON.parse(line) as { publishedAt: string }).publishedAt);
+    expect(published).toEqual([...published].sort().reverse());
+    expect(new Set(lines).size).toBe(COUNT);
+    // 2026-03-03 (a few), then 2026-03-02 and 2026-03-01 (each over 60: a window of its own, two pages).
+    const windows = [...new Set(searches.map((r) => `${r.from!.toISOString()}/${r.to!.toISOString()}`))];
+    expect(windows).toEqual([
+      '2026-03-03T00:00:00.000Z/2026-03-04T00:00:00.000Z',
+      '2026-03-02T00:00:00.000Z/2026-03-03T00:00:00.000Z',
+      '2026-03-01T00:00:00.000Z/2026-03-02T00:00:00.000Z',
+    ]);
+    expect(searches).toHaveLength(5);
+  });
+
   it('exports what a query and a window select, and stops when the reader goes away', async () => {
     const plan = planExport({ query: 'brand:acme', from: '2026-03-01T10:00:00Z', to: '2026-03-02' }, new Date());
     const ids: string[] = [];
-    const summary = await exportMentions(index, plan, async (text) => (ids.push(...text.trimEnd().split('\n')), true));
+    const summary = await exportMentions(index, plan, async (text) => (ids.push(...text.trimEnd().split('\n')), true), { windowSize: 10 });
     const expected = (await index.search({ query: plan.query, from: plan.from!, to: plan.to!, sort: 'date', limit: 100 })).total;
     expect(summary.exported).toBe(expected);
     expect(expected).toBeGreaterThan(0);

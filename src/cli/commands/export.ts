@@ -75,7 +75,7 @@ export const exportCommand: CommandModule = {
         const plan = planExport({ query, from: options.from, to: options.to }, context.clock());
         const index = await context.openIndex();
         const progress = context.interactive ? new Progress('exporting', null, (text) => process.stderr.write(text), true) : null;
-        const run = (sink: ExportSink): Promise<ExportSummary> => exportMentions(index, plan, sink, (done) => progress?.tick(done));
+        const run = (sink: ExportSink): Promise<ExportSummary> => exportMentions(index, plan, sink, { onProgress: (done) => progress?.tick(done) });
         try {
           const summary = options.out ? await toFile(options.out, run) : await run(sinkFor(process.stdout));
           progress?.finish(`${summary.exported} mentions`);

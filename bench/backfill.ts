@@ -3,9 +3,10 @@
  *  1. `import` of full mentions (the export format), mentions/s;
  *  2. `import` of the same items as plain articles, through normalisation and enrichment, articles/s;
  *  3. `export` of the whole index (of 1.) to a sink that keeps nothing, mentions/s, and the live heap.
- * Options: --total N mentions (default 20,000), --articles N (default: as many; 0 skips 2.).
+ * Options: --total N mentions (default 20,000), --articles N (default: as many; 0 skips 2.),
+ * --write FILE (only write the corpus as NDJSON, for `hubwatch import`, and stop).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportMentions, planExport } from '../src/app/export-service.js';
@@ -55,6 +56,12 @@ export async function run(argv: string[]): Promise<void> {
   const mentionLines = mentions.map((mention) => JSON.stringify(mention));
   const articleLines = mentions.slice(0, articles).map(article);
   mentions.length = 0;
+  const write = argValue(argv, '--write');
+  if (write) {
+    writeFileSync(write, `${mentionLines.join('\n')}\n`);
+    console.log(`${fmt(mentionLines.length)} mentions written to ${write}`);
+    return;
+  }
 
   await withIndex(async (index) => {
     const started = performance.now();

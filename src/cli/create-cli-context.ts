@@ -23,6 +23,7 @@ export function createCliContext(getConfigOption: () => string | undefined): Cli
   const { values } = readEnvironment(env);
   let config: HubwatchConfig | undefined;
   let logger: Logger | undefined;
+  const warnings: string[] = [];
   const configPath = (): string => getConfigOption() ?? values.HUBWATCH_CONFIG ?? DEFAULT_CONFIG_PATH;
   // `hubwatch search ... | head`: once the reader has gone, output stops quietly and the command
   // finishes its work (a `run` still indexes), instead of dying on an unhandled EPIPE.
@@ -38,11 +39,15 @@ export function createCliContext(getConfigOption: () => string | undefined): Cli
     interactive: process.stderr.isTTY === true,
     configPath,
     config() {
-      config ??= loadConfig(configPath(), { env, checkSource });
+      config ??= loadConfig(configPath(), { env, checkSource, onWarning: (warning) => warnings.push(warning) });
       return config;
     },
     logger() {
-      logger ??= createLogger({ level: context.config().log.level });
+      if (!logger) {
+        logger = createLogger({ level: context.config().log.level });
+        // Said once the logger exists, which needs the configuration first.
+        for (const warning of warnings.splice(0)) logger.warn({ config: configPath() }, `configuration: ${warning}`);
+      }
       return logger;
     },
     async openIndex(options = {}): Promise<MentionIndex> {

@@ -102,12 +102,13 @@ describe('parseConfig, everything at once', () => {
     const checker: SourceChecker = (source) =>
       source.type === 'rss' ? [] : [{ path: 'type', message: `unknown source type "${source.type}"` }];
     const problems = problemsOf(
-      'sources:\n  - { id: a, type: fax }\n  - { id: b, type: rss, url: "ftp://x" }\nnotifiers:\n  - { id: t, type: slack, webhookUrl: "${HOOK}" }\n',
+      'sources:\n  - { id: a, type: fax }\n  - { id: b, type: rss, url: "ftp://x" }\nnotifiers:\n  - { id: t, type: slack, webhookUrl: "${HOOK}" }\n' +
+        'alerts:\n  - { id: crisis, query: acme, notify: [t] }\n',
       {},
       checker,
     );
     expect(problems).toEqual([
-      'notifiers[0].webhookUrl: environment variable HOOK is not set (export it, or use ${HOOK:-default})',
+      'notifiers[0].webhookUrl: environment variable HOOK is not set (export it, or use ${HOOK:-default}) (notifier "t" is used by an alert rule)',
       'sources[1].url: must be an http(s) URL',
       'sources[0].type: unknown source type "fax"',
     ]);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
+import { crossCheck, notifiersInUse } from './cross-check.js';
+import { describeIssue, formatPath } from './describe-issue.js';
 import { readEnvironment, type Environment } from './environment.js';
 import { configSchema, sourceSchema, type HubwatchConfig, type SourceConfig } from './schema.js';
 
@@ -12,88 +13,51 @@ export interface LoadOptions {
   /** Environment for `${VAR}` references; the composition root passes process.env. */
   env: Record<string, string | undefined>;
   checkSource?: SourceChecker;
+  /** Told what is worth knowing but not wrong (an unused notifier left out); `loadConfig` ignores them otherwise. */
+  onWarning?: (warning: string) => void;
 }
 
-/** Formats a path the way people read it: `sources[3].options.instance`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out || '(root)';
+export { formatPath };
+
+/** What checking a configuration found: the configuration when it holds, every problem otherwise. */
+export interface ConfigCheck {
+  /** The validated configuration (with the environment's overrides), or null when there are problems. */
+  config: HubwatchConfig | null;
+  /** Everything that must be fixed, each with its path. */
+  problems: string[];
+  /** What is worth knowing but does not stop hubwatch (an unused notifier whose secret is unset). */
+  warnings: string[];
 }
 
 const VAR_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
-/** Replaces `${VAR}` and `${VAR:-default}` in every string; lists unset variables as problems. */
-function interpolate(value: unknown, env: LoadOptions['env'], path: PropertyKey[], problems: string[]): unknown {
+/** A `${VAR}` reference whose variable is unset and has no default. */
+interface UnsetVariable {
+  path: PropertyKey[];
+  name: string;
+}
+
+/** Replaces `${VAR}` and `${VAR:-default}` in every string; lists the unset variables. */
+function interpolate(value: unknown, env: LoadOptions['env'], path: PropertyKey[], unset: UnsetVariable[]): unknown {
   if (typeof value === 'string') {
     return value.replace(VAR_REFERENCE, (_whole, name: string, fallback: string | undefined) => {
       const found = env[name];
       if (found !== undefined && found !== '') return found;
       if (fallback !== undefined) return fallback;
-      problems.push(`${formatPath(path)}: environment variable ${name} is not set (export it, or use \${${name}:-default})`);
+      unset.push({ path, name });
       return '';
     });
   }
-  if (Array.isArray(value)) return value.map((item, index) => interpolate(item, env, [...path, index], problems));
+  if (Array.isArray(value)) return value.map((item, index) => interpolate(item, env, [...path, index], unset));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = interpolate(item, env, [...path, key], problems);
+    for (const [key, item] of Object.entries(value)) out[key] = interpolate(item, env, [...path, key], unset);
     return out;
   }
   return value;
 }
 
-const HINTS: Record<string, string> = {
-  invalid_type: '',
-  unrecognized_keys: 'check the spelling against the configuration reference in README.md',
-};
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const hint = HINTS[issue.code];
-  // Values are never echoed: they may be secrets resolved from ${VAR}.
-  let message = issue.message;
-  if (issue.code === 'invalid_type') message = `expected ${issue.expected}`;
-  if (issue.code === 'invalid_value') message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  return `${formatPath(issue.path)}: ${message}${hint ? ` (${hint})` : ''}`;
-}
-
-function crossCheck(config: HubwatchConfig): string[] {
-  const problems: string[] = [];
-  const duplicates = (ids: string[], what: string, path: string): void => {
-    const seen = new Set<string>();
-    ids.forEach((id, index) => {
-      if (seen.has(id)) problems.push(`${path}[${index}].id: duplicate ${what} id "${id}" (ids must be unique)`);
-      seen.add(id);
-    });
-  };
-  duplicates(config.sources.map((s) => s.id), 'source', 'sources');
-  duplicates(config.watchlist.brands.map((b) => b.id), 'brand', 'watchlist.brands');
-  duplicates(config.watchlist.people.map((p) => p.id), 'person', 'watchlist.people');
-  duplicates(config.watchlist.topics.map((t) => t.id), 'topic', 'watchlist.topics');
-  duplicates(config.notifiers.map((n) => n.id), 'notifier', 'notifiers');
-  duplicates(config.alerts.map((a) => a.id), 'alert', 'alerts');
-  const brandIds = new Set(config.watchlist.brands.map((b) => b.id));
-  config.watchlist.brands.forEach((brand, index) =>
-    brand.competitors.forEach((id, j) => {
-      if (!brandIds.has(id)) problems.push(`watchlist.brands[${index}].competitors[${j}]: no brand has id "${id}"`);
-    }),
-  );
-  config.watchlist.people.forEach((person, index) => {
-    if (person.organisation && !brandIds.has(person.organisation)) {
-      problems.push(`watchlist.people[${index}].organisation: no brand has id "${person.organisation}"`);
-    }
-  });
-  const notifierIds = new Set(config.notifiers.map((n) => n.id));
-  config.alerts.forEach((rule, index) =>
-    rule.notify.forEach((id, j) => {
-      if (!notifierIds.has(id)) problems.push(`alerts[${index}].notify[${j}]: no notifier has id "${id}"`);
-    }),
-  );
-  return problems;
-}
+const unsetMessage = (name: string): string => `environment variable ${name} is not set (export it, or use \${${name}:-default})`;
 
 function sourceProblems(source: SourceConfig, index: number, check: SourceChecker): string[] {
   return check(source).map((problem) => `sources[${index}]${problem.path ? `.${problem.path}` : ''}: ${problem.message}`);
@@ -110,60 +74,120 @@ function withEnvironment(config: HubwatchConfig, values: Environment): HubwatchC
   return out;
 }
 
-/**
- * Parses and validates configuration text, then applies the environment's overrides; throws
- * `ConfigError` listing every problem at once (the environment's included).
- */
-export function parseConfig(text: string, file: string, options: LoadOptions): HubwatchConfig {
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      document.errors.map((error) => {
-        const place = error.linePos?.[0];
-        return `${place ? `line ${place.line}, column ${place.col}` : 'YAML'}: ${error.message.split('\n')[0]}`;
-      }),
-    );
-  }
-  const environment = readEnvironment(options.env);
-  const problems: string[] = [...environment.problems];
-  const raw = interpolate(document.toJS() ?? {}, options.env, [], problems);
-  // A path whose variable is unset already has its problem; the schema's complaint about the
-  // resulting empty value would only repeat it.
-  const unsetPaths = new Set(problems.map((problem) => problem.slice(0, problem.indexOf(': '))));
-  const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (!unsetPaths.has(formatPath(issue.path))) problems.push(describeIssue(issue));
-    }
-    // Sources that are well-formed on their own still get their type and options checked, so
-    // that one run of `config check` lists every problem in the file.
-    const rawSources = (raw as { sources?: unknown }).sources;
-    if (options.checkSource && Array.isArray(rawSources)) {
-      rawSources.forEach((candidate, index) => {
-        const source = sourceSchema.safeParse(candidate);
-        if (source.success) problems.push(...sourceProblems(source.data, index, options.checkSource!));
-      });
-    }
-    throw new ConfigError(file, problems);
-  }
-  const config = parsed.data;
-  problems.push(...crossCheck(config));
-  if (options.checkSource) {
-    config.sources.forEach((source, index) => problems.push(...sourceProblems(source, index, options.checkSource!)));
-  }
-  if (problems.length > 0) throw new ConfigError(file, problems);
-  return withEnvironment(config, environment.values);
+/** YAML syntax problems, each with its place once (the parser's message repeats it). */
+function yamlProblems(errors: readonly { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] | undefined }[]): string[] {
+  return errors.map((error) => {
+    const place = error.linePos?.[0];
+    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?\s*$/, '');
+    return `${place ? `line ${place.line}, column ${place.col}` : 'YAML'}: ${message}`;
+  });
 }
 
-/** Reads and validates a configuration file. */
-export function loadConfig(file: string, options: LoadOptions): HubwatchConfig {
-  let text: string;
+/**
+ * A notifier whose secret is unset is left out when no alert rule names it (a warning: nothing
+ * would use it); when a rule does, the unset variable is a problem. Returns the notifiers kept
+ * and the original position of each.
+ */
+function settleUnsetNotifiers(raw: Record<string, unknown>, unset: UnsetVariable[], problems: string[], warnings: string[]): number[] | null {
+  const notifiers = raw.notifiers;
+  const used = notifiersInUse(raw);
+  const dropped = new Set<number>();
+  for (const variable of unset) {
+    const [section, position] = variable.path;
+    const notifier = section === 'notifiers' && typeof position === 'number' && Array.isArray(notifiers) ? (notifiers[position] as { id?: unknown }) : null;
+    const id = notifier && typeof notifier.id === 'string' ? notifier.id : null;
+    if (id !== null && !used.has(id)) {
+      dropped.add(position as number);
+      warnings.push(`${formatPath(variable.path)}: environment variable ${variable.name} is not set; notifier "${id}" is used by no alert rule, so it is left out until the variable is set`);
+    } else {
+      problems.push(`${formatPath(variable.path)}: ${unsetMessage(variable.name)}${id !== null ? ` (notifier "${id}" is used by an alert rule)` : ''}`);
+    }
+  }
+  if (dropped.size === 0 || !Array.isArray(notifiers)) return null;
+  const kept = notifiers.map((_notifier, index) => index).filter((index) => !dropped.has(index));
+  raw.notifiers = kept.map((index) => notifiers[index]);
+  return kept;
+}
+
+/**
+ * Checks configuration text in one pass and lists everything at once: YAML syntax, the
+ * environment's variables, unset `${VAR}`s, the schema (in plain words), references between
+ * sections, alert queries (by the query parser) and each source's type and options. Never throws
+ * for a problem in the file.
+ */
+export function checkConfigText(text: string, options: LoadOptions): ConfigCheck {
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) return { config: null, problems: yamlProblems(document.errors), warnings: [] };
+  const environment = readEnvironment(options.env);
+  const problems: string[] = [...environment.problems];
+  const warnings: string[] = [];
+  const unset: UnsetVariable[] = [];
+  const interpolated = interpolate(document.toJS() ?? {}, options.env, [], unset);
+  const raw = interpolated !== null && typeof interpolated === 'object' && !Array.isArray(interpolated) ? { ...(interpolated as Record<string, unknown>) } : interpolated;
+  const references = crossCheck(raw);
+  const kept = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? settleUnsetNotifiers(raw as Record<string, unknown>, unset, problems, warnings) : null;
+  // A path whose variable is unset already has its problem or warning; the schema's complaint
+  // about the resulting empty value would only repeat it.
+  const unsetPaths = new Set(unset.map((variable) => formatPath(variable.path)));
+  // Paths of the notifiers left out are counted in the file's numbering, not the kept list's.
+  const original = (path: readonly PropertyKey[]): readonly PropertyKey[] =>
+    kept && path[0] === 'notifiers' && typeof path[1] === 'number' ? ['notifiers', kept[path[1]] ?? path[1], ...path.slice(2)] : path;
+  const parsed = configSchema.safeParse(raw);
+  const schemaPaths = new Set<string>();
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = original(issue.path);
+      schemaPaths.add(formatPath(path));
+      if (!unsetPaths.has(formatPath(path))) problems.push(describeIssue(issue, path));
+    }
+  }
+  // A reference the schema already refused (a malformed id) is not named twice.
+  for (const problem of references) if (!schemaPaths.has(problem.path)) problems.push(`${problem.path}: ${problem.message}`);
+  // Every source that is well-formed on its own gets its type and options checked, even when
+  // another part of the file is invalid.
+  const rawSources = (raw as { sources?: unknown } | null)?.sources;
+  if (options.checkSource && Array.isArray(rawSources)) {
+    rawSources.forEach((candidate, index) => {
+      const source = sourceSchema.safeParse(candidate);
+      if (source.success) problems.push(...sourceProblems(source.data, index, options.checkSource!));
+    });
+  }
+  if (problems.length > 0 || !parsed.success) return { config: null, problems, warnings };
+  return { config: withEnvironment(parsed.data, environment.values), problems, warnings };
+}
+
+/**
+ * Parses and validates configuration text, then applies the environment's overrides; throws
+ * `ConfigError` listing every problem at once (the environment's included). Warnings go to
+ * `options.onWarning`.
+ */
+export function parseConfig(text: string, file: string, options: LoadOptions): HubwatchConfig {
+  const check = checkConfigText(text, options);
+  for (const warning of check.warnings) options.onWarning?.(warning);
+  if (!check.config) throw new ConfigError(file, check.problems);
+  return check.config;
+}
+
+/** Reads a configuration file; a file that cannot be read is a problem like any other. */
+function readConfigText(file: string): { text: string } | { problem: string } {
   try {
-    text = readFileSync(file, 'utf8');
+    return { text: readFileSync(file, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(file, [code === 'ENOENT' ? 'file not found (pass --config FILE or set HUBWATCH_CONFIG)' : `cannot read (${code})`]);
+    return { problem: code === 'ENOENT' ? 'file not found (pass --config FILE or set HUBWATCH_CONFIG)' : `cannot read (${code})` };
   }
-  return parseConfig(text, file, options);
+}
+
+/** Checks a configuration file (see `checkConfigText`); never throws for a problem in it. */
+export function checkConfigFile(file: string, options: LoadOptions): ConfigCheck {
+  const read = readConfigText(file);
+  if ('problem' in read) return { config: null, problems: [read.problem], warnings: [] };
+  return checkConfigText(read.text, options);
+}
+
+/** Reads and validates a configuration file; throws `ConfigError` listing every problem. */
+export function loadConfig(file: string, options: LoadOptions): HubwatchConfig {
+  const read = readConfigText(file);
+  if ('problem' in read) throw new ConfigError(file, [read.problem]);
+  return parseConfig(read.text, file, options);
 }

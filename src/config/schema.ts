@@ -27,6 +27,9 @@ export const durationSchema = z.union([z.number().nonnegative(), z.string()]).tr
   return Number(match[1]) * factor;
 });
 
+/** A duration that must be above zero (a timeout of 0 would fail every fetch at once). */
+export const positiveDurationSchema = durationSchema.refine((seconds) => seconds > 0, 'must be above 0');
+
 /** One source to poll. `options` are validated by the source type's manifest. */
 export const sourceSchema = z.strictObject({
   id: idSchema,
@@ -35,7 +38,7 @@ export const sourceSchema = z.strictObject({
   url: httpUrl.optional(),
   channel: z.enum(CHANNELS).optional(),
   /** Reach weight: tier 1 (national media) to 3 (niche), unless `audience` gives a figure. */
-  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  tier: z.literal([1, 2, 3]).optional(),
   audience: z.number().nonnegative().optional(),
   /** Poll interval; adapts between the type's bounds. */
   interval: durationSchema.optional(),
@@ -58,7 +61,7 @@ const allowEntrySchema = z
 export const fetchSchema = z
   .strictObject({
     userAgent: z.string().default('hubwatch/0.1 (+https://github.com/hubwatch/hubwatch; media monitoring)'),
-    timeout: durationSchema.default(20),
+    timeout: positiveDurationSchema.default(20),
     maxBytes: z.number().int().positive().default(15 * 1024 * 1024),
     maxRedirects: z.number().int().min(0).max(10).default(5),
     /** Private, loopback or on-premise addresses opened on purpose (refused by default). */

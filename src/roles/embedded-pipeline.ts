@@ -2,10 +2,6 @@ import type { HubwatchConfig, SourceConfig } from '../config/schema.js';
 import { createHttpFetcher } from '../connectors/http/create-http-fetcher.js';
 import type { HttpFetcher } from '../connectors/http/http-fetcher.js';
 import { getManifest, toSourceDefinition } from '../connectors/registry.js';
-import { createEnricher } from '../enrich/create-enricher.js';
-import { createInProcessStoryMemory } from '../enrich/in-process-story-memory.js';
-import type { StoryMember, StoryMemory } from '../enrich/story-memory.js';
-import { computeReach } from '../enrich/reach.js';
 import type { MentionIndex } from '../index/mention-index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
@@ -16,11 +12,7 @@ import { EmbeddedDriver } from '../workers/embedded-driver.js';
 import { createJobHandlers } from '../workers/job-handlers.js';
 import { InProcessJobRunner } from '../workers/in-process-job-runner.js';
 import type { PollReport, SourceRuntime } from '../workers/poll-types.js';
-
-/** How far back the story memory is rebuilt at start. */
-const STORY_MEMORY_DAYS = 14;
-/** Members taught to the story memory per call while it is rebuilt. */
-const REMEMBER_BATCH = 5_000;
+import { createMentionBuilder } from './mention-builder.js';
 
 export interface EmbeddedPipeline {
   driver: EmbeddedDriver;
@@ -42,18 +34,6 @@ export function runtimeOf(source: SourceConfig): SourceRuntime {
   const { minIntervalSeconds: min, maxIntervalSeconds: max, pollIntervalSeconds } = manifest.defaults;
   const initial = Math.min(max, Math.max(min, source.interval ?? pollIntervalSeconds));
   return { definition: toSourceDefinition(source), connector: manifest.create(), bounds: { min, max, initial } };
-}
-
-async function rebuildStoryMemory(stories: StoryMemory, index: MentionIndex, since: Date): Promise<void> {
-  let members: StoryMember[] = [];
-  for await (const record of index.signaturesSince(since)) {
-    members.push(record);
-    if (members.length >= REMEMBER_BATCH) {
-      await stories.remember(members);
-      members = [];
-    }
-  }
-  if (members.length > 0) await stories.remember(members);
 }
 
 /**
@@ -83,11 +63,8 @@ async function compose(
   const { index, logger, clock, samples } = deps;
   const fetcher = deps.fetcher ?? createHttpFetcher(config.fetch, { logger });
   const state = deps.state ?? new SqliteStateStore(config.index.sqlite.path);
-  const enricher = createEnricher(config.watchlist, config.enrich);
-  const stories = createInProcessStoryMemory();
-  await rebuildStoryMemory(stories, index, new Date(clock().getTime() - STORY_MEMORY_DAYS * 86_400_000));
+  const builder = await createMentionBuilder(config, index, clock());
   const sources = config.sources.filter((source) => source.enabled).map(runtimeOf);
-  const reachBySource = new Map(config.sources.map((s) => [s.id, { ...(s.tier ? { tier: s.tier } : {}), ...(s.audience !== undefined ? { audience: s.audience } : {}) }]));
   const applyRetention = async (): Promise<number> => {
     if (config.index.retention === undefined) return 0;
     const deleted = await index.deleteOlderThan(new Date(clock().getTime() - config.index.retention * 1000));
@@ -102,7 +79,7 @@ async function compose(
       now: clock,
       logger: logger.child({ component: 'poll' }),
       fetchContext: { fetcher, now: clock },
-      builder: { enricher, stories, reachOf: (item) => computeReach(reachBySource.get(item.sourceId) ?? {}, item.audience) },
+      builder,
     },
     applyRetention,
   });
@@ -126,7 +103,7 @@ async function compose(
     },
     async close() {
       await fetcher.close();
-      await stories.close();
+      await builder.close();
       if (!deps.state) await state.close();
       await samples?.close();
     },

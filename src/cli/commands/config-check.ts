@@ -1,7 +1,19 @@
-import { ENVIRONMENT_TARGETS, readEnvironment } from '../../config/environment.js';
+import { checkConfiguration, type ConfigSummary } from '../../app/config-check-service.js';
+import { ConfigError } from '../../core/errors.js';
 import type { CommandModule } from '../command.js';
 
-/** `hubwatch config check`: validates the configuration and lists every problem at once. */
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function describeSummary(summary: ConfigSummary): string {
+  return (
+    `${count(summary.sources, 'source')}, ${count(summary.brands, 'brand')}, ${count(summary.people, 'person', 'people')}, ` +
+    `${count(summary.topics, 'topic')}, ${count(summary.alertRules, 'alert rule')}, ` +
+    `index: ${summary.index.kind === 'sqlite' ? `sqlite ${summary.index.path}` : 'elasticsearch'}, ` +
+    `sentiment models: fr ${summary.sentimentModels.fr ? 'on' : 'off (rules only)'}, en ${summary.sentimentModels.en ? 'on' : 'off (rules only)'}`
+  );
+}
+
+/** `hubwatch config check`: validates the configuration and lists every problem and warning at once. */
 export const configCheckCommand: CommandModule = {
   register(program, context) {
     const config = program.commands.find((c) => c.name() === 'config') ?? program.command('config').description('configuration tools');
@@ -9,21 +21,22 @@ export const configCheckCommand: CommandModule = {
       .command('check')
       .description('validate the configuration file (and the HUBWATCH_*, ELASTICSEARCH_URL, REDIS_URL variables) and list every problem with its path')
       .option('-c, --config <file>', 'configuration file to check')
-      .action((options: { config?: string }) => {
+      .option('--json', 'print the report as one JSON object (file, ok, problems, warnings, summary, environment)')
+      .action((options: { config?: string; json?: boolean }) => {
         if (options.config) program.setOptionValue('config', options.config);
-        const settings = context.config();
-        const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-        context.out(
-          `${context.configPath()}: OK (${count(settings.sources.length, 'source')}, ${count(settings.watchlist.brands.length, 'brand')}, ` +
-            `${count(settings.watchlist.people.length, 'person').replace('persons', 'people')}, ${count(settings.watchlist.topics.length, 'topic')}, ` +
-            `${count(settings.alerts.length, 'alert rule')}, index: ${settings.index.elasticsearch ? 'elasticsearch' : `sqlite ${settings.index.sqlite.path}`}, ` +
-            `sentiment models: fr ${settings.enrich.frenchModel ? 'on' : 'off (rules only)'}, en ${settings.enrich.englishModel ? 'on' : 'off (rules only)'})`,
-        );
-        // Which settings the environment overrides (names only: values may be secrets).
-        const { values } = readEnvironment(context.env);
-        for (const [name, target] of Object.entries(ENVIRONMENT_TARGETS)) {
-          if (values[name as keyof typeof values] !== undefined) context.out(`  ${target} from the environment (${name})`);
+        const report = checkConfiguration(context.configPath(), context.env);
+        if (options.json) {
+          context.out(JSON.stringify(report));
+          if (!report.ok) process.exitCode = 2;
+          return;
         }
+        if (!report.summary) {
+          for (const warning of report.warnings) context.err(`${report.file}: warning: ${warning}`);
+          throw new ConfigError(report.file, report.problems);
+        }
+        context.out(`${report.file}: OK (${describeSummary(report.summary)})`);
+        for (const { variable, setting } of report.environment) context.out(`  ${setting} from the environment (${variable})`);
+        for (const warning of report.warnings) context.out(`  warning: ${warning}`);
       });
   },
 };

@@ -1,6 +1,7 @@
 import type { CommandModule } from '../command.js';
 import { analyzeCommand } from './analyze.js';
 import { configCheckCommand } from './config-check.js';
+import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { indexMigrateCommand } from './index-migrate.js';
 import { statsCommand } from './stats.js';
@@ -16,6 +17,7 @@ export const COMMANDS: CommandModule[] = [
   statsCommand,
   analyzeCommand,
   importCommand,
+  exportCommand,
   indexMigrateCommand,
   sourcesListCommand,
   sourcesTestCommand,

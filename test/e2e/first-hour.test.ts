@@ -106,6 +106,61 @@ describe('the first hour', () => {
     expect(order.stderr).toMatch(/^hubwatch: --to must be after --from/);
   });
 
+  it('config check lists one problem of each kind in one pass, with warnings and --json', async () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, `
+sources:
+  - { id: a, type: rss, url: "https://example.com/a", tier: 4 }
+watchlist:
+  brands:
+    - { id: acme, name: Acme, competitors: [globex] }
+notifiers:
+  - { id: team, type: slack, webhookUrl: "\${FIRST_HOUR_TEAM_HOOK}" }
+  - { id: spare, type: slack, webhookUrl: "\${FIRST_HOUR_SPARE_HOOK}" }
+alerts:
+  - { id: crisis, query: 'acme)', notify: [team] }
+fetch: { timeout: 0 }
+`);
+    const text = await runCli(['config', 'check', '--config', bad]);
+    expect(text.code).toBe(2);
+    const json = await runCli(['config', 'check', '--config', bad, '--json']);
+    expect(json.code).toBe(2);
+    const report = JSON.parse(json.stdout) as { ok: boolean; problems: string[]; warnings: string[] };
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual(expect.arrayContaining([
+      'sources[0].tier: must be 1, 2 or 3',
+      'watchlist.brands[0].competitors[0]: no brand has id "globex"',
+      expect.stringMatching(/^alerts\[0\]\.query: unexpected '\)' at 5/),
+      expect.stringMatching(/^fetch\.timeout: must be above 0/),
+      expect.stringMatching(/FIRST_HOUR_TEAM_HOOK/),
+    ]));
+    for (const problem of report.problems) expect(text.stderr).toContain(problem);
+    expect(report.warnings).toEqual([expect.stringMatching(/FIRST_HOUR_SPARE_HOOK/)]);
+    const yaml = join(dir, 'broken.yaml');
+    writeFileSync(yaml, 'sources:\n  - id: a\n - id: b\n');
+    const broken = await runCli(['config', 'check', '--config', yaml]);
+    expect(broken.code).toBe(2);
+    // Each YAML problem names its place once (the parser's own message repeats it).
+    const placed = broken.stderr.split('\n').filter((line) => /line \d+/.test(line));
+    expect(placed.length).toBeGreaterThan(0);
+    for (const line of placed) expect(line.match(/line \d+/g), line).toHaveLength(1);
+  });
+
+  it('export, then import into a fresh index, gives the same search results', async () => {
+    const exported = join(dir, 'acme.ndjson');
+    const out = await cli(['export', 'Acme', '--from', '3650d', '--out', exported]);
+    expect(out.code, out.stderr).toBe(0);
+    const freshConfig = join(dir, 'fresh.yaml');
+    writeFileSync(freshConfig, JSON.stringify({ index: { sqlite: { path: join(dir, 'fresh', 'hubwatch.db') } } }));
+    const imported = await runCli(['--config', freshConfig, 'import', exported]);
+    expect(imported.code, imported.stderr).toBe(0);
+    for (const query of ['Acme', 'Acme AND sentiment:negative', '"Claire Dubois" OR person:claire-dubois']) {
+      const before = jsonLines<{ id: string }>((await cli(['search', query, '--json', '--limit', '100'])).stdout).map((hit) => hit.id);
+      const after = jsonLines<{ id: string }>((await runCli(['--config', freshConfig, 'search', query, '--json', '--limit', '100'])).stdout).map((hit) => hit.id);
+      expect(after, query).toEqual(before);
+    }
+  });
+
   it('an empty index says so and how to fill it', async () => {
     const emptyConfig = join(dir, 'empty.yaml');
     writeFileSync(emptyConfig, JSON.stringify({ index: { sqlite: { path: join(dir, 'empty', 'hubwatch.db') } } }));

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 import { readEnvironment, type Environment } from './environment.js';
 import { configSchema, sourceSchema, type HubwatchConfig, type SourceConfig } from './schema.js';
+import { stakeholderProblems } from './stakeholders.js';
 
 /** Checks what the base schema cannot: a source's type and options (from the connector registry). */
 export type SourceChecker = (source: SourceConfig) => { path: string; message: string }[];
@@ -86,6 +87,7 @@ function crossCheck(config: HubwatchConfig): string[] {
       problems.push(`watchlist.people[${index}].organisation: no brand has id "${person.organisation}"`);
     }
   });
+  problems.push(...stakeholderProblems(config.stakeholders, { sources: new Set(config.sources.map((s) => s.id)), people: new Set(config.watchlist.people.map((p) => p.id)) }));
   const notifierIds = new Set(config.notifiers.map((n) => n.id));
   config.alerts.forEach((rule, index) =>
     rule.notify.forEach((id, j) => {

@@ -3,6 +3,7 @@ import { analyzeCommand } from './analyze.js';
 import { configCheckCommand } from './config-check.js';
 import { importCommand } from './import.js';
 import { indexMigrateCommand } from './index-migrate.js';
+import { reportCommand } from './report.js';
 import { statsCommand } from './stats.js';
 import { runCommand } from './run.js';
 import { searchCommand } from './search.js';
@@ -14,6 +15,7 @@ export const COMMANDS: CommandModule[] = [
   runCommand,
   searchCommand,
   statsCommand,
+  reportCommand,
   analyzeCommand,
   importCommand,
   indexMigrateCommand,

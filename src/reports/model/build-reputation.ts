@@ -22,11 +22,13 @@ export function buildReputation(plan: ReportPlan, c: ReportCollector, t: Tracer)
   const topicNames = new Map(plan.topics.map((topic) => [topic.id, topic.name]));
   const own = new Set(plan.brands.map((b) => b.id));
   const personNames = plan.people.flatMap((p) => [p.name, ...p.aliases]);
+  const ids = new Map(c.vocabulary.words.map((word, id) => [word, id]));
+  const background = { get: (term: string) => { const id = ids.get(term); return id === undefined ? undefined : c.background.count(id); } };
   const brands = [...plan.brands, ...plan.competitors].map((brand): BrandReputation => {
     const tally = c.brands.get(brand.id);
     const brandQuery = `brand:${queryValue(brand.id)}`;
     const words = tally
-      ? keyTerms(tally.words, tally.wordTotal, c.background, c.backgroundWords, { size: KEY_TERMS, minCount: 3, minScore: 3.84, exclude: ownWords(brand, personNames) })
+      ? keyTerms(tally.words.toMap(c.vocabulary), tally.words.total, background, c.background.total, { size: KEY_TERMS, minCount: 3, minScore: 3.84, exclude: ownWords(brand, personNames) })
       : [];
     const themes = tally
       ? keyTerms(tally.themes, tally.mentions, c.backgroundThemes, c.backgroundMentions, { size: 5, minCount: 2, minScore: 0, exclude: new Set() })

@@ -1,6 +1,6 @@
 import type { Stakeholder, StakeholderKind } from '../../config/stakeholders.js';
 import type { Mention, SentimentLabel } from '../../core/mention.js';
-import { countWords } from './keyness.js';
+import { Vocabulary, WordCounts } from './keyness.js';
 import { RelayClassifier } from './relays.js';
 import type { ReportPlan } from './report-plan.js';
 import { bump, entityLabel, relayTally, ToneTally, type RelayTally } from './tally.js';
@@ -50,8 +50,7 @@ export interface Origin {
 export interface BrandTally {
   mentions: number;
   tone: ToneTally;
-  words: Map<string, number>;
-  wordTotal: number;
+  words: WordCounts;
   themes: Map<string, number>;
 }
 
@@ -65,9 +64,10 @@ export class ReportCollector {
   readonly kept: Kept[] = [];
   readonly brands = new Map<string, BrandTally>();
   readonly people = new Map<string, { count: number; tone: ToneTally }>();
-  readonly background = new Map<string, number>();
-  backgroundWords = 0;
+  readonly vocabulary = new Vocabulary();
+  readonly background = new WordCounts();
   backgroundMentions = 0;
+  private readonly tokens: number[] = [];
   readonly backgroundThemes = new Map<string, number>();
   readonly channels = new Map<string, { mentions: number; own: number }>();
   readonly languages = new Map<string, number>();
@@ -93,7 +93,7 @@ export class ReportCollector {
     this.allBrandIds = new Set([...plan.brands, ...plan.competitors].map((b) => b.id));
     this.personIds = new Set(plan.people.map((p) => p.id));
     this.tier1Sources = new Set(plan.tier1Sources);
-    for (const brand of [...plan.brands, ...plan.competitors]) this.brands.set(brand.id, { mentions: 0, tone: new ToneTally(), words: new Map(), wordTotal: 0, themes: new Map() });
+    for (const brand of [...plan.brands, ...plan.competitors]) this.brands.set(brand.id, { mentions: 0, tone: new ToneTally(), words: new WordCounts(), themes: new Map() });
     for (const s of plan.stakeholders) this.voices.set(s.id, { count: 0, tone: new ToneTally(), channels: new Set(), visibility: 0 });
     const first = plan.periods[0];
     const last = plan.periods[plan.periods.length - 1];
@@ -138,10 +138,9 @@ export class ReportCollector {
   }
 
   private addCurrent(m: Mention, published: number, story: string, voice: ReturnType<RelayClassifier['voiceOf']>, inScope: boolean): void {
-    const words = new Map<string, number>();
-    const wordCount = countWords(`${m.title} ${m.text}`, words);
-    for (const [w, n] of words) bump(this.background, w, n);
-    this.backgroundWords += wordCount;
+    const tokens = this.tokens;
+    const wordCount = this.vocabulary.tokens(`${m.title} ${m.text}`, tokens);
+    this.background.add(tokens, wordCount);
     this.backgroundMentions += 1;
     const topics = m.entities.filter((e) => e.kind === 'topic').map((e) => e.id);
     for (const t of topics) bump(this.backgroundThemes, t);
@@ -151,8 +150,7 @@ export class ReportCollector {
       if (brand) {
         brand.mentions += 1;
         brand.tone.add(e.sentiment?.label ?? m.sentiment.label);
-        for (const [w, n] of words) bump(brand.words, w, n);
-        brand.wordTotal += wordCount;
+        brand.words.add(tokens, wordCount);
         for (const t of topics) bump(brand.themes, t);
       }
       if (e.kind === 'person') {

@@ -21,7 +21,7 @@ describe('pre-read of the sample world', () => {
     config.samples = { serve: false };
     config.fetch = { ...(config.fetch ?? {}), allow: [{ host: '127.0.0.1', ports: [Number(port)] }] };
     config.index = { sqlite: { path: join(dir, 'hubwatch.db') } };
-    const swap = (value: unknown): unknown => (typeof value === 'string' ? value.replace(/http:\/\/127\.0\.0\.1:4719/g, server.url) : value);
+    const swap = <T,>(value: T): T => (typeof value === 'string' ? (value.replace(/http:\/\/127\.0\.0\.1:4719/g, server.url) as T) : value);
     config.sources = config.sources.map((s) => ({ ...s, ...(s.url ? { url: swap(s.url) } : {}), ...(s.options ? { options: Object.fromEntries(Object.entries(s.options).map(([k, v]) => [k, swap(v)])) } : {}) }));
     configFile = join(dir, 'hubwatch.yaml');
     writeFileSync(configFile, JSON.stringify(config));

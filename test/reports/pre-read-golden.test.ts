@@ -122,6 +122,9 @@ describe('pre-read on a fixed index: the golden figures', () => {
     expect(report.endurance.trends.find((t) => t.measure === 'share')?.trend).toBe('faded');
     expect(report.notable.positive.map((n) => n.title)[0]).toBe('Acme opens a hydrogen depot');
     expect(report.notable.negative.map((n) => n.title)[0]).toBe('Strike at Acme and Globex');
+    // One per story: m2 joins m1's story s1, m9 joins m8's s8; the three negatives are three stories.
+    expect(report.notable.positive.map((n) => n.reach)).toEqual([10, 2]);
+    expect(report.notable.negative).toHaveLength(3);
     expect(report.questions.map((q) => q.kind)).toEqual(['negative-surge', 'absent-channel', 'absent-channel', 'target-missed', 'messages-unamplified', 'measure-faded']);
   });
 

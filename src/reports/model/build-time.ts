@@ -94,13 +94,16 @@ function ref(k: Kept): MentionRef {
   return { title: k.title, url: k.url, source: k.sourceName, author: k.author, channel: k.channel, publishedAt: new Date(k.published).toISOString(), reach: k.reach, score: k.score };
 }
 
-/** The most reached positive and negative mentions (ties: the stronger tone, then the earlier). */
+/** The most reached positive and negative mentions, one per story (ties: the stronger tone, then the earlier). */
 export function buildNotable(c: ReportCollector): PreReadReport['notable'] {
-  const pick = (label: 'positive' | 'negative'): MentionRef[] =>
-    c.kept
+  const pick = (label: 'positive' | 'negative'): MentionRef[] => {
+    const stories = new Set<string>();
+    return c.kept
       .filter((k) => k.label === label)
       .sort((a, b) => b.reach - a.reach || Math.abs(b.score) - Math.abs(a.score) || a.published - b.published)
+      .filter((k) => !stories.has(k.story) && stories.add(k.story) !== undefined)
       .slice(0, 5)
       .map(ref);
+  };
   return { positive: pick('positive'), negative: pick('negative') };
 }

@@ -46,7 +46,7 @@ export function stakeholderProblems(
     s.people.forEach((id, j) => {
       if (!known.people.has(id)) problems.push(`stakeholders[${index}].people[${j}]: no watchlist person has id "${id}"`);
     });
-    const claims = [...s.sources.map((v) => `source ${v}`), ...s.authors.map((v) => `author ${v.toLowerCase()}`), ...s.people.map((v) => `person ${v}`)];
+    const claims = [...s.sources.map((v) => `source ${v}`), ...s.authors.map((v) => `author ${v.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim()}`), ...s.people.map((v) => `person ${v}`)];
     for (const claim of claims) {
       const owner = claimed.get(claim);
       if (owner && owner !== s.id) problems.push(`stakeholders[${index}]: ${claim} already belongs to stakeholder "${owner}"`);

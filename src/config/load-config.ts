@@ -5,6 +5,7 @@ import { crossCheck, notifiersInUse } from './cross-check.js';
 import { describeIssue, formatPath } from './describe-issue.js';
 import { readEnvironment, type Environment } from './environment.js';
 import { configSchema, sourceSchema, type HubwatchConfig, type SourceConfig } from './schema.js';
+import { stakeholderProblems } from './stakeholders.js';
 
 /** Checks what the base schema cannot: a source's type and options (from the connector registry). */
 export type SourceChecker = (source: SourceConfig) => { path: string; message: string }[];
@@ -151,6 +152,10 @@ export function checkConfigText(text: string, options: LoadOptions): ConfigCheck
       const source = sourceSchema.safeParse(candidate);
       if (source.success) problems.push(...sourceProblems(source.data, index, options.checkSource!));
     });
+  }
+  if (parsed.success) {
+    const { stakeholders, sources, watchlist } = parsed.data;
+    problems.push(...stakeholderProblems(stakeholders, { sources: new Set(sources.map((s) => s.id)), people: new Set(watchlist.people.map((p) => p.id)) }));
   }
   if (problems.length > 0 || !parsed.success) return { config: null, problems, warnings };
   return { config: withEnvironment(parsed.data, environment.values), problems, warnings };

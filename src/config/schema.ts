@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../core/mention.js';
+import { stakeholderSchema } from './stakeholders.js';
 import { watchlistSchema } from './watchlist.js';
 
 const idSchema = z
@@ -143,6 +144,8 @@ export const enrichSchema = z
 export const configSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   watchlist: watchlistSchema,
+  /** Relays of the media sphere for workshop pre-reads (docs/reports.md); unlisted = external. */
+  stakeholders: z.array(stakeholderSchema).default([]),
   notifiers: z.array(notifierSchema).default([]),
   alerts: z.array(alertRuleSchema).default([]),
   index: indexSchema,

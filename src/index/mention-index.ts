@@ -109,6 +109,12 @@ export interface MentionIndex {
   /** Sentiment counts per time bucket. */
   sentimentOverTime(request: HistogramRequest): Promise<SentimentBucket[]>;
   topStories(request: AggregationScope & { size: number }): Promise<StoryBucket[]>;
+  /**
+   * Every mention in the scope, oldest first (by `publishedAt`, ties in a stable order), in
+   * batches of at most `batchSize` (default 1000). For readers such as reports that need what no
+   * aggregation gives (reach, entity-level tone, words); keyset paging, so cost is linear.
+   */
+  scan(request: AggregationScope & { batchSize?: number }): AsyncIterable<Mention[]>;
   /** Signatures of mentions published since `since`, oldest first. */
   signaturesSince(since: Date): AsyncIterable<SignatureRecord>;
   /** Deletes mentions published before `before`; returns how many. */

@@ -271,6 +271,22 @@ export function describeMentionIndexContract(adapter: string, target: ContractTa
       ]);
     });
 
+    it('scans the scope oldest first, in batches, whole mentions', async () => {
+      await load();
+      const batches: Mention[][] = [];
+      for await (const batch of index.scan({ query: null, batchSize: 2 })) batches.push(batch);
+      expect(batches.map((b) => b.length)).toEqual([2, 2, 2]);
+      expect(names(batches.flat().map((m) => ({ mention: m })))).toEqual(['greve', 'rachat', 'rachat-copie', 'outage', 'globex-results', 'tweet']);
+      const first = batches.flat()[1] as Mention;
+      expect(first).toEqual(corpus().find((m) => m.id === idOf('rachat')));
+      const scoped: Mention[] = [];
+      for await (const batch of index.scan({ query: parseQuery('brand:acme'), from: new Date('2026-03-01T12:00:00Z'), to: new Date('2026-03-09T00:00:00Z') })) scoped.push(...batch);
+      expect(names(scoped.map((m) => ({ mention: m })))).toEqual(['rachat-copie', 'outage']);
+      const none: Mention[][] = [];
+      for await (const batch of index.scan({ query: null, from: new Date('2030-01-01T00:00:00Z'), to: new Date('2030-02-01T00:00:00Z') })) none.push(batch);
+      expect(none).toEqual([]);
+    });
+
     it('lists signatures since a date and deletes old mentions', async () => {
       await load();
       const signatures = [];

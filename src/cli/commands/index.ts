@@ -4,6 +4,7 @@ import { configCheckCommand } from './config-check.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { indexMigrateCommand } from './index-migrate.js';
+import { reportCommand } from './report.js';
 import { statsCommand } from './stats.js';
 import { runCommand } from './run.js';
 import { searchCommand } from './search.js';
@@ -15,6 +16,7 @@ export const COMMANDS: CommandModule[] = [
   runCommand,
   searchCommand,
   statsCommand,
+  reportCommand,
   analyzeCommand,
   importCommand,
   exportCommand,

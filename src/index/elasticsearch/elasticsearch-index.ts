@@ -21,6 +21,7 @@ import { histogramEs, sentimentOverTimeEs, shareOfVoiceEs, topStoriesEs, topTerm
 import { bulkLines, BulkWriter, type BulkOp, type BulkReply, type BulkWriterOptions } from './es-bulk.js';
 import { answerError, errorType, EsHttp, isFailure, type EsConnection } from './es-client.js';
 import { fromEsSource, MENTION_SOURCE_FIELDS, toEsDocument, type EsDocument } from './es-document.js';
+import { scopeQuery } from './es-compile.js';
 import { ensureIndex } from './es-setup.js';
 import { aliasName } from './es-schema.js';
 import { runSearch, searchEs } from './es-search.js';
@@ -146,6 +147,26 @@ export class ElasticsearchMentionIndex implements MentionIndex {
 
   topStories(request: AggregationScope & { size: number }): Promise<StoryBucket[]> {
     return topStoriesEs(this.http, this.alias, request);
+  }
+
+  async *scan(request: AggregationScope & { batchSize?: number }): AsyncIterable<Mention[]> {
+    const size = Math.max(1, Math.min(10_000, Math.floor(request.batchSize ?? 1000)));
+    let after: unknown[] | undefined;
+    for (;;) {
+      const answer = await runSearch(this.http, this.alias, {
+        size,
+        track_total_hits: false,
+        _source: MENTION_SOURCE_FIELDS,
+        query: scopeQuery(request.query, request.from, request.to),
+        sort: [{ published_at: 'asc' }, { id: 'asc' }],
+        ...(after ? { search_after: after } : {}),
+      });
+      const hits = answer.hits.hits as unknown as { _source: Pick<EsDocument, 'title' | 'text' | 'doc'>; sort: unknown[] }[];
+      if (hits.length > 0) yield hits.map((hit) => fromEsSource(hit._source));
+      const last = hits[hits.length - 1];
+      if (!last || hits.length < size) return;
+      after = last.sort;
+    }
   }
 
   async *signaturesSince(since: Date): AsyncIterable<SignatureRecord> {

@@ -31,6 +31,7 @@ import { busyTimeout, openReader, openWriter, tidyBeforeClose, WAL_LIMIT_BYTES, 
 import { toIndexError } from './sqlite-errors.js';
 import { deleteMentionsBefore, retentionFtsBatch } from './sqlite-retention.js';
 import { migrate, schemaVersion } from './sqlite-schema.js';
+import { scanSqlite, type ScanPosition } from './sqlite-scan.js';
 import { searchSqlite } from './sqlite-search.js';
 import { rowToMention, SqliteUpserter, type WrittenFts } from './sqlite-upsert.js';
 
@@ -216,6 +217,19 @@ export class SqliteMentionIndex implements MentionIndex {
   async topStories(request: AggregationScope & { size: number }): Promise<StoryBucket[]> {
     await this.ftsCurrent('top stories');
     return (this.guard('top stories', () => topStoriesSqlite(this.reader, request)));
+  }
+
+  async *scan(request: AggregationScope & { batchSize?: number }): AsyncIterable<Mention[]> {
+    await this.ftsCurrent('scan');
+    const size = Math.max(1, Math.min(10_000, Math.floor(request.batchSize ?? 1000)));
+    let after: ScanPosition | null = null;
+    for (;;) {
+      const position: ScanPosition | null = after;
+      const rows: { mentions: Mention[]; last: ScanPosition | null } = this.guard('scan', () => scanSqlite(this.reader, request, position, size));
+      if (rows.mentions.length > 0) yield rows.mentions;
+      if (rows.last === null || rows.mentions.length < size) return;
+      after = rows.last;
+    }
   }
 
   /** Pages through the signatures in keyset chunks, so no statement stays open across awaits. */

@@ -58,10 +58,14 @@ export class AlertEngine implements Alerting {
     await this.deps.store.close();
   }
 
-  /** Once per process: deliveries a killed process left mid-request are failed, never re-sent. */
+  /**
+   * Once per process: each rule's first sight is recorded (mentions published before never fire),
+   * and deliveries a killed process left mid-request are failed, never re-sent.
+   */
   private async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    for (const rule of this.rules.values()) await this.deps.store.ruleSince(rule.id, this.deps.now());
     const abandoned = await this.deps.store.abandonInterrupted(this.deps.now());
     if (abandoned > 0) this.deps.logger.warn({ abandoned }, 'alert deliveries interrupted by a stop were not sent again (they may have been posted)');
   }

@@ -36,8 +36,8 @@ export function toSlackPayload(message: AlertMessage): SlackPayload {
   const prefix = message.test ? '[test] ' : message.firings > 1 ? `[digest ×${message.firings}] ` : '';
   const headline = `${prefix}${message.headline}`;
   const blocks: SlackBlock[] = [
-    // A header is plain text: nothing in it is parsed, only its length matters.
-    { type: 'header', text: { type: 'plain_text', text: headline.length > SLACK_LIMITS.header ? `${headline.slice(0, SLACK_LIMITS.header - 1)}…` : headline, emoji: false } },
+    // Plain text is not parsed for mentions or links; it is escaped all the same, like every text from outside.
+    { type: 'header', text: { type: 'plain_text', text: inert(headline, SLACK_LIMITS.header), emoji: false } },
     { type: 'section', text: md(inert(message.reason, SECTION_MAX)) },
   ];
   if (message.facts.length > 0) {

@@ -1,3 +1,6 @@
+import type { MentionIndex } from '../index/mention-index.js';
+import { countIn } from './query-tools.js';
+
 /** Mean and (population) standard deviation of counts. */
 export function meanAndDeviation(values: readonly number[]): { mean: number; sd: number } {
   if (values.length === 0) return { mean: 0, sd: 0 };
@@ -29,4 +32,13 @@ export function round1(value: number): string {
 /** A share as a percentage: `42%`. */
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
+}
+
+/**
+ * Whether indexed history reaches back to `from` (some mention was published before it). A baseline
+ * over time the index does not cover is a baseline of zeros: on a fresh install every first day
+ * would look like a spike.
+ */
+export async function historyCovers(index: MentionIndex, from: Date): Promise<boolean> {
+  return (await countIn(index, null, new Date(0), from)) > 0;
 }

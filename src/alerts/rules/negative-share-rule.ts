@@ -1,6 +1,6 @@
 import type { RuleOf } from '../../config/alert-rules.js';
 import type { QueryNode } from '../../index/query/ast.js';
-import { baselineWindows, percent } from '../baseline.js';
+import { baselineWindows, historyCovers, percent } from '../baseline.js';
 import { countIn, describeSeconds, mentionsIn, ruleQuery, searchCommand } from '../query-tools.js';
 import type { RuleEvaluator } from '../rule-context.js';
 import { topStories } from '../top-stories.js';
@@ -10,7 +10,7 @@ const negative = (query: QueryNode): QueryNode => ({ kind: 'and', children: [que
 /**
  * `negative-share`: the share of negative mentions of the query in the last `window`; fires when
  * there are at least `minMentions`, the share reaches `threshold` and is above the share over the
- * `baselineWindows` windows before.
+ * `baselineWindows` windows before. Quiet until the index's history covers the baseline.
  */
 export const evaluateNegativeShare: RuleEvaluator<RuleOf<'negative-share'>> = async (rule, trigger, context) => {
   if (trigger.kind === 'new') return [];
@@ -24,6 +24,7 @@ export const evaluateNegativeShare: RuleEvaluator<RuleOf<'negative-share'>> = as
   if (share < rule.threshold) return [];
   const windows = baselineWindows(now, rule.window, rule.baselineWindows, 'rolling');
   const oldest = windows[windows.length - 1]!.from;
+  if (!(await historyCovers(context.index, oldest))) return [];
   const baseTotal = await countIn(context.index, query, oldest, from);
   const baseNeg = await countIn(context.index, negative(query), oldest, from);
   const baseShare = baseTotal === 0 ? 0 : baseNeg / baseTotal;

@@ -1,5 +1,5 @@
 import type { RuleOf } from '../../config/alert-rules.js';
-import { baselineWindows, meanAndDeviation, round1 } from '../baseline.js';
+import { baselineWindows, historyCovers, meanAndDeviation, round1 } from '../baseline.js';
 import { countIn, describeSeconds, mentionsIn, ruleQuery, searchCommand } from '../query-tools.js';
 import type { RuleEvaluator } from '../rule-context.js';
 import { topStories } from '../top-stories.js';
@@ -7,7 +7,8 @@ import { topStories } from '../top-stories.js';
 /**
  * `spike`: the query's volume in the last `window` against its own baseline (the windows before,
  * or the same hour in past weeks): fires when the count reaches `minMentions` and exceeds
- * mean + k·sd (k = `sensitivity`; a flat baseline still needs more than its mean + k).
+ * mean + k·sd (k = `sensitivity`; a flat baseline still needs more than its mean + k). Quiet until the
+ * index's history covers the whole baseline.
  */
 export const evaluateSpike: RuleEvaluator<RuleOf<'spike'>> = async (rule, trigger, context) => {
   if (trigger.kind === 'new') return [];
@@ -17,6 +18,7 @@ export const evaluateSpike: RuleEvaluator<RuleOf<'spike'>> = async (rule, trigge
   const count = await countIn(context.index, query, from, now);
   if (count < rule.minMentions) return [];
   const windows = baselineWindows(now, rule.window, rule.baselineWindows, rule.baseline);
+  if (!(await historyCovers(context.index, windows[windows.length - 1]!.from))) return [];
   const counts = await Promise.all(windows.map((w) => countIn(context.index, query, w.from, w.to)));
   const { mean, sd } = meanAndDeviation(counts);
   const bar = mean + rule.sensitivity * Math.max(sd, 1);

@@ -1,4 +1,5 @@
 import type { CommandModule } from '../command.js';
+import { alertsCommand } from './alerts.js';
 import { analyzeCommand } from './analyze.js';
 import { configCheckCommand } from './config-check.js';
 import { importCommand } from './import.js';
@@ -16,6 +17,7 @@ export const COMMANDS: CommandModule[] = [
   statsCommand,
   analyzeCommand,
   importCommand,
+  alertsCommand,
   indexMigrateCommand,
   sourcesListCommand,
   sourcesTestCommand,

@@ -42,7 +42,7 @@ export class AlertEngine implements Alerting {
   }
 
   async tick(): Promise<AlertPass> {
-    return this.pass([...this.rules.values()].filter((r) => !isPerMention(r) || (r.type === 'match' && r.minMentions > 1)), { kind: 'tick' });
+    return this.pass([...this.rules.values()].filter((r) => !isPerMention(r)), { kind: 'tick' });
   }
 
   async flush(): Promise<void> {

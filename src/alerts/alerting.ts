@@ -14,9 +14,9 @@ export interface AlertPass {
  * behind a queue consumer and a timer.
  */
 export interface Alerting {
-  /** Per-mention rules (`match`, `new-voice`) over mentions newly indexed (never `unchanged` ones). */
+  /** Per-mention rules (`match`, volume `match`, `new-voice`) over mentions newly indexed (never `unchanged` ones). */
   onIndexed(ids: readonly string[]): Promise<AlertPass>;
-  /** Windowed rules (`spike`, `negative-share`, `silence`, volume `match`), and digests whose cooldown ended. */
+  /** Windowed rules (`spike`, `negative-share`, `silence`), and digests whose cooldown ended. */
   tick(): Promise<AlertPass>;
   /** Delivers everything queued; resolves when done. */
   flush(): Promise<void>;

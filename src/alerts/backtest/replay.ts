@@ -35,7 +35,7 @@ export const MAX_STEPS = 20_000;
 /** How often the replay evaluates: per-mention rules every 15 min; windowed rules once a window (at most 1 h, at least 1 min). */
 export function stepSecondsOf(rule: AlertRuleConfig): number {
   if (rule.type === 'silence') throw new UserInputError(`rule "${rule.id}" is a silence rule: it reads poll state, which keeps no history to replay`);
-  if (isPerMention(rule) && !(rule.type === 'match' && rule.minMentions > 1)) return 900;
+  if (isPerMention(rule)) return 900;
   return Math.min(3600, Math.max(60, rule.window));
 }
 
@@ -59,7 +59,8 @@ export async function replayRule(rule: AlertRuleConfig, index: MentionIndex, fro
   for (let t = first; t <= to.getTime(); t += stepMs) {
     ran++;
     const now = new Date(t);
-    const trigger = isPerMention(rule) && !(rule.type === 'match' && rule.minMentions > 1) ? { kind: 'replay' as const, from: new Date(t - stepMs), to: now } : { kind: 'replay' as const, from: now, to: now };
+    // Per-mention rules see the mentions published during the step as the new ones.
+    const trigger = { kind: 'replay' as const, from: isPerMention(rule) ? new Date(t - stepMs) : now, to: now };
     const found = await evaluateRule(rule, trigger, { index, now, since: from, sources: [], sourceState: () => Promise.reject(new Error('no poll state in a replay')) });
     for (const firing of found) {
       if (seen.has(firing.dedupKey)) continue;

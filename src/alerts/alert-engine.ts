@@ -30,6 +30,8 @@ export interface AlertEngineDeps {
 export class AlertEngine implements Alerting {
   private readonly rules: Map<string, AlertRuleConfig>;
   private delivering: Promise<void> = Promise.resolve();
+  /** Composition runs one at a time: concurrent polls must not fold the same firings twice. */
+  private composing: Promise<number> = Promise.resolve(0);
   private started = false;
 
   constructor(private readonly deps: AlertEngineDeps) {
@@ -85,11 +87,17 @@ export class AlertEngine implements Alerting {
         failures.push(error);
       }
     }
-    const messages = await this.compose(now);
+    const messages = await this.composeExclusive(now);
     if (messages > 0) this.kickDelivery();
     // Other rules' firings are stored; a retry re-evaluates and the dedup keys drop what fired.
     if (failures.length > 0) throw failures[0];
     return { rules: rules.length, fired, messages };
+  }
+
+  private composeExclusive(now: Date): Promise<number> {
+    const run = this.composing.catch(() => 0).then(() => this.compose(now));
+    this.composing = run;
+    return run;
   }
 
   /** Folds pending firings into messages where the cooldown allows; returns how many were queued. */

@@ -172,3 +172,39 @@ describe('alert rules', () => {
     expect(textOf(receiver.received[0]!.body)).toContain('The Daily: 4 failed polls in a row (last: http-503: unavailable)');
   });
 });
+
+describe('alert rules under concurrent polls and hostile data', () => {
+  it('batches evaluated at once fold each firing into one message only; hostile titles arrive inert', async () => {
+    const receiver = await startSlackReceiver();
+    const h = await alertHarness({ alerts: [{ id: 'acme-news', query: 'brand:acme', notify: ['team'], window: '1h', cooldown: '10m' }], notifiers: [{ id: 'team', type: 'slack', webhookUrl: receiver.url }], now: T0 });
+    try {
+      await h.engine.tick();
+      h.clock.now = minutes(5);
+      const hostile = '<!channel> *URGENT* <https://evil.example|reset your password> @here';
+      const batches = Array.from({ length: 6 }, (_, b) => Array.from({ length: 5 }, () => acmeMention(minutes(4), { title: `${hostile} ${b}` })));
+      for (const batch of batches) await h.index.upsert(batch);
+      await Promise.all(batches.map((batch) => h.engine.onIndexed(batch.map((m) => m.id))));
+      await h.engine.flush();
+      h.clock.now = minutes(16);
+      await h.engine.tick();
+      await h.engine.flush();
+      const history = await h.store.history(100);
+      expect(history.filter((e) => e.event === 'fired')).toHaveLength(30);
+      const delivered = history.filter((e) => e.event === 'delivered');
+      expect(delivered.length).toBe(receiver.received.length);
+      const bodies = receiver.received.map((r) => r.raw);
+      expect(bodies.join('').match(/reset your password/g)?.length).toBeGreaterThan(0);
+      for (const raw of bodies) {
+        expect(raw).not.toContain('<!channel>');
+        expect(raw).not.toContain('<https://evil.example');
+        expect(raw).not.toMatch(/@here/);
+      }
+      // 30 firings, each in exactly one message.
+      const folded = receiver.received.map((r) => { const m = /\[digest ×(\d+)\]/.exec(JSON.stringify(r.body)); return m ? Number(m[1]) : 1; });
+      expect(folded.reduce((a, b) => a + b, 0)).toBe(30);
+    } finally {
+      await h.close();
+      await receiver.close();
+    }
+  });
+});

@@ -86,20 +86,21 @@ async function latency(path: string, samples: number, template: Mention): Promis
   }
   summary('  evaluate-alerts step (rules + dedup + outbox)', evaluate);
   summary('  index → post (Slack receiver on loopback)', times);
+  console.log(`    in order (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
 }
 
-async function windowed(path: string, runs: number): Promise<void> {
+async function windowed(path: string, runs: number, endBefore?: Date): Promise<void> {
   const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
   const term = word(40, false);
   const rules: AlertRuleConfig[] = [
     { id: 'spike-brand', type: 'spike', query: 'brand:brand-0', notify: ['x'], window: '1h', baselineWindows: 24 },
-    { id: 'spike-brand-week', type: 'spike', query: 'brand:brand-7', notify: ['x'], window: '1h', baseline: 'same-hour-of-week', baselineWindows: 8 },
+    { id: 'spike-brand-week', type: 'spike', query: 'brand:brand-1', notify: ['x'], window: '1h', baseline: 'same-hour-of-week', baselineWindows: 8 },
     { id: 'spike-text', type: 'spike', query: `${term} AND brand:brand-3`, notify: ['x'], window: '1h', baselineWindows: 24 },
     { id: 'negative-share', type: 'negative-share', query: 'brand:brand-0', notify: ['x'], window: '1d', baselineWindows: 7 },
   ].map((raw) => alertRuleSchema.parse(raw));
   const since = new Date(0);
   try {
-    const newest = await index.search({ query: null, sort: 'date', limit: 1 });
+    const newest = await index.search({ query: null, sort: 'date', limit: 1, ...(endBefore ? { to: endBefore } : {}) });
     const end = new Date(Date.parse(newest.hits[0]?.mention.publishedAt ?? END.toISOString()));
     console.log(`windowed rules on ${fmt(newest.total)} mentions (each at ${runs} distinct times, 7 min apart, ending ${end.toISOString()}):`);
     const all: number[] = [];
@@ -137,9 +138,10 @@ export async function run(argv: string[]): Promise<void> {
     console.log(`match alert latency, index of 20,000 mentions:`);
     await latency(path, samples, template!);
     if (large) {
+      // The generated corpus ends at END: windows are placed there (latency samples are newer).
+      await windowed(large, runs, END);
       console.log(`match alert latency, ${large}:`);
       await latency(large, Math.min(samples, 15), template!);
-      await windowed(large, runs);
     } else {
       await windowed(path, runs);
       console.log('  (pass --index FILE for a large index: `npm run bench -- --suite index --corpus 1000000 --path FILE --keep --load-only` builds one)');

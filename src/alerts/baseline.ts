@@ -35,10 +35,11 @@ export function percent(share: number): string {
 }
 
 /**
- * Whether indexed history reaches back to `from` (some mention was published before it). A baseline
- * over time the index does not cover is a baseline of zeros: on a fresh install every first day
- * would look like a spike.
+ * Whether indexed history reaches back past `from`: some mention (any) was published in the
+ * `probeSeconds` before it. A baseline over time the index does not cover is a baseline of zeros:
+ * on a fresh install every first day would look like a spike. Only that short span is counted, so
+ * the probe costs what one window costs, not a count of the whole index.
  */
-export async function historyCovers(index: MentionIndex, from: Date): Promise<boolean> {
-  return (await countIn(index, null, new Date(0), from)) > 0;
+export async function historyCovers(index: MentionIndex, from: Date, probeSeconds: number): Promise<boolean> {
+  return (await countIn(index, null, new Date(from.getTime() - probeSeconds * 1000), from)) > 0;
 }

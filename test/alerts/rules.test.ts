@@ -87,7 +87,7 @@ describe('alert rules', () => {
     await h.engine.flush();
     // The index's history does not reach back over the whole baseline yet: a cold start is no spike.
     expect(receiver.received).toHaveLength(0);
-    await h.index.upsert([acmeMention(minutes(-40 * 1440))]);
+    await h.index.upsert([acmeMention(minutes(-1500))]); // in the window just before the baseline
     await h.engine.tick();
     await h.engine.flush();
     expect(receiver.received).toHaveLength(1);
@@ -107,7 +107,7 @@ describe('alert rules', () => {
     const mentions: Mention[] = [];
     for (let day = 1; day <= 7; day++) for (let i = 0; i < 10; i++) mentions.push(acmeMention(minutes(-1440 * day - 30 - i), i < 2 ? neg : pos));
     for (let i = 0; i < 10; i++) mentions.push(acmeMention(minutes(-30 - i), i < 7 ? neg : pos));
-    mentions.push(acmeMention(minutes(-60 * 1440))); // history older than the baseline
+    mentions.push(acmeMention(minutes(-8.5 * 1440))); // history from before the baseline
     await h.index.upsert(mentions);
     await h.engine.tick();
     await h.engine.flush();

@@ -24,7 +24,7 @@ export const evaluateNegativeShare: RuleEvaluator<RuleOf<'negative-share'>> = as
   if (share < rule.threshold) return [];
   const windows = baselineWindows(now, rule.window, rule.baselineWindows, 'rolling');
   const oldest = windows[windows.length - 1]!.from;
-  if (!(await historyCovers(context.index, oldest))) return [];
+  if (!(await historyCovers(context.index, oldest, rule.window))) return [];
   const baseTotal = await countIn(context.index, query, oldest, from);
   const baseNeg = await countIn(context.index, negative(query), oldest, from);
   const baseShare = baseTotal === 0 ? 0 : baseNeg / baseTotal;

@@ -18,7 +18,7 @@ export const evaluateSpike: RuleEvaluator<RuleOf<'spike'>> = async (rule, trigge
   const count = await countIn(context.index, query, from, now);
   if (count < rule.minMentions) return [];
   const windows = baselineWindows(now, rule.window, rule.baselineWindows, rule.baseline);
-  if (!(await historyCovers(context.index, windows[windows.length - 1]!.from))) return [];
+  if (!(await historyCovers(context.index, windows[windows.length - 1]!.from, rule.window))) return [];
   const counts = await Promise.all(windows.map((w) => countIn(context.index, query, w.from, w.to)));
   const { mean, sd } = meanAndDeviation(counts);
   const bar = mean + rule.sensitivity * Math.max(sd, 1);

@@ -62,7 +62,8 @@ export class AlertEngine implements Alerting {
 
   /**
    * Once per process: each rule's first sight is recorded (mentions published before never fire),
-   * and deliveries a killed process left mid-request are failed, never re-sent.
+   * deliveries a killed process left mid-request are failed, never re-sent, and those it left
+   * queued are sent.
    */
   private async start(): Promise<void> {
     if (this.started) return;
@@ -70,6 +71,8 @@ export class AlertEngine implements Alerting {
     for (const rule of this.rules.values()) await this.deps.store.ruleSince(rule.id, this.deps.now());
     const abandoned = await this.deps.store.abandonInterrupted(this.deps.now());
     if (abandoned > 0) this.deps.logger.warn({ abandoned }, 'alert deliveries interrupted by a stop were not sent again (they may have been posted)');
+    // Messages a stopped process queued but never tried go out now, not with the next firing.
+    if ((await this.deps.store.queued()).length > 0) this.kickDelivery();
   }
 
   private async pass(rules: readonly AlertRuleConfig[], trigger: Trigger): Promise<AlertPass> {

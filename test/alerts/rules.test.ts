@@ -208,3 +208,31 @@ describe('alert rules under concurrent polls and hostile data', () => {
     }
   });
 });
+
+describe('after a stop', () => {
+  it('a message left queued (a 429 wait cut short by the stop) is sent at the next start, once', async () => {
+    const receiver = await startSlackReceiver();
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'hubwatch-restart-'));
+    const options = { alerts: [{ id: 'acme-news', query: 'brand:acme', notify: ['team'], window: '1h' }], notifiers: [{ id: 'team', type: 'slack', webhookUrl: receiver.url }], now: T0, dir, realSleep: true };
+    try {
+      const first = await alertHarness(options);
+      await first.engine.tick();
+      first.clock.now = minutes(2);
+      receiver.answers.push({ status: 429, headers: { 'retry-after': '600' } });
+      await first.ingest([acmeMention(minutes(1), { title: 'Held by a 429' })]);
+      await receiver.waitFor(1);
+      await first.close(); // stops the 10-minute wait; the message stays queued
+      const second = await alertHarness(options);
+      await second.engine.tick(); // no new firing: only the start sends what was left queued
+      await receiver.waitFor(2, 5_000);
+      await second.close();
+      expect(receiver.received.map((r) => JSON.stringify(r.body).includes('Held by a 429'))).toEqual([true, true]);
+    } finally {
+      await receiver.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

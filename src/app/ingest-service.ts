@@ -6,6 +6,8 @@ import type { PollReport } from '../workers/poll-types.js';
 const RETENTION_EVERY_MS = 3_600_000;
 /** How often a long-lived run logs its totals. */
 const TOTALS_EVERY_MS = 60_000;
+/** How often windowed alert rules (spike, negative share, silence) and held digests are evaluated. */
+const ALERTS_EVERY_MS = 30_000;
 
 /** What a run did, summed over its polls. */
 export interface RunTotals {
@@ -51,6 +53,8 @@ export interface IngestPipeline {
     runForever(signal: AbortSignal): Promise<void>;
   };
   applyRetention(): Promise<number>;
+  /** Alerts: per-mention rules run with each batch; windowed ones on `tick`; `flush` waits for delivery. */
+  readonly alerts?: { tick(): Promise<unknown>; flush(): Promise<void> };
 }
 
 /** Counts every poll of a run; pass `record` as the pipeline's `onReport`. */
@@ -65,15 +69,19 @@ export class RunCounter {
   };
 }
 
-/** Polls every source once, then applies retention. */
+/** Polls every source once, applies retention, evaluates the windowed alert rules and waits for delivery. */
 export async function ingestOnce(pipeline: IngestPipeline): Promise<void> {
   await pipeline.driver.runOnce();
   await pipeline.applyRetention();
+  if (pipeline.alerts) {
+    await pipeline.alerts.tick();
+    await pipeline.alerts.flush();
+  }
 }
 
 /**
  * Applies retention, then polls each source when due until `signal` aborts; retention runs again
- * every hour and the totals are logged every minute.
+ * every hour, the totals are logged every minute and windowed alert rules are evaluated every 30 s.
  */
 export async function ingestUntilAborted(pipeline: IngestPipeline, signal: AbortSignal, deps: { logger: Logger; totals: RunTotals }): Promise<void> {
   const { logger } = deps;
@@ -82,11 +90,19 @@ export async function ingestUntilAborted(pipeline: IngestPipeline, signal: Abort
   const retentionTimer = setInterval(() => {
     pipeline.applyRetention().catch((error: unknown) => logger.warn({ err: error }, 'retention failed; will try again in an hour'));
   }, RETENTION_EVERY_MS);
+  const { alerts } = pipeline;
+  let ticking = false;
+  const alertsTimer = setInterval(() => {
+    if (!alerts || ticking) return;
+    ticking = true;
+    alerts.tick().catch((error: unknown) => logger.warn({ err: error }, 'alert evaluation failed; will try again')).finally(() => (ticking = false));
+  }, ALERTS_EVERY_MS);
   try {
     await pipeline.driver.runForever(signal);
   } finally {
     clearInterval(totalsTimer);
     clearInterval(retentionTimer);
+    clearInterval(alertsTimer);
   }
 }
 

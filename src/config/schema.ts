@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS } from '../core/mention.js';
 import { stakeholderSchema } from './stakeholders.js';
+import { alertRuleSchema } from './alert-rules.js';
+import { durationSchema } from './duration.js';
 import { watchlistSchema } from './watchlist.js';
 
 const idSchema = z
@@ -16,17 +18,7 @@ const httpUrl = z.string().refine((value) => {
   }
 }, 'must be an http(s) URL');
 
-/** `90`, `"90s"`, `"15m"`, `"2h"`, `"1d"` → seconds. */
-export const durationSchema = z.union([z.number().nonnegative(), z.string()]).transform((value, ctx) => {
-  if (typeof value === 'number') return value;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$/.exec(value);
-  if (!match) {
-    ctx.addIssue({ code: 'custom', message: 'must be a duration such as 90, "90s", "15m", "2h" or "1d"' });
-    return z.NEVER;
-  }
-  const factor = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
-  return Number(match[1]) * factor;
-});
+export { durationSchema };
 
 /** A duration that must be above zero (a timeout of 0 would fail every fetch at once). */
 export const positiveDurationSchema = durationSchema.refine((seconds) => seconds > 0, 'must be above 0');
@@ -81,20 +73,13 @@ export const fetchSchema = z
   });
 
 export const notifierSchema = z.discriminatedUnion('type', [
-  z.strictObject({ id: idSchema, type: z.literal('slack'), webhookUrl: httpUrl }),
-  z.strictObject({ id: idSchema, type: z.literal('webhook'), url: httpUrl, secret: z.string().optional() }),
+  /** Slack incoming webhook; an empty `webhookUrl` prints the messages on the console instead. */
+  z.strictObject({ id: idSchema, type: z.literal('slack'), webhookUrl: z.union([httpUrl, z.literal('')]) }),
+  /** Generic JSON webhook; with `secret`, the body is signed (HMAC-SHA256, timestamped). */
+  z.strictObject({ id: idSchema, type: z.literal('webhook'), url: httpUrl, secret: z.string().min(16, 'use at least 16 characters').optional() }),
 ]);
 
-export const alertRuleSchema = z.strictObject({
-  id: idSchema,
-  /** A search query in the query language (docs/query-language.md). */
-  query: z.string().min(1),
-  notify: z.array(idSchema).min(1, 'name at least one notifier id'),
-  /** Fire when at least this many mentions match within `window`. */
-  minMentions: z.number().int().positive().default(1),
-  window: durationSchema.default(3600),
-  cooldown: durationSchema.default(3600),
-});
+export { alertRuleSchema };
 
 export const indexSchema = z
   .strictObject({

@@ -1,3 +1,6 @@
+import type { AlertEngine } from '../alerts/alert-engine.js';
+import { createAlerting } from '../alerts/create-alerting.js';
+import type { DispatcherOptions } from '../alerts/delivery/dispatcher.js';
 import type { HubwatchConfig, SourceConfig } from '../config/schema.js';
 import { createHttpFetcher } from '../connectors/http/create-http-fetcher.js';
 import type { HttpFetcher } from '../connectors/http/http-fetcher.js';
@@ -6,6 +9,7 @@ import type { MentionIndex } from '../index/mention-index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import { startSampleServer, type SampleServer } from '../samples/sample-server.js';
+import { SqliteAlertStore } from '../state/sqlite-alert-store.js';
 import { SqliteStateStore } from '../state/sqlite-state-store.js';
 import type { StateStore } from '../state/state-store.js';
 import { EmbeddedDriver } from '../workers/embedded-driver.js';
@@ -14,12 +18,20 @@ import { InProcessJobRunner } from '../workers/in-process-job-runner.js';
 import type { PollReport, SourceRuntime } from '../workers/poll-types.js';
 import { createMentionBuilder } from './mention-builder.js';
 
+/** Where alerts print when a Slack notifier has no webhook URL, and the delivery's timing (tests). */
+export interface AlertDeps {
+  alertOutput?: (line: string) => void;
+  alertDelivery?: Omit<DispatcherOptions, 'logger' | 'now'>;
+}
+
 export interface EmbeddedPipeline {
   driver: EmbeddedDriver;
   /** Runs the job catalog in this process (the driver's polls, retention). */
   runner: InProcessJobRunner;
   sources: SourceRuntime[];
   state: StateStore;
+  /** Alert evaluation and delivery (the `evaluate-alerts` job calls it; `tick` and `flush` are the run's). */
+  alerts: AlertEngine;
   /** Where the bundled sample feeds are served, when `samples.serve` is on. */
   samplesUrl: string | null;
   /** Deletes mentions older than `index.retention` (no-op when unset); returns how many. */
@@ -44,7 +56,7 @@ export function runtimeOf(source: SourceConfig): SourceRuntime {
  */
 export async function createEmbeddedPipeline(
   config: HubwatchConfig,
-  deps: { index: MentionIndex; logger: Logger; clock: Clock; onReport?: (report: PollReport) => void; fetcher?: HttpFetcher; state?: StateStore },
+  deps: { index: MentionIndex; logger: Logger; clock: Clock; onReport?: (report: PollReport) => void; fetcher?: HttpFetcher; state?: StateStore } & AlertDeps,
 ): Promise<EmbeddedPipeline> {
   const { clock } = deps;
   const samples: SampleServer | null = config.samples.serve ? await startSampleServer({ port: config.samples.port, now: clock }) : null;
@@ -58,7 +70,7 @@ export async function createEmbeddedPipeline(
 
 async function compose(
   config: HubwatchConfig,
-  deps: { index: MentionIndex; logger: Logger; clock: Clock; onReport?: (report: PollReport) => void; fetcher?: HttpFetcher; state?: StateStore; samples: SampleServer | null },
+  deps: { index: MentionIndex; logger: Logger; clock: Clock; onReport?: (report: PollReport) => void; fetcher?: HttpFetcher; state?: StateStore; samples: SampleServer | null } & AlertDeps,
 ): Promise<EmbeddedPipeline> {
   const { index, logger, clock, samples } = deps;
   const fetcher = deps.fetcher ?? createHttpFetcher(config.fetch, { logger });
@@ -71,6 +83,11 @@ async function compose(
     if (deleted > 0) logger.info({ deleted, retentionSeconds: config.index.retention }, 'retention applied');
     return deleted;
   };
+  const alerts = createAlerting(config, {
+    index, state, store: new SqliteAlertStore(config.index.sqlite.path), logger, now: clock,
+    write: deps.alertOutput ?? ((line) => process.stderr.write(`${line}\n`)),
+    ...(deps.alertDelivery ? { dispatcher: deps.alertDelivery } : {}),
+  });
   const handlers = createJobHandlers({
     sources: new Map(sources.map((source) => [source.definition.id, source])),
     poll: {
@@ -82,6 +99,7 @@ async function compose(
       builder,
     },
     applyRetention,
+    alerts,
   });
   const runner = new InProcessJobRunner(handlers, { logger: logger.child({ component: 'jobs' }) });
   const driver = new EmbeddedDriver(sources, runner, async (sourceId) => (await state.get(sourceId)).nextPollAt, {
@@ -95,6 +113,7 @@ async function compose(
     runner,
     sources,
     state,
+    alerts,
     samplesUrl: samples?.url ?? null,
     async applyRetention() {
       const [outcome] = await runner.run({ key: 'applyRetention', payload: {} });
@@ -102,6 +121,7 @@ async function compose(
       throw outcome && !outcome.ok ? outcome.error : new Error('retention did not run');
     },
     async close() {
+      await alerts.close();
       await fetcher.close();
       await builder.close();
       if (!deps.state) await state.close();

@@ -9,8 +9,8 @@ import { sourceBatchSchema } from './payload-schemas.js';
 export interface JobSpec<Payload extends z.ZodType = z.ZodType> {
   /** Kebab-case, never `:` (queue drivers put it in keys). */
   name: string;
-  /** The role that takes it: `fetch` is I/O-bound, `enrich` CPU-bound, `maintenance` rare. */
-  queue: 'fetch' | 'enrich' | 'maintenance';
+  /** The role that takes it: `fetch` is I/O-bound, `enrich` CPU-bound, `alert` evaluates and delivers alerts, `maintenance` rare. */
+  queue: 'fetch' | 'enrich' | 'alert' | 'maintenance';
   /** Checked when a job is added and again when it runs. */
   payload: Payload;
   /** Tries in all, the first included. Only transient faults are retried (see `isPermanent`). */
@@ -43,6 +43,18 @@ export const JOBS = {
     attempts: 3,
     backoff: { delayMs: 2_000, jitter: 0.3 },
     timeoutMs: 10 * 60_000,
+  }),
+  /**
+   * Evaluate the per-mention alert rules on the mentions a batch newly indexed (never `unchanged`
+   * ones); firings are stored by dedup key, so a retry never fires twice. Delivery follows apart.
+   */
+  evaluateAlerts: job({
+    name: 'evaluate-alerts',
+    queue: 'alert',
+    payload: z.object({ ids: z.array(z.string().min(1)).min(1) }),
+    attempts: 3,
+    backoff: { delayMs: 1_000, jitter: 0.3 },
+    timeoutMs: 60_000,
   }),
   /** Delete mentions older than `index.retention`. */
   applyRetention: job({

@@ -1,3 +1,4 @@
+import type { AlertPass, Alerting } from '../alerts/alerting.js';
 import type { JobKey, JobPayload } from './job-catalog.js';
 import { UnknownTargetError } from './job-errors.js';
 import type { PollDeps, PollReport, SourceRuntime } from './poll-types.js';
@@ -8,6 +9,7 @@ import { indexBatch } from './stages/index-batch.js';
 export interface JobResults {
   fetchSource: FetchStageResult;
   indexBatch: PollReport;
+  evaluateAlerts: AlertPass;
   applyRetention: { deleted: number };
 }
 
@@ -29,6 +31,8 @@ export interface JobHandlerDeps {
   poll: PollDeps;
   /** Deletes what `index.retention` says is too old; returns how many. */
   applyRetention(): Promise<number>;
+  /** Evaluates the alert rules on newly indexed mentions. */
+  alerts: Pick<Alerting, 'onIndexed'>;
 }
 
 function sourceOf(deps: JobHandlerDeps, sourceId: string): SourceRuntime {
@@ -42,6 +46,7 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlers {
   return {
     fetchSource: ({ sourceId }) => fetchSource(sourceOf(deps, sourceId), deps.poll),
     indexBatch: ({ batch }) => indexBatch(batch, sourceOf(deps, batch.sourceId), deps.poll),
+    evaluateAlerts: ({ ids }) => deps.alerts.onIndexed(ids),
     applyRetention: async () => ({ deleted: await deps.applyRetention() }),
   };
 }

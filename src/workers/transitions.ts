@@ -11,8 +11,9 @@ export type JobRequest = { [K in JobKey]: { key: K; payload: JobPayload<K> } }[J
 export const TRANSITIONS: { [K in JobKey]: (result: JobResults[K]) => JobRequest[] } = {
   // A poll that fetched fresh items hands them on; a failed or not-modified one is finished.
   fetchSource: (result) => (result.kind === 'batch' ? [{ key: 'indexBatch', payload: { batch: result.batch } }] : []),
-  // The mentions it newly indexed (`indexedIds`) are where alert evaluation will start.
-  indexBatch: () => [],
+  // The mentions it newly indexed (`indexedIds`, never `unchanged` re-reads) go to the alert rules.
+  indexBatch: (result) => (result.indexedIds.length > 0 ? [{ key: 'evaluateAlerts', payload: { ids: result.indexedIds } }] : []),
+  evaluateAlerts: () => [],
   applyRetention: () => [],
 };
 

@@ -111,8 +111,8 @@ alerts:
   - { id: crisis, query: acme, notify: [team, audit] }
 `;
     const warnings: string[] = [];
-    expect(problemsOf(yaml, { AUDIT_SECRET: 's3cret' })).toEqual([]);
-    const config = parseConfig(yaml, 't.yaml', { env: { AUDIT_SECRET: 's3cret' }, onWarning: (w) => warnings.push(w) });
+    expect(problemsOf(yaml, { AUDIT_SECRET: 's3cret-long-enough-for-hmac' })).toEqual([]);
+    const config = parseConfig(yaml, 't.yaml', { env: { AUDIT_SECRET: 's3cret-long-enough-for-hmac' }, onWarning: (w) => warnings.push(w) });
     expect(config.notifiers.map((n) => n.id)).toEqual(['team', 'audit']);
     expect(warnings).toEqual([
       'notifiers[1].webhookUrl: environment variable SPARE_HOOK is not set; notifier "spare" is used by no alert rule, so it is left out until the variable is set',
@@ -121,10 +121,10 @@ alerts:
       'notifiers[2].secret: environment variable AUDIT_SECRET is not set (export it, or use ${AUDIT_SECRET:-default}) (notifier "audit" is used by an alert rule)',
     ]);
     // A schema problem after the left-out notifier keeps the file's numbering.
-    expect(problemsOf(`${yaml}  - { id: other, query: acme, notify: [bogus-ref] }\n`, { AUDIT_SECRET: 'x' })).toEqual([
+    expect(problemsOf(`${yaml}  - { id: other, query: acme, notify: [bogus-ref] }\n`, { AUDIT_SECRET: 'x-long-enough-for-hmac' })).toEqual([
       'alerts[1].notify[0]: no notifier has id "bogus-ref"',
     ]);
-    expect(problemsOf(yaml.replace('"https://audit.example/"', '"ftp://audit"'), { AUDIT_SECRET: 'x' })).toEqual(['notifiers[2].url: must be an http(s) URL']);
+    expect(problemsOf(yaml.replace('"https://audit.example/"', '"ftp://audit"'), { AUDIT_SECRET: 'x-long-enough-for-hmac' })).toEqual(['notifiers[2].url: must be an http(s) URL']);
   });
 });
 

@@ -30,6 +30,10 @@ function handlers(behaviour: { fetchFailures?: unknown[]; indexFailures?: unknow
       if (failure) throw failure;
       return { ...emptyReport(b.sourceId), indexed: 1, indexedIds: ['m1'] };
     },
+    evaluateAlerts: async ({ ids }) => {
+      calls.push(`alerts ${ids.join(',')}`);
+      return { rules: 0, fired: 0, messages: 0 };
+    },
     applyRetention: async () => ({ deleted: 0 }),
   };
   return { calls, all };
@@ -57,11 +61,11 @@ describe('the job catalog', () => {
 });
 
 describe('InProcessJobRunner', () => {
-  it('runs a poll as fetch-source then index-batch, as the transitions table says', async () => {
+  it('runs a poll as fetch-source, index-batch, then evaluate-alerts on the new ids, as the transitions table says', async () => {
     const h = handlers();
     const outcomes = await runner(h.all).run({ key: 'fetchSource', payload: { sourceId: 'daily' } });
-    expect(h.calls).toEqual(['fetch daily #1', 'index daily #1']);
-    expect(outcomes.map((o) => [o.key, o.ok])).toEqual([['fetchSource', true], ['indexBatch', true]]);
+    expect(h.calls).toEqual(['fetch daily #1', 'index daily #1', 'alerts m1']);
+    expect(outcomes.map((o) => [o.key, o.ok])).toEqual([['fetchSource', true], ['indexBatch', true], ['evaluateAlerts', true]]);
   });
 
   it('ends the chain where the fetch stage finished the poll', async () => {
@@ -92,7 +96,7 @@ describe('InProcessJobRunner', () => {
   it('succeeds on a later try after a transient fault', async () => {
     const h = handlers({ fetchFailures: [new Error('state store hiccup')] });
     const outcomes = await runner(h.all).run({ key: 'fetchSource', payload: { sourceId: 'daily' } });
-    expect(h.calls).toEqual(['fetch daily #1', 'fetch daily #2', 'index daily #1']);
+    expect(h.calls).toEqual(['fetch daily #1', 'fetch daily #2', 'index daily #1', 'alerts m1']);
     expect(outcomes.every((o) => o.ok)).toBe(true);
   });
 
@@ -105,7 +109,7 @@ describe('InProcessJobRunner', () => {
 
   it('fails a job its handler cannot place (a source no longer configured) without retrying', async () => {
     const { createJobHandlers } = await import('../../src/workers/job-handlers.js');
-    const real = createJobHandlers({ sources: new Map(), poll: {} as never, applyRetention: async () => 0 });
+    const real = createJobHandlers({ sources: new Map(), poll: {} as never, applyRetention: async () => 0, alerts: { onIndexed: async () => ({ rules: 0, fired: 0, messages: 0 }) } });
     const outcomes = await runner(real).run({ key: 'fetchSource', payload: { sourceId: 'removed' } });
     expect(outcomes).toEqual([expect.objectContaining({ ok: false, attempts: 1 })]);
     expect(String((outcomes[0] as { error: Error }).error.message)).toMatch(/source "removed" is not in the configuration/);

@@ -1,4 +1,5 @@
 import type { CommandModule } from '../command.js';
+import { alertsCommand } from './alerts.js';
 import { analyzeCommand } from './analyze.js';
 import { configCheckCommand } from './config-check.js';
 import { exportCommand } from './export.js';
@@ -20,6 +21,7 @@ export const COMMANDS: CommandModule[] = [
   analyzeCommand,
   importCommand,
   exportCommand,
+  alertsCommand,
   indexMigrateCommand,
   sourcesListCommand,
   sourcesTestCommand,

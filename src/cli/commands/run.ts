@@ -41,7 +41,7 @@ export const runCommand: CommandModule = {
           }
         };
         try {
-          const pipeline = await createEmbeddedPipeline(config, { index, logger, clock: context.clock, onReport: counter.record });
+          const pipeline = await createEmbeddedPipeline(config, { index, logger, clock: context.clock, onReport: counter.record, alertOutput: (line) => context.note(line, { alert: true }) });
           try {
             sourceCount = pipeline.sources.length;
             if (pipeline.samplesUrl) context.note(`serving the bundled sample feeds at ${pipeline.samplesUrl}`, { samplesUrl: pipeline.samplesUrl });

@@ -1,5 +1,5 @@
 /**
- * Enrichment benchmark (issue 4 "Fast"): `npm run bench -- --suite enrich [--texts 2000] [--rounds 7] [--remembered 100000]`.
+ * Enrichment benchmark: `npm run bench -- --suite enrich [--texts 2000] [--rounds 7] [--remembered 100000]`.
  * One thread, 2 KB English and French texts, a 500-entry watchlist (300 brands with aliases and
  * products, 150 people, 50 topics): language + entities + sentiment + signature per mention, then
  * each stage alone, then the story clusterer. Rates are the median of the rounds.

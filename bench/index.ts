@@ -1,5 +1,5 @@
 /**
- * Index benchmark (issue 5 "Fast"): `npm run bench -- --suite index [--corpus 1000000] [--path FILE] [--keep] [--load-only]`.
+ * Index benchmark: `npm run bench -- --suite index [--corpus 1000000] [--path FILE] [--keep] [--load-only]`.
  * Loads a deterministic corpus into the production SQLite schema through the MentionIndex port
  * (batches of 10,000), reopens the file as a process would, and times the query classes.
  */

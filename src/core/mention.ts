@@ -93,7 +93,7 @@ export const mentionSchema = z.object({
   sentiment: sentimentSchema,
   /** Near-duplicate cluster: syndicated and lightly edited copies share one story id. */
   storyId: z.string().nullable(),
-  /** Near-duplicate signature (hex), used to join later copies to the story. */
+  /** Near-duplicate signature (`s2` then hex: MinHash ranks and a set of the numbers in the text), used to join later copies to the story. */
   signature: z.string().nullable(),
   /** Weight of the source (tier or audience), used for reach. */
   reach: z.number().nonnegative(),

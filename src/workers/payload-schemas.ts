@@ -1,23 +1,13 @@
 import { z } from 'zod';
-import { audienceSchema, channelSchema } from '../core/mention.js';
+import { mentionSchema } from '../core/mention.js';
 
-/** A `NormalisedItem` (src/core/normalise.ts) as it crosses a queue. */
-export const normalisedItemSchema = z.object({
-  id: z.string().min(1),
-  url: z.string().nullable(),
-  canonicalUrl: z.string().nullable(),
-  sourceId: z.string().min(1),
-  sourceName: z.string(),
-  channel: channelSchema,
-  title: z.string(),
-  text: z.string(),
-  author: z.string().nullable(),
-  publishedAt: z.string(),
-  fetchedAt: z.string(),
-  languageHint: z.string().nullable(),
-  audience: audienceSchema.nullable(),
-  flags: z.array(z.string()),
-});
+/** A `NormalisedItem` (src/core/normalise.ts) as it crosses a queue: a mention's own fields before enrichment. */
+export const normalisedItemSchema = mentionSchema
+  .pick({
+    id: true, url: true, canonicalUrl: true, sourceId: true, sourceName: true, channel: true, title: true, text: true,
+    author: true, publishedAt: true, fetchedAt: true, audience: true, flags: true,
+  })
+  .extend({ languageHint: z.string().nullable() });
 
 /** An `ItemProblem` (src/core/raw-item.ts). */
 export const itemProblemSchema = z.object({

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { startSampleServer, type SampleServer } from '../../src/samples/sample-server.js';
 import { jsonLines, runCli } from '../support/run-cli.js';
+import { writeSampleWorldConfig } from '../support/sample-world-config.js';
 
 /** Every line of a non-terminal stderr is a JSON object with no key written twice. */
 function expectJsonLinesOnly(stderr: string): Record<string, unknown>[] {
@@ -27,18 +27,8 @@ describe('the first hour', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hubwatch-first-hour-'));
     server = await startSampleServer({ port: 0, now: () => new Date() });
-    const doc = parseDocument(readFileSync('config/hubwatch.yaml', 'utf8'));
-    const config = doc.toJS() as Record<string, unknown> & { fetch?: object };
-    config.samples = { serve: false };
-    config.fetch = { ...(config.fetch ?? {}), allow: [{ host: '127.0.0.1', ports: [Number(new URL(server.url).port)] }] };
     dbPath = join(dir, 'data', 'hubwatch.db');
-    config.index = { sqlite: { path: dbPath } };
-    const rewrite = (value: unknown): unknown =>
-      typeof value === 'string' ? value.replace(/http:\/\/127\.0\.0\.1:4719/g, server.url) : Array.isArray(value) ? value.map(rewrite)
-        : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v)])) : value;
-    config.sources = rewrite(config.sources);
-    configFile = join(dir, 'hubwatch.yaml');
-    writeFileSync(configFile, JSON.stringify(config));
+    configFile = writeSampleWorldConfig(dir, server.url, dbPath);
   });
 
   afterAll(async () => {

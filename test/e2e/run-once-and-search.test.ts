@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { startOfUtcDay } from '../../src/samples/seeded.js';
 import { buildSampleItems } from '../../src/samples/sample-feeds.js';
 import { startSampleServer, type SampleServer } from '../../src/samples/sample-server.js';
 import { jsonLines, runCli } from '../support/run-cli.js';
+import { writeSampleWorldConfig } from '../support/sample-world-config.js';
 
 interface Hit {
   id: string;
@@ -31,19 +31,8 @@ describe('hubwatch run --once, then search', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hubwatch-e2e-'));
     server = await startSampleServer({ port: 0, now: () => now });
-    const port = new URL(server.url).port;
     // The shipped configuration, pointed at this test's own server and index file.
-    const doc = parseDocument(readFileSync('config/hubwatch.yaml', 'utf8'));
-    const config = doc.toJS() as Record<string, unknown> & { fetch?: object };
-    config.samples = { serve: false };
-    config.fetch = { ...(config.fetch ?? {}), allow: [{ host: '127.0.0.1', ports: [Number(port)] }] };
-    config.index = { sqlite: { path: join(dir, 'hubwatch.db') } };
-    const rewrite = (value: unknown): unknown =>
-      typeof value === 'string' ? value.replace(/http:\/\/127\.0\.0\.1:4719/g, server.url) : Array.isArray(value) ? value.map(rewrite)
-        : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v)])) : value;
-    config.sources = rewrite(config.sources);
-    configFile = join(dir, 'hubwatch.yaml');
-    writeFileSync(configFile, JSON.stringify(config));
+    configFile = writeSampleWorldConfig(dir, server.url, join(dir, 'hubwatch.db'));
   });
 
   afterAll(async () => {

@@ -38,7 +38,7 @@ describe('the first hour', () => {
 
   const cli = (args: string[], env: Record<string, string> = {}) => runCli(['--config', configFile, ...args], { env, timeoutMs: 120_000 });
 
-  it('before any run: read-only commands create nothing and say what to run', async () => {
+  it('before any run: read-only commands create nothing and say what to run', { timeout: 180_000 }, async () => {
     const search = await cli(['search', 'Acme']);
     expect(search.code).toBe(2);
     expect(search.stderr.trim()).toBe(`hubwatch: no index at ${dbPath}: run "./bin/hubwatch.js run --once" (or "npm start") to create it and fill it from the configured sources`);
@@ -67,7 +67,7 @@ describe('the first hour', () => {
     expect(jsonLines(printed.stdout).length).toBeGreaterThan(0);
   });
 
-  it('relevance ranks a query that mixes text and fields by its text', async () => {
+  it('relevance ranks a query that mixes text and fields by its text', { timeout: 180_000 }, async () => {
     const result = await cli(['search', '"Claire Dubois" OR person:claire-dubois', '--sort', 'relevance', '--json', '--limit', '50']);
     expect(result.code, result.stderr).toBe(0);
     const hits = jsonLines<{ score?: number; title: string }>(result.stdout);
@@ -78,14 +78,14 @@ describe('the first hour', () => {
     expect(scores[0]).toBeGreaterThan(0);
   });
 
-  it('sources list counts what paged sources delivered over the week', async () => {
+  it('sources list counts what paged sources delivered over the week', { timeout: 180_000 }, async () => {
     const list = await cli(['sources', 'list', '--json']);
     const sources = jsonLines<{ id: string; itemsPerDay: number; intervalSetBySource: boolean }>(list.stdout);
     expect(sources.find((s) => s.id === 'mastodon-acme')!.itemsPerDay).toBeGreaterThan(1);
     expect(sources.some((s) => s.intervalSetBySource)).toBe(true);
   });
 
-  it('speaks with one voice: --version, one error prefix, --from after --to refused', async () => {
+  it('speaks with one voice: --version, one error prefix, --from after --to refused', { timeout: 180_000 }, async () => {
     const version = await runCli(['--version']);
     expect(version.stdout.trim()).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
     const unknown = await runCli(['serch', 'x']);
@@ -96,7 +96,7 @@ describe('the first hour', () => {
     expect(order.stderr).toMatch(/^hubwatch: --to must be after --from/);
   });
 
-  it('config check lists one problem of each kind in one pass, with warnings and --json', async () => {
+  it('config check lists one problem of each kind in one pass, with warnings and --json', { timeout: 180_000 }, async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, `
 sources:
@@ -136,7 +136,7 @@ fetch: { timeout: 0 }
     for (const line of placed) expect(line.match(/line \d+/g), line).toHaveLength(1);
   });
 
-  it('export, then import into a fresh index, gives the same search results', async () => {
+  it('export, then import into a fresh index, gives the same search results', { timeout: 180_000 }, async () => {
     const exported = join(dir, 'acme.ndjson');
     const out = await cli(['export', 'Acme', '--from', '3650d', '--out', exported]);
     expect(out.code, out.stderr).toBe(0);
@@ -151,7 +151,7 @@ fetch: { timeout: 0 }
     }
   });
 
-  it('an empty index says so and how to fill it', async () => {
+  it('an empty index says so and how to fill it', { timeout: 180_000 }, async () => {
     const emptyConfig = join(dir, 'empty.yaml');
     writeFileSync(emptyConfig, JSON.stringify({ index: { sqlite: { path: join(dir, 'empty', 'hubwatch.db') } } }));
     const run = await runCli(['--config', emptyConfig, 'run', '--once']);

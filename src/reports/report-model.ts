@@ -167,7 +167,8 @@ export interface MentionRef {
 
 /** A question for the workshop, drawn from one finding: a key and its values, worded per language. */
 export type Question =
-  | { kind: 'negative-surge'; day: string; peak: number; baseline: number; answer: Episode['firstAnswer'] }
+  /** `alert`: absent when no alert rule covers the brands (or the history was not read), null when none fired. */
+  | { kind: 'negative-surge'; day: string; peak: number; baseline: number; answer: Episode['firstAnswer']; alert?: Episode['firstAlert'] }
   | { kind: 'absent-channel'; channel: string; mentions: number }
   | { kind: 'target-missed'; name: string }
   | { kind: 'messages-unamplified'; total: number; unamplified: number }

@@ -159,11 +159,14 @@ describe('pre-read on a fixed index: the golden figures', () => {
     expect(md).toContain('First alert: acme-negative, 11.5 h after the start (2026-03-03 11:30 UTC).');
     expect(renderHtml(report)).toContain('First alert: acme-negative, 11.5 h after the start (2026-03-03 11:30 UTC).');
     expect(renderMarkdown({ ...report, language: 'fr' })).toContain('Première alerte: acme-negative, 11,5 h après le début');
+    // The workshop question on the surge asks about the alert too.
+    expect(md).toContain('The first company voice came 15.0 h later, from Acme account on social; the first alert (acme-negative) came 11.5 h after the start: who answered');
   });
 
   it('reaction: says so when no alert fired, and when the history was not read', () => {
     expect(quiet.reaction.episodes[0]?.firstAlert).toBeNull();
     expect(renderMarkdown(quiet)).toContain('First alert: no alert fired.');
+    expect(renderMarkdown(quiet)).toContain('from Acme account on social; no alert fired: who answered');
     expect(renderHtml(quiet)).toContain('First alert: no alert fired.');
     expect(withoutAlerts.reaction.alertRules).toBeNull();
     expect(renderMarkdown(withoutAlerts)).toContain('First alert: the alert history was not read.');

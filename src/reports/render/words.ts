@@ -85,7 +85,7 @@ const EN: Words = {
   question: (q, f) => {
     switch (q.kind) {
       case 'negative-surge':
-        return `Negative mentions surged on ${q.day} (${f.n(q.peak)} in a day against ${f.n(q.baseline)} usually). ${q.answer ? `The first company voice came ${f.hours(q.answer.hoursAfter)} later, from ${q.answer.relay} on ${q.answer.channel}` : 'No company voice followed in the period'}: who answered, on which channel, how fast, and was it the right answer?`;
+        return `Negative mentions surged on ${q.day} (${f.n(q.peak)} in a day against ${f.n(q.baseline)} usually). ${q.answer ? `The first company voice came ${f.hours(q.answer.hoursAfter)} later, from ${q.answer.relay} on ${q.answer.channel}` : 'No company voice followed in the period'}${q.alert === undefined ? '' : q.alert ? `; the first alert (${q.alert.ruleId}) came ${f.hours(q.alert.hoursAfter)} after the start` : '; no alert fired'}: who answered, on which channel, how fast, and was it the right answer?`;
       case 'absent-channel':
         return `${f.n(q.mentions)} mentions on ${q.channel} and no company voice there: who should be present on this channel?`;
       case 'target-missed':
@@ -132,7 +132,7 @@ const FR: Words = {
   question: (q, f) => {
     switch (q.kind) {
       case 'negative-surge':
-        return `Vague négative le ${q.day} (${f.n(q.peak)} mentions en un jour contre ${f.n(q.baseline)} d’habitude). ${q.answer ? `L’entreprise s’est exprimée ${f.hours(q.answer.hoursAfter)} après, via ${q.answer.relay} sur le canal ${q.answer.channel}` : 'Aucune prise de parole de l’entreprise sur la période'} : qui a répondu, sur quel canal, en combien de temps, et était-ce la bonne réponse ?`;
+        return `Vague négative le ${q.day} (${f.n(q.peak)} mentions en un jour contre ${f.n(q.baseline)} d’habitude). ${q.answer ? `L’entreprise s’est exprimée ${f.hours(q.answer.hoursAfter)} après, via ${q.answer.relay} sur le canal ${q.answer.channel}` : 'Aucune prise de parole de l’entreprise sur la période'}${q.alert === undefined ? '' : q.alert ? ` ; la première alerte (${q.alert.ruleId}) est arrivée ${f.hours(q.alert.hoursAfter)} après le début` : ' ; aucune alerte ne s’est déclenchée'} : qui a répondu, sur quel canal, en combien de temps, et était-ce la bonne réponse ?`;
       case 'absent-channel':
         return `${f.n(q.mentions)} mentions sur le canal ${q.channel} et aucune voix de l’entreprise : qui devrait y être présent ?`;
       case 'target-missed':

@@ -47,6 +47,14 @@ export interface HistoryEntry {
   reason: string | null;
 }
 
+/** A firing as the history keeps it: which rule fired, and when it was evaluated. */
+export interface FiredRecord {
+  ruleId: string;
+  type: Firing['type'];
+  firedAt: string;
+  headline: string;
+}
+
 /**
  * Alert state, apart from the source state (src/state/state-store.ts): rules' first sight, firings
  * by dedup key, the message outbox with each destination's delivery, cooldowns, destination health
@@ -79,5 +87,7 @@ export interface AlertStore {
   /** Last time each rule fired. */
   lastFired(): Promise<Map<string, string>>;
   history(limit: number): Promise<HistoryEntry[]>;
+  /** Firings stored at `from` or later and before `to`, oldest first (reports read how soon alerts came). */
+  firedBetween(from: Date, to: Date): Promise<FiredRecord[]>;
   close(): Promise<void>;
 }

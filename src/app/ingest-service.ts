@@ -81,10 +81,12 @@ export async function ingestOnce(pipeline: IngestPipeline): Promise<void> {
 
 /**
  * Applies retention, then polls each source when due until `signal` aborts; retention runs again
- * every hour, the totals are logged every minute and windowed alert rules are evaluated every 30 s.
+ * every hour, the totals are logged every minute and windowed alert rules are evaluated every 30 s
+ * (`alertsEveryMs`), whether or not a poll brought anything.
  */
-export async function ingestUntilAborted(pipeline: IngestPipeline, signal: AbortSignal, deps: { logger: Logger; totals: RunTotals }): Promise<void> {
+export async function ingestUntilAborted(pipeline: IngestPipeline, signal: AbortSignal, deps: { logger: Logger; totals: RunTotals; alertsEveryMs?: number }): Promise<void> {
   const { logger } = deps;
+  const alertsEveryMs = deps.alertsEveryMs ?? ALERTS_EVERY_MS;
   await pipeline.applyRetention();
   const totalsTimer = setInterval(() => logger.info({ ...deps.totals }, 'pipeline totals'), TOTALS_EVERY_MS);
   const retentionTimer = setInterval(() => {
@@ -96,7 +98,7 @@ export async function ingestUntilAborted(pipeline: IngestPipeline, signal: Abort
     if (!alerts || ticking) return;
     ticking = true;
     alerts.tick().catch((error: unknown) => logger.warn({ err: error }, 'alert evaluation failed; will try again')).finally(() => (ticking = false));
-  }, ALERTS_EVERY_MS);
+  }, alertsEveryMs);
   try {
     await pipeline.driver.runForever(signal);
   } finally {

@@ -1,7 +1,10 @@
+import type { AlertStore } from '../alerts/alert-store.js';
+import type { AlertRuleConfig } from '../config/alert-rules.js';
 import { UserInputError } from '../core/errors.js';
 import type { HubwatchConfig } from '../config/schema.js';
 import type { MentionIndex } from '../index/mention-index.js';
 import { parseQuery } from '../index/query/parse.js';
+import { coveringRules, type AlertEvidence } from '../reports/model/alert-cover.js';
 import { buildPreRead } from '../reports/model/build-report.js';
 import { ReportCollector } from '../reports/model/collector.js';
 import { queryValue } from '../reports/model/relays.js';
@@ -65,14 +68,24 @@ export function planPreRead(input: PreReadInput, config: PreReadConfig, now: Dat
   };
 }
 
+/** The alert history a pre-read reads (through the port) and the configured rules it is read against. */
+export interface PreReadAlerts {
+  store: Pick<AlertStore, 'firedBetween'>;
+  rules: readonly AlertRuleConfig[];
+}
+
+const DAY_MS = 86_400_000;
+
 /** Progress of a long pre-read: mentions read so far of the total to read. */
 export type PreReadProgress = (done: number, total: number) => void;
 
 /**
  * Computes the pre-read through the index port: one scan of the report's period and the three
- * before it (for the comparisons), and the share of voice from the index's brand counts.
+ * before it (for the comparisons), and the share of voice from the index's brand counts. With
+ * `alerts`, the Reaction section says how soon an alert fired for each episode; without, that it
+ * was not read.
  */
-export async function computePreRead(index: MentionIndex, plan: ReportPlan, progress?: PreReadProgress): Promise<PreReadReport> {
+export async function computePreRead(index: MentionIndex, plan: ReportPlan, progress?: PreReadProgress, alerts?: PreReadAlerts): Promise<PreReadReport> {
   const first = plan.periods[0] as Period;
   const period = currentPeriod(plan);
   const span = { query: null, from: first.from, to: period.to };
@@ -86,5 +99,11 @@ export async function computePreRead(index: MentionIndex, plan: ReportPlan, prog
     progress?.(done, total);
   }
   const shares = await index.shareOfVoice({ query: null, from: period.from, to: period.to, brands: [...plan.brands, ...plan.competitors].map((b) => b.id) });
-  return buildPreRead(plan, collector, shares);
+  let evidence: AlertEvidence | null = null;
+  if (alerts) {
+    const rules = coveringRules(alerts.rules, plan.brands.map((b) => b.id));
+    const fired = rules.length === 0 ? [] : await alerts.store.firedBetween(period.from, new Date(period.to.getTime() + DAY_MS));
+    evidence = { rules, fired };
+  }
+  return buildPreRead(plan, collector, shares, evidence);
 }

@@ -137,6 +137,8 @@ export interface Episode {
   stories: StoryRef[];
   /** The first mention by an internal relay at or after the start, within the period. */
   firstAnswer: { relay: string; channel: string; at: string; hoursAfter: number; title: string; url: string | null } | null;
+  /** The first firing, from the start to a day after the end, of an alert rule that covers the brands; null: none fired. */
+  firstAlert: { ruleId: string; headline: string; at: string; hoursAfter: number } | null;
 }
 
 export interface PeriodFigures {
@@ -165,7 +167,8 @@ export interface MentionRef {
 
 /** A question for the workshop, drawn from one finding: a key and its values, worded per language. */
 export type Question =
-  | { kind: 'negative-surge'; day: string; peak: number; baseline: number; answer: Episode['firstAnswer'] }
+  /** `alert`: absent when no alert rule covers the brands (or the history was not read), null when none fired. */
+  | { kind: 'negative-surge'; day: string; peak: number; baseline: number; answer: Episode['firstAnswer']; alert?: Episode['firstAlert'] }
   | { kind: 'absent-channel'; channel: string; mentions: number }
   | { kind: 'target-missed'; name: string }
   | { kind: 'messages-unamplified'; total: number; unamplified: number }
@@ -188,7 +191,8 @@ export interface PreReadReport {
   presence: { volume: { day: string; count: number; ownVoice: number }[]; channels: ChannelRow[]; languages: CountRow[] };
   influence: { shareOfVoice: ShareRow[]; tier1: Figure; tier1Sources: string[]; ownMessages: { stories: Figure; amplified: number; amplifiers: number; top: OwnMessage[] } };
   mobilisation: { sources: RelayRow[]; authors: RelayRow[]; stakeholders: StakeholderRow[] };
-  reaction: { episodes: Episode[] };
+  /** `alertRules`: the alert rules that cover the brands; null when the alert history was not read. */
+  reaction: { episodes: Episode[]; alertRules: string[] | null };
   endurance: { periods: PeriodFigures[]; trends: { measure: keyof Omit<PeriodFigures, 'from' | 'to'>; trend: Trend }[]; themes: { name: string; counts: number[]; trend: Trend }[] };
   notable: { positive: MentionRef[]; negative: MentionRef[] };
   questions: Question[];

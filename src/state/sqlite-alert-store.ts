@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AlertStore, CooldownState, Delivery, DeliveryStatus, DestinationHealth, HistoryEntry, PendingFiring } from '../alerts/alert-store.js';
+import type { AlertStore, CooldownState, Delivery, DeliveryStatus, DestinationHealth, FiredRecord, HistoryEntry, PendingFiring } from '../alerts/alert-store.js';
 import type { AlertMessage, Firing } from '../alerts/firing.js';
 
 const SCHEMA = `
@@ -127,6 +127,13 @@ export class SqliteAlertStore implements AlertStore {
           FROM alert_deliveries d JOIN alert_messages m ON m.id = d.message_id WHERE d.status IN ('delivered', 'failed')
       ) ORDER BY at DESC LIMIT ?`).all(limit) as { at: number; rule_id: string; event: HistoryEntry['event']; message_id: string | null; notifier_id: string | null; headline: string; reason: string | null }[];
     return rows.map((r) => ({ at: new Date(r.at).toISOString(), ruleId: r.rule_id, event: r.event, messageId: r.message_id, notifierId: r.notifier_id, headline: r.headline, reason: r.reason }));
+  }
+
+  async firedBetween(from: Date, to: Date): Promise<FiredRecord[]> {
+    const rows = this.db.prepare(
+      "SELECT rule_id, fired_at, json_extract(firing, '$.type') AS type, json_extract(firing, '$.headline') AS headline FROM alert_firings WHERE fired_at >= ? AND fired_at < ? ORDER BY fired_at, rowid",
+    ).all(from.getTime(), to.getTime()) as { rule_id: string; fired_at: number; type: FiredRecord['type']; headline: string }[];
+    return rows.map((r) => ({ ruleId: r.rule_id, type: r.type, firedAt: new Date(r.fired_at).toISOString(), headline: r.headline }));
   }
 
   async close(): Promise<void> {

@@ -2,15 +2,46 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computePreRead, planPreRead } from '../../src/app/report-service.js';
+import type { Firing } from '../../src/alerts/firing.js';
+import { computePreRead, planPreRead, type PreReadAlerts } from '../../src/app/report-service.js';
+import { alertRuleSchema } from '../../src/config/alert-rules.js';
 import { SqliteMentionIndex } from '../../src/index/sqlite/sqlite-index.js';
 import { silentLogger } from '../../src/platform/logger.js';
+import { SqliteAlertStore } from '../../src/state/sqlite-alert-store.js';
 import type { PreReadReport } from '../../src/reports/report-model.js';
 import { renderHtml } from '../../src/reports/render/render-html.js';
 import { renderMarkdown } from '../../src/reports/render/render-markdown.js';
 import { fixtureConfig, fixtureMentions } from './pre-read-fixture.js';
 
 const NOW = new Date('2026-03-10T00:00:00Z');
+
+const RULES = [
+  { id: 'acme-negative', type: 'match', query: 'brand:acme AND sentiment:negative', notify: ['team'] },
+  { id: 'acme-praise', type: 'match', query: 'brand:acme AND sentiment:positive', notify: ['team'] },
+  { id: 'globex-watch', type: 'match', query: 'brand:globex', notify: ['team'] },
+  { id: 'tier1-gap', type: 'silence', tier: 1, notify: ['team'] },
+].map((rule) => alertRuleSchema.parse(rule));
+
+function firing(ruleId: string, dedupKey: string): Firing {
+  return { ruleId, type: 'match', key: ruleId, dedupKey, at: '', headline: `${ruleId} fired`, reason: '', facts: [], stories: [], mentionCount: 1, search: '' };
+}
+
+/**
+ * The alert history beside the fixture, in a real state file: acme-negative fired the evening before
+ * the surge (it does not count) and at 11:30 on 03-03; before that, on 03-03, rules that do not cover
+ * a negative surge of Acme (Globex, Acme's praise, a silence rule).
+ */
+async function alertHistory(path: string): Promise<void> {
+  const store = new SqliteAlertStore(path);
+  const at = (iso: string): Date => new Date(iso);
+  await store.claim([firing('acme-negative', 'early')], at('2026-03-02T20:00:00Z'));
+  await store.claim([firing('globex-watch', 'g1')], at('2026-03-03T09:00:00Z'));
+  await store.claim([firing('acme-praise', 'p1')], at('2026-03-03T10:00:00Z'));
+  await store.claim([firing('tier1-gap', 's1')], at('2026-03-03T10:30:00Z'));
+  await store.claim([firing('acme-negative', 'm4')], at('2026-03-03T11:30:00Z'));
+  await store.claim([firing('acme-negative', 'm5')], at('2026-03-03T12:00:00Z'));
+  await store.close();
+}
 
 /**
  * The pre-read of a fixed index (a real SQLite file) against figures computed by hand from
@@ -20,6 +51,8 @@ const NOW = new Date('2026-03-10T00:00:00Z');
 describe('pre-read on a fixed index: the golden figures', () => {
   let dir: string;
   let report: PreReadReport;
+  let withoutAlerts: PreReadReport;
+  let quiet: PreReadReport;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hubwatch-preread-'));
@@ -28,7 +61,14 @@ describe('pre-read on a fixed index: the golden figures', () => {
     await index.close();
     const reopened = await SqliteMentionIndex.open({ path: join(dir, 'fixture.db'), logger: silentLogger() });
     const plan = planPreRead({ from: '2026-03-01', to: '2026-03-08', brands: [], language: 'en' }, fixtureConfig(), NOW);
-    report = await computePreRead(reopened, plan);
+    await alertHistory(join(dir, 'state.db'));
+    const store = new SqliteAlertStore(join(dir, 'state.db'));
+    const alerts: PreReadAlerts = { store, rules: RULES };
+    report = await computePreRead(reopened, plan, undefined, alerts);
+    withoutAlerts = await computePreRead(reopened, plan);
+    // Only the rules that do not cover a negative surge of Acme.
+    quiet = await computePreRead(reopened, plan, undefined, { store, rules: RULES.filter((r) => r.id !== 'acme-negative') });
+    await store.close();
     await reopened.close();
   });
 
@@ -108,6 +148,28 @@ describe('pre-read on a fixed index: the golden figures', () => {
     const e = report.reaction.episodes[0];
     expect(e).toMatchObject({ kind: 'negative', start: '2026-03-03', end: '2026-03-03', peak: 3, baseline: 0, count: { value: 3 } });
     expect(e?.firstAnswer).toMatchObject({ relay: 'Acme account', channel: 'social', hoursAfter: 15 });
+  });
+
+  it('reaction: how soon an alert fired, read from the alert history', () => {
+    // The surge began 03-03 00:00; acme-negative's first firing after that was at 11:30: 11.5 h.
+    // Earlier that day: globex-watch (not Acme), acme-praise (positive only), tier1-gap (silence).
+    expect(report.reaction.alertRules).toEqual(['acme-negative', 'acme-praise']);
+    expect(report.reaction.episodes[0]?.firstAlert).toEqual({ ruleId: 'acme-negative', headline: 'acme-negative fired', at: '2026-03-03T11:30:00.000Z', hoursAfter: 11.5 });
+    const md = renderMarkdown(report);
+    expect(md).toContain('First alert: acme-negative, 11.5 h after the start (2026-03-03 11:30 UTC).');
+    expect(renderHtml(report)).toContain('First alert: acme-negative, 11.5 h after the start (2026-03-03 11:30 UTC).');
+    expect(renderMarkdown({ ...report, language: 'fr' })).toContain('Première alerte: acme-negative, 11,5 h après le début');
+    // The workshop question on the surge asks about the alert too.
+    expect(md).toContain('The first company voice came 15.0 h later, from Acme account on social; the first alert (acme-negative) came 11.5 h after the start: who answered');
+  });
+
+  it('reaction: says so when no alert fired, and when the history was not read', () => {
+    expect(quiet.reaction.episodes[0]?.firstAlert).toBeNull();
+    expect(renderMarkdown(quiet)).toContain('First alert: no alert fired.');
+    expect(renderMarkdown(quiet)).toContain('from Acme account on social; no alert fired: who answered');
+    expect(renderHtml(quiet)).toContain('First alert: no alert fired.');
+    expect(withoutAlerts.reaction.alertRules).toBeNull();
+    expect(renderMarkdown(withoutAlerts)).toContain('First alert: the alert history was not read.');
   });
 
   it('endurance, notable mentions and questions', () => {

@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import { computePreRead, planPreRead } from '../../app/report-service.js';
 import { renderHtml } from '../../reports/render/render-html.js';
 import { renderMarkdown } from '../../reports/render/render-markdown.js';
+import { SqliteAlertStore } from '../../state/sqlite-alert-store.js';
 import type { CommandModule } from '../command.js';
 import { Progress } from '../progress.js';
 
@@ -38,6 +39,8 @@ export const reportCommand: CommandModule = {
       .action(async (options: PreReadOptions) => {
         const plan = planPreRead({ from: options.from, to: options.to, brands: options.brand, language: options.lang }, context.config(), context.clock());
         const index = await context.openIndex();
+        // The alert history lives in the state file, as `hubwatch alerts history` reads it.
+        const store = new SqliteAlertStore(context.config().index.sqlite.path);
         let progress: Progress | null = null;
         let seen = 0;
         let result;
@@ -46,8 +49,9 @@ export const reportCommand: CommandModule = {
             progress ??= new Progress('reading mentions', total, (text) => process.stderr.write(text), context.interactive);
             progress.tick(done - seen);
             seen = done;
-          });
+          }, { store, rules: context.config().alerts });
         } finally {
+          await store.close();
           await index.close();
         }
         (progress as Progress | null)?.finish();

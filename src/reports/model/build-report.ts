@@ -2,6 +2,7 @@ import type { Compared, PreReadReport } from '../report-model.js';
 import { buildPresence, buildReputation, buildShares } from './build-reputation.js';
 import { buildMobilisation, buildReach } from './build-influence.js';
 import { buildEndurance, buildNotable, buildReaction } from './build-time.js';
+import type { AlertEvidence } from './alert-cover.js';
 import type { ReportCollector } from './collector.js';
 import { drawQuestions } from './questions.js';
 import { voiceQuery } from './relays.js';
@@ -17,9 +18,9 @@ export function ownVoiceQuery(plan: Pick<ReportPlan, 'stakeholders'>): string | 
 
 /**
  * The pre-read from what the scan collected and the index's brand counts (share of voice), as
- * plain data; renderers only word and lay it out.
+ * plain data; renderers only word and lay it out. `alerts`: what fired (null: the history was not read).
  */
-export function buildPreRead(plan: ReportPlan, c: ReportCollector, shareCounts: readonly { key: string; count: number }[]): PreReadReport {
+export function buildPreRead(plan: ReportPlan, c: ReportCollector, shareCounts: readonly { key: string; count: number }[], alerts: AlertEvidence | null = null): PreReadReport {
   const period = currentPeriod(plan);
   const previous = plan.periods[plan.periods.length - 2] as Period;
   const t = new Tracer(period);
@@ -48,7 +49,7 @@ export function buildPreRead(plan: ReportPlan, c: ReportCollector, shareCounts: 
     presence: buildPresence(plan, c, t, own),
     influence: { shareOfVoice: buildShares(plan, shareCounts, t), ...buildReach(plan, c, t, own) },
     mobilisation: buildMobilisation(plan, c, t),
-    reaction: { episodes: buildReaction(plan, c, t) },
+    reaction: { episodes: buildReaction(plan, c, t, alerts), alertRules: alerts ? alerts.rules.map((r) => r.id) : null },
     endurance: buildEndurance(plan, c.periods),
     notable: buildNotable(c),
   };

@@ -1,5 +1,6 @@
 import type { Episode, MentionRef, PeriodFigures, PreReadReport, StoryRef, Trend } from '../report-model.js';
 import type { Kept, PeriodTally, ReportCollector } from './collector.js';
+import { firstAlert, type AlertEvidence } from './alert-cover.js';
 import { and } from './relays.js';
 import type { ReportPlan } from './report-plan.js';
 import { findRuns } from './spikes.js';
@@ -24,8 +25,8 @@ function topStories(c: ReportCollector, kept: readonly Kept[]): StoryRef[] {
     });
 }
 
-/** Spikes of volume and surges of negative mentions, with their stories and the company's first answer. */
-export function buildReaction(plan: ReportPlan, c: ReportCollector, t: Tracer): Episode[] {
+/** Spikes of volume and surges of negative mentions, with their stories, the company's first answer and the first alert. */
+export function buildReaction(plan: ReportPlan, c: ReportCollector, t: Tracer, alerts: AlertEvidence | null): Episode[] {
   const start = c.periodStart();
   const end = start + c.days.length * DAY_MS;
   const day = (i: number): string => new Date(start + i * DAY_MS).toISOString().slice(0, 10);
@@ -45,6 +46,7 @@ export function buildReaction(plan: ReportPlan, c: ReportCollector, t: Tracer): 
         firstAnswer: answer
           ? { relay: answer.stakeholder?.name ?? answer.sourceName, channel: answer.channel, at: new Date(answer.published).toISOString(), hoursAfter: (answer.published - from) / 3_600_000, title: answer.title, url: answer.url }
           : null,
+        firstAlert: alerts ? firstAlert(alerts, kind, from, to) : null,
       });
     }
   }

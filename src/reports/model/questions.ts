@@ -4,7 +4,8 @@ import type { PreReadReport, Question } from '../report-model.js';
 export function drawQuestions(report: Omit<PreReadReport, 'questions'>): Question[] {
   const questions: Question[] = [];
   for (const e of report.reaction.episodes.filter((x) => x.kind === 'negative').slice(0, 2)) {
-    questions.push({ kind: 'negative-surge', day: e.start, peak: e.peak, baseline: e.baseline, answer: e.firstAnswer });
+    const watched = (report.reaction.alertRules ?? []).length > 0;
+    questions.push({ kind: 'negative-surge', day: e.start, peak: e.peak, baseline: e.baseline, answer: e.firstAnswer, ...(watched ? { alert: e.firstAlert } : {}) });
   }
   for (const channel of report.presence.channels.filter((c) => c.absent).slice(0, 3)) {
     questions.push({ kind: 'absent-channel', channel: channel.channel, mentions: channel.mentions.value });

@@ -1,4 +1,4 @@
-import type { MentionRef, RelayRow } from '../report-model.js';
+import type { Episode, MentionRef, RelayRow } from '../report-model.js';
 import type { Block, Inline } from './outline-types.js';
 import { fig, toneCells, type Ctx } from './outline-helpers.js';
 
@@ -19,6 +19,14 @@ function mentionList(c: Ctx, refs: readonly MentionRef[]): Block {
     head: [w.labels.title as string, w.labels.source as string, w.labels.published as string, w.labels.reach as string, w.labels.tone as string],
     rows: refs.map((m): Inline[] => [{ text: m.title, href: m.url }, m.author ? `${m.source} — ${m.author}` : m.source, f.day(m.publishedAt), f.d(m.reach), f.d(m.score)]),
   };
+}
+
+/** How soon an alert fired, or honestly why none is shown. */
+function alertText(c: Ctx, alert: Episode['firstAlert']): string {
+  const { f, w, report } = c;
+  if (alert) return `${alert.ruleId}, ${f.hours(alert.hoursAfter)} ${w.labels.after} (${f.day(alert.at)} ${alert.at.slice(11, 16)} UTC)`;
+  const rules = report.reaction.alertRules;
+  return (rules === null ? w.labels.alertsUnread : rules.length === 0 ? w.labels.noAlertRule : w.labels.noAlert) as string;
 }
 
 /** Sections 5 to 9. */
@@ -46,7 +54,7 @@ export function outlineLater(c: Ctx): Record<'mobilisation' | 'reaction' | 'endu
       kind: 'p', parts: [
         `${w.labels.mentions}: `, fig(f.n(e.count.value), e.count), `; ${w.labels.peak}: ${f.n(e.peak)}; ${w.labels.baseline}: ${f.d(e.baseline)}. ${w.labels.firstAnswer}: `,
         ...(e.firstAnswer ? [`${e.firstAnswer.relay} (${e.firstAnswer.channel}), ${f.hours(e.firstAnswer.hoursAfter)} ${w.labels.after} — `, { text: e.firstAnswer.title, href: e.firstAnswer.url }] : [w.labels.noAnswer as string]),
-        '.',
+        `. ${w.labels.firstAlert}: ${alertText(c, e.firstAlert)}.`,
       ],
     },
     { kind: 'list', ordered: false, items: e.stories.map((s): Inline[] => [{ text: s.title, href: s.url }, ` — ${s.source} (${f.n(s.count)})`]) },

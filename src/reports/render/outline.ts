@@ -29,7 +29,7 @@ function summary(c: Ctx): Block[] {
         [w.postures.presence, w.sections.presence, `${w.labels.volume}, ${w.labels.channel}, ${w.labels.ownVoice}`],
         [w.postures.influence, w.sections.influence, `${w.labels.share}, ${w.labels.tier1}, ${w.labels.ownMessages}`],
         [w.postures.mobilisation, w.sections.mobilisation, `${w.labels.topSources}, ${w.labels.topAuthors}, ${w.labels.stakeholders}`],
-        [w.postures.reaction, w.sections.reaction, `${w.labels.spike}, ${w.labels.negativeSurge}, ${w.labels.firstAnswer}`],
+        [w.postures.reaction, w.sections.reaction, `${w.labels.spike}, ${w.labels.negativeSurge}, ${w.labels.firstAnswer}, ${w.labels.firstAlert}`],
         [w.postures.endurance, w.sections.endurance, `${w.labels.mentions}, ${w.labels.stories}, ${w.labels.reach}, ${w.labels.tone}, ${w.labels.share}`],
       ],
     },

@@ -77,6 +77,7 @@ const EN: Words = {
     theme: 'Theme', periodCol: 'Period', tone: 'Tone', topSources: 'Top sources', topAuthors: 'Top authors', stakeholders: 'Stakeholders', volume: 'Volume per day',
     notableNegative: 'Most reached negative mentions', notablePositive: 'Most reached positive mentions', noAnswer: 'no internal relay spoke afterwards in the period',
     relayTable: 'Relays', tier1Note: 'mentions from tier-1 sources', after: 'after the start', count: 'Count',
+    firstAlert: 'First alert', noAlert: 'no alert fired', noAlertRule: 'no alert rule covers these brands', alertsUnread: 'the alert history was not read',
   },
   kinds: { internal: 'internal', external: 'external', target: 'target' },
   trends: { grew: 'grew', lasted: 'lasted', faded: 'faded' },
@@ -84,7 +85,7 @@ const EN: Words = {
   question: (q, f) => {
     switch (q.kind) {
       case 'negative-surge':
-        return `Negative mentions surged on ${q.day} (${f.n(q.peak)} in a day against ${f.n(q.baseline)} usually). ${q.answer ? `The first company voice came ${f.hours(q.answer.hoursAfter)} later, from ${q.answer.relay} on ${q.answer.channel}` : 'No company voice followed in the period'}: who answered, on which channel, how fast, and was it the right answer?`;
+        return `Negative mentions surged on ${q.day} (${f.n(q.peak)} in a day against ${f.n(q.baseline)} usually). ${q.answer ? `The first company voice came ${f.hours(q.answer.hoursAfter)} later, from ${q.answer.relay} on ${q.answer.channel}` : 'No company voice followed in the period'}${q.alert === undefined ? '' : q.alert ? `; the first alert (${q.alert.ruleId}) came ${f.hours(q.alert.hoursAfter)} after the start` : '; no alert fired'}: who answered, on which channel, how fast, and was it the right answer?`;
       case 'absent-channel':
         return `${f.n(q.mentions)} mentions on ${q.channel} and no company voice there: who should be present on this channel?`;
       case 'target-missed':
@@ -123,6 +124,7 @@ const FR: Words = {
     theme: 'Thème', periodCol: 'Période', tone: 'Tonalité', topSources: 'Principales sources', topAuthors: 'Principaux auteurs', stakeholders: 'Parties prenantes', volume: 'Volume par jour',
     notableNegative: 'Mentions négatives les plus vues', notablePositive: 'Mentions positives les plus vues', noAnswer: 'aucun relais interne ne s’est exprimé ensuite sur la période',
     relayTable: 'Relais', tier1Note: 'mentions dans les sources de premier rang', after: 'après le début', count: 'Nombre',
+    firstAlert: 'Première alerte', noAlert: 'aucune alerte ne s’est déclenchée', noAlertRule: 'aucune règle d’alerte ne couvre ces marques', alertsUnread: 'l’historique des alertes n’a pas été lu',
   },
   kinds: { internal: 'interne', external: 'externe', target: 'cible' },
   trends: { grew: 'en hausse', lasted: 'stable', faded: 'en baisse' },
@@ -130,7 +132,7 @@ const FR: Words = {
   question: (q, f) => {
     switch (q.kind) {
       case 'negative-surge':
-        return `Vague négative le ${q.day} (${f.n(q.peak)} mentions en un jour contre ${f.n(q.baseline)} d’habitude). ${q.answer ? `L’entreprise s’est exprimée ${f.hours(q.answer.hoursAfter)} après, via ${q.answer.relay} sur le canal ${q.answer.channel}` : 'Aucune prise de parole de l’entreprise sur la période'} : qui a répondu, sur quel canal, en combien de temps, et était-ce la bonne réponse ?`;
+        return `Vague négative le ${q.day} (${f.n(q.peak)} mentions en un jour contre ${f.n(q.baseline)} d’habitude). ${q.answer ? `L’entreprise s’est exprimée ${f.hours(q.answer.hoursAfter)} après, via ${q.answer.relay} sur le canal ${q.answer.channel}` : 'Aucune prise de parole de l’entreprise sur la période'}${q.alert === undefined ? '' : q.alert ? ` ; la première alerte (${q.alert.ruleId}) est arrivée ${f.hours(q.alert.hoursAfter)} après le début` : ' ; aucune alerte ne s’est déclenchée'} : qui a répondu, sur quel canal, en combien de temps, et était-ce la bonne réponse ?`;
       case 'absent-channel':
         return `${f.n(q.mentions)} mentions sur le canal ${q.channel} et aucune voix de l’entreprise : qui devrait y être présent ?`;
       case 'target-missed':

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyTotals, ingestUntilAborted } from '../../src/app/ingest-service.js';
+import { configSchema } from '../../src/config/schema.js';
+import type { Mention } from '../../src/core/mention.js';
+import { openIndex } from '../../src/index/open-index.js';
+import { silentLogger } from '../../src/platform/logger.js';
+import { createEmbeddedPipeline } from '../../src/roles/embedded-pipeline.js';
+import { startSampleServer, type SampleServer } from '../../src/samples/sample-server.js';
+import type { PollReport } from '../../src/workers/poll-types.js';
+import { brand, mention } from '../contract/fixtures.js';
+import { startSlackReceiver, type SlackReceiver } from '../support/slack-receiver.js';
+
+const logger = silentLogger();
+const MINUTE = 60_000;
+const acme = brand('acme', 'Acme');
+
+/** Mentions from a desk no poll reads (as `hubwatch import` writes them), `minutesAgo` old. */
+function desk(name: string, minutesAgo: number, label: 'negative' | 'neutral'): Mention {
+  const at = new Date(Date.now() - minutesAgo * MINUTE).toISOString();
+  return mention(name, {
+    sourceId: 'import-desk', sourceName: 'Import desk', title: `Acme ${name}`, text: 'Acme trains.', entities: [acme],
+    publishedAt: at, fetchedAt: at, sentiment: { score: label === 'negative' ? -0.6 : 0, label },
+  });
+}
+
+/**
+ * The windowed-rule timer of a long-running `hubwatch run` (ingestUntilAborted), on the embedded
+ * pipeline: a real SQLite index, a source on the loopback sample server, a Slack-compatible
+ * receiver. The rule's mentions reach the index after the only poll: the timer alone must fire it.
+ */
+describe('windowed rules on the timer of a long-running run', () => {
+  let dir: string;
+  let server: SampleServer;
+  let receiver: SlackReceiver;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hubwatch-timer-'));
+    server = await startSampleServer({ port: 0, now: () => new Date() });
+    receiver = await startSlackReceiver();
+  });
+
+  afterAll(async () => {
+    await receiver.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fires a negative-share rule without any new poll, and stops with the run', { timeout: 60_000 }, async () => {
+    const settings = configSchema.parse({
+      // Polled once at start; its next poll is an hour away.
+      sources: [{ id: 'daily-courier', type: 'rss', url: `${server.url}/feeds/daily-courier.xml`, channel: 'news', tier: 1, interval: '1h' }],
+      fetch: { allow: [{ host: '127.0.0.1', ports: [Number(new URL(server.url).port)] }], perHost: { concurrency: 2, minDelay: 0 } },
+      notifiers: [{ id: 'team', type: 'slack', webhookUrl: receiver.url }],
+      alerts: [{ id: 'desk-negative', type: 'negative-share', query: 'brand:acme AND source:import-desk', window: '1h', threshold: 0.5, baselineWindows: 3, minMentions: 3, notify: ['team'] }],
+      index: { sqlite: { path: join(dir, 'hubwatch.db') } },
+    });
+    const index = await openIndex(settings.index, { logger });
+    const polls: PollReport[] = [];
+    const pipeline = await createEmbeddedPipeline(settings, { index, logger, clock: () => new Date(), onReport: (r) => polls.push(r) });
+    const stop = new AbortController();
+    try {
+      // The baseline: one calm mention in each of the four hours before the window (the oldest
+      // also shows the index's history covers the baseline).
+      await index.upsert([desk('b1', 270, 'neutral'), desk('b2', 210, 'neutral'), desk('b3', 150, 'neutral'), desk('b4', 90, 'neutral')]);
+      const run = ingestUntilAborted(pipeline, stop.signal, { logger, totals: emptyTotals(), alertsEveryMs: 100 });
+      await expect.poll(() => polls.length, { timeout: 20_000 }).toBe(1);
+      expect(polls[0]?.outcome).toBe('ok');
+      // Several ticks over a calm hour: nothing to say.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(receiver.received).toHaveLength(0);
+
+      // 3 of 4 negative in the last hour (75%, threshold 50%, baseline 0%), written straight to
+      // the index: no poll brings them and no batch evaluation sees them.
+      await index.upsert([desk('n1', 40, 'negative'), desk('n2', 30, 'negative'), desk('n3', 20, 'negative'), desk('c1', 10, 'neutral')]);
+      await receiver.waitFor(1, 10_000);
+      const body = JSON.stringify(receiver.received[0]?.body);
+      expect(body).toContain('Negative share 75%');
+      expect(body).toContain('3 of 4 mentions in 1 h are negative');
+      expect(polls).toHaveLength(1);
+
+      // Later ticks find the same window: its dedup key keeps it to one message.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(receiver.received).toHaveLength(1);
+      stop.abort();
+      await run;
+    } finally {
+      stop.abort();
+      await pipeline.close();
+      await index.close();
+    }
+  });
+});

@@ -29,6 +29,8 @@ export interface ConfigReport {
   ok: boolean;
   /** Everything that must be fixed, each starting with its path. */
   problems: string[];
+  /** Problems found beyond those listed (at most `SHOWN_PROBLEMS` are). */
+  moreProblems: number;
   /** What is worth knowing but does not stop hubwatch. */
   warnings: string[];
   /** Counts of what the configuration holds; null when it has problems. */
@@ -64,6 +66,7 @@ export function checkConfiguration(file: string, env: Record<string, string | un
     file,
     ok: check.config !== null,
     problems: check.problems,
+    moreProblems: check.moreProblems,
     warnings: check.warnings,
     summary: check.config ? summarise(check.config) : null,
     environment,

@@ -17,13 +17,16 @@ export interface RunTotals {
   notModified: number;
   failed: number;
   fetched: number;
+  /** Mentions new to the index (one two sources publish is counted once). */
   indexed: number;
+  /** Stored mentions written again: edited, re-tagged, or the same URL from another source. */
+  updated: number;
   unchanged: number;
   problems: number;
 }
 
 export function emptyTotals(): RunTotals {
-  return { polls: 0, ok: 0, notModified: 0, failed: 0, fetched: 0, indexed: 0, unchanged: 0, problems: 0 };
+  return { polls: 0, ok: 0, notModified: 0, failed: 0, fetched: 0, indexed: 0, updated: 0, unchanged: 0, problems: 0 };
 }
 
 /** Adds one poll's report to the totals. */
@@ -33,7 +36,8 @@ export function addUp(totals: RunTotals, report: PollReport): void {
   else if (report.outcome === 'not-modified') totals.notModified++;
   else totals.failed++;
   totals.fetched += report.fetched;
-  totals.indexed += report.indexed;
+  totals.indexed += report.created;
+  totals.updated += report.indexed - report.created;
   totals.unchanged += report.unchanged;
   totals.problems += report.problems.length;
 }
@@ -42,7 +46,7 @@ export function addUp(totals: RunTotals, report: PollReport): void {
 export function describeTotals(t: RunTotals, sources: number): string {
   const polled = t.polls === sources ? `${sources} source${sources === 1 ? '' : 's'} polled` : `${t.polls} poll${t.polls === 1 ? '' : 's'} of ${sources} source${sources === 1 ? '' : 's'}`;
   return `${polled} (${t.ok} ok, ${t.notModified} not modified, ${t.failed} failed): ` +
-    `${t.fetched} items fetched, ${t.indexed} new mentions indexed, ${t.unchanged} unchanged, ${t.problems} item problems`;
+    `${t.fetched} items fetched, ${t.indexed} new mentions indexed, ${t.updated > 0 ? `${t.updated} updated, ` : ''}${t.unchanged} unchanged, ${t.problems} item problems`;
 }
 
 /** What ingestion drives: a pipeline built by the role's composition root (src/roles/). */

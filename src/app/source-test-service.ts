@@ -2,6 +2,7 @@ import { fetchSchema, type FetchConfig } from '../config/schema.js';
 import type { ConnectorManifest } from '../connectors/connector.js';
 import { createHttpFetcher } from '../connectors/http/create-http-fetcher.js';
 import type { HttpFetcher } from '../connectors/http/http-fetcher.js';
+import { urlPort } from '../connectors/http/egress-policy.js';
 import { CONNECTOR_MANIFESTS, getManifest } from '../connectors/registry.js';
 import { HubwatchError, UserInputError } from '../core/errors.js';
 import type { Audience, Channel } from '../core/mention.js';
@@ -117,7 +118,9 @@ export async function testSource(
     throw new UserInputError(`${url.href}: type ${manifest.type} needs options.${issue.path.map(String).join('.')} (${issue.message}); put the source in the config file to set them`);
   }
   const settings = deps.fetch ?? fetchSchema.parse(undefined);
-  const fetchConfig: FetchConfig = input.allowPrivate ? { ...settings, allow: [...settings.allow, { host: url.hostname }] } : settings;
+  // The URL's host on the URL's port only: a redirect to another port of it (Redis, a debug page) stays refused.
+  const opened = { host: url.hostname, ports: [urlPort(url)] };
+  const fetchConfig: FetchConfig = input.allowPrivate ? { ...settings, allow: [...settings.allow, opened] } : settings;
   const fetcher = (deps.openFetcher ?? ((config) => createHttpFetcher(config, { logger: deps.logger })))(fetchConfig);
   const now = deps.now();
   try {

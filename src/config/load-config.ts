@@ -28,7 +28,12 @@ export interface ConfigCheck {
   problems: string[];
   /** What is worth knowing but does not stop hubwatch (an unused notifier whose secret is unset). */
   warnings: string[];
+  /** Problems found beyond the first `SHOWN_PROBLEMS` (a binary file has thousands), counted, not listed. */
+  moreProblems: number;
 }
+
+/** How many problems are listed; the rest are counted (the first ones usually cause the rest). */
+export const SHOWN_PROBLEMS = 50;
 
 const VAR_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
@@ -75,12 +80,16 @@ function withEnvironment(config: HubwatchConfig, values: Environment): HubwatchC
   return out;
 }
 
+const MAX_PROBLEM_CHARS = 200;
+
 /** YAML syntax problems, each with its place once (the parser's message repeats it). */
 function yamlProblems(errors: readonly { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] | undefined }[]): string[] {
   return errors.map((error) => {
     const place = error.linePos?.[0];
     const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?\s*$/, '');
-    return `${place ? `line ${place.line}, column ${place.col}` : 'YAML'}: ${message}`;
+    // The parser quotes the offending token whole: a binary file's is kilobytes of junk.
+    const shown = message.length > MAX_PROBLEM_CHARS ? `${message.slice(0, MAX_PROBLEM_CHARS)}… (${message.length - MAX_PROBLEM_CHARS} more characters)` : message;
+    return `${place ? `line ${place.line}, column ${place.col}` : 'YAML'}: ${shown}`;
   });
 }
 
@@ -117,13 +126,33 @@ function settleUnsetNotifiers(raw: Record<string, unknown>, unset: UnsetVariable
  * for a problem in the file.
  */
 export function checkConfigText(text: string, options: LoadOptions): ConfigCheck {
+  const check = checkUncapped(text, options);
+  const moreProblems = Math.max(0, check.problems.length - SHOWN_PROBLEMS);
+  return { ...check, problems: check.problems.slice(0, SHOWN_PROBLEMS), moreProblems };
+}
+
+/** The YAML as plain values, or why not: an alias bomb (anchors expanding past `maxAliasCount`) is a problem in the file. */
+function toValues(document: ReturnType<typeof parseDocument>): { values: unknown } | { problem: string } {
+  try {
+    return { values: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    return { problem: `YAML: ${(error as Error).message} (its aliases expand far beyond the file: refused as a billion-laughs bomb)` };
+  }
+}
+
+/** The yaml package's own default, stated: a configuration has no use for more. */
+const MAX_ALIAS_COUNT = 100;
+
+function checkUncapped(text: string, options: LoadOptions): Omit<ConfigCheck, 'moreProblems'> {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) return { config: null, problems: yamlProblems(document.errors), warnings: [] };
+  const values = toValues(document);
+  if ('problem' in values) return { config: null, problems: [values.problem], warnings: [] };
   const environment = readEnvironment(options.env);
   const problems: string[] = [...environment.problems];
   const warnings: string[] = [];
   const unset: UnsetVariable[] = [];
-  const interpolated = interpolate(document.toJS() ?? {}, options.env, [], unset);
+  const interpolated = interpolate(values.values ?? {}, options.env, [], unset);
   const raw = interpolated !== null && typeof interpolated === 'object' && !Array.isArray(interpolated) ? { ...(interpolated as Record<string, unknown>) } : interpolated;
   const references = crossCheck(raw);
   const kept = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? settleUnsetNotifiers(raw as Record<string, unknown>, unset, problems, warnings) : null;
@@ -169,7 +198,7 @@ export function checkConfigText(text: string, options: LoadOptions): ConfigCheck
 export function parseConfig(text: string, file: string, options: LoadOptions): HubwatchConfig {
   const check = checkConfigText(text, options);
   for (const warning of check.warnings) options.onWarning?.(warning);
-  if (!check.config) throw new ConfigError(file, check.problems);
+  if (!check.config) throw new ConfigError(file, check.problems, check.moreProblems);
   return check.config;
 }
 
@@ -186,7 +215,7 @@ function readConfigText(file: string): { text: string } | { problem: string } {
 /** Checks a configuration file (see `checkConfigText`); never throws for a problem in it. */
 export function checkConfigFile(file: string, options: LoadOptions): ConfigCheck {
   const read = readConfigText(file);
-  if ('problem' in read) return { config: null, problems: [read.problem], warnings: [] };
+  if ('problem' in read) return { config: null, problems: [read.problem], warnings: [], moreProblems: 0 };
   return checkConfigText(read.text, options);
 }
 

@@ -23,15 +23,22 @@ export class UserInputError extends HubwatchError {
   }
 }
 
-/** The configuration file is missing or invalid; `problems` lists every problem at once. */
+/**
+ * The configuration file is missing or invalid; `problems` lists every problem at once, or the
+ * first ones when `moreProblems` more were found (counted in the header, not listed).
+ */
 export class ConfigError extends HubwatchError {
   readonly problems: string[];
-  constructor(file: string, problems: string[]) {
-    super(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n  ${problems.join('\n  ')}`, {
+  readonly moreProblems: number;
+  constructor(file: string, problems: string[], moreProblems = 0) {
+    const total = problems.length + moreProblems;
+    const more = moreProblems > 0 ? `\n  … and ${moreProblems} more not listed (fix the ones above first: the rest often follow from them)` : '';
+    super(`${file}: ${total} problem${total === 1 ? '' : 's'}\n  ${problems.join('\n  ')}${more}`, {
       reason: 'invalid-config',
       retryable: false,
     });
     this.problems = problems;
+    this.moreProblems = moreProblems;
   }
 }
 

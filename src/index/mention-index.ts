@@ -3,7 +3,12 @@ import type { QueryNode } from './query/ast.js';
 
 /** What happened to one mention in an upsert. */
 export type UpsertOutcome =
-  | { id: string; outcome: 'indexed' }
+  /**
+   * Written. `created`: the id was new to the index; false when it replaced a stored mention (an
+   * edit, a re-enrichment, or the same URL published by another source), so counts of new
+   * mentions do not count it twice.
+   */
+  | { id: string; outcome: 'indexed'; created: boolean }
   | { id: string; outcome: 'unchanged' }
   | { id: string; outcome: 'failed'; reason: string; retryable: boolean };
 

@@ -55,7 +55,10 @@ export interface PollReport {
   fetched: number;
   /** Items new to this source and sent to the index. */
   fresh: number;
+  /** Mentions written to the index (new ones and replacements of stored ones). */
   indexed: number;
+  /** Of `indexed`, those new to the index: not the same URL another source already brought in. */
+  created: number;
   unchanged: number;
   failed: number;
   /** Ids of the mentions this poll newly indexed (`indexed`, never `unchanged`): what alerts evaluate. */
@@ -69,5 +72,5 @@ export interface PollReport {
 
 /** A report with nothing done yet. */
 export function emptyReport(sourceId: string): PollReport {
-  return { sourceId, outcome: 'ok', fetched: 0, fresh: 0, indexed: 0, unchanged: 0, failed: 0, indexedIds: [], problems: [], nextPollAt: '' };
+  return { sourceId, outcome: 'ok', fetched: 0, fresh: 0, indexed: 0, created: 0, unchanged: 0, failed: 0, indexedIds: [], problems: [], nextPollAt: '' };
 }

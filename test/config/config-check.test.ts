@@ -161,6 +161,7 @@ describe('hubwatch config check (the command)', () => {
         'alerts[0].notify[0]: no notifier has id "nobody"',
         "alerts[0].query: missing ')' for the '(' at 1 (see docs/query-language.md)",
       ],
+      moreProblems: 0,
       warnings: [],
       summary: null,
       environment: [{ variable: 'HUBWATCH_LOG_LEVEL', setting: 'log.level' }],

@@ -1,6 +1,8 @@
 import type { LookupFunction } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FetchError } from '../../src/core/errors.js';
+import { testSource } from '../../src/app/source-test-service.js';
+import { HubwatchError, FetchError } from '../../src/core/errors.js';
+import { silentLogger } from '../../src/platform/logger.js';
 import { startLoopbackServer, serve, type LoopbackServer } from './support/loopback-server.js';
 import { allowPort, tableLookup, testFetcher } from './support/fetcher.js';
 
@@ -200,6 +202,34 @@ describe('case 5: only http(s), only web ports unless allowlisted', () => {
     expect(error.reason).toBe('egress-blocked');
     expect(error.message).toContain(`port ${port}`);
     expect(fetcher.connected).toEqual([]);
+    await fetcher.close();
+  });
+});
+
+describe('case 6: what an allowlist entry opens, and no more', () => {
+  it('--allow-private for one port does not open the other ports of that address to a redirect', async () => {
+    const before = canary.connections;
+    const error = await testSource(
+      { url: feed.url(`/to/${encodeURIComponent(canary.url('/'))}`), type: 'rss', allowPrivate: true },
+      { logger: silentLogger(), now: () => new Date() },
+    ).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(HubwatchError);
+    expect((error as HubwatchError).message).toMatch(new RegExp(`127\\.0\\.0\\.1:${canary.port}.*not allowed`));
+    expect(canary.connections).toBe(before);
+  });
+
+  it('a host name allowed for an on-premise feed that resolves to a link-local (metadata) address is refused', async () => {
+    for (const address of ['169.254.169.254', '0.0.0.0', '224.0.0.1', 'fe80::1']) {
+      const fetcher = testFetcher({ allow: [{ host: 'intranet.test' }] }, tableLookup({ 'intranet.test': [address] }));
+      const error = await refusal(fetcher.fetch({ url: `http://intranet.test:${feed.port}/ok` }));
+      expect(error.reason, address).toBe('egress-blocked');
+      expect(error.message).toMatch(/address not allowed/);
+      expect(fetcher.connected).toEqual([]);
+      await fetcher.close();
+    }
+    // What the entry is for still works: the name's private (here loopback) address.
+    const fetcher = testFetcher({ allow: [{ host: 'intranet.test' }] }, tableLookup({ 'intranet.test': ['127.0.0.1'] }));
+    expect((await fetcher.fetch({ url: `http://intranet.test:${feed.port}/ok` })).body.toString()).toBe('ok');
     await fetcher.close();
   });
 });

@@ -42,6 +42,11 @@ beforeAll(async () => {
       res.writeHead(200);
       return void res.end('ok');
     }
+    if (url.pathname === '/stall') {
+      await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('ms') ?? 1500)));
+      res.writeHead(200);
+      return void res.end('late');
+    }
     if (status) {
       const headers: Record<string, string> = {};
       const retryAfter = url.searchParams.get('retry');
@@ -166,6 +171,28 @@ describe('case 12: per-host politeness', () => {
     // (a new connection's set-up delays one request), so the span is checked, not each gap.
     expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(11 * 20 - 15);
     await fetcher.close();
+  });
+
+  it('a request that spends its deadline waiting for a slot behind a slow one says which deadline and where it went', async () => {
+    // Two sources on one host, one slot: the slow one (longer deadline) holds it past the other's deadline.
+    const politeness = new HostLimiter(1, 0);
+    const base = { ...fetchSchema.parse(undefined), allow: [allowPort(server.port)] };
+    const slowFetcher = createHttpFetcher({ ...base, timeout: 5 }, { logger: silentLogger(), politeness });
+    const fetcher = createHttpFetcher({ ...base, timeout: 0.5 }, { logger: silentLogger(), politeness });
+    const slow = slowFetcher.fetch({ url: server.url('/stall?ms=1200') });
+    slow.catch(() => undefined);
+    const waiting = await failure(fetcher.fetch({ url: server.url('/etag') }));
+    expect(waiting.reason).toBe('timeout');
+    expect(waiting.retryable).toBe(true);
+    expect(waiting.message).not.toMatch(/operation was aborted/);
+    expect(waiting.message).toContain(server.url('/etag'));
+    expect(waiting.message).toMatch(new RegExp(`fetch\\.timeout \\(0\\.5 s\\).*waiting for a slot on host 127\\.0\\.0\\.1:${server.port} for 0\\.[45]\\d* s behind other requests`));
+    await slow;
+    // A deadline spent on the answer itself names the setting too.
+    const late = await failure(fetcher.fetch({ url: server.url('/stall?ms=1200') }));
+    expect(late.message).toMatch(/no complete answer within fetch\.timeout \(0\.5 s\)/);
+    await fetcher.close();
+    await slowFetcher.close();
   });
 
   it('paces fetchers that share one politeness together: one slot, one penalty', async () => {

@@ -76,10 +76,24 @@ export function describeMentionIndexContract(adapter: string, target: ContractTa
       expect(await index.get(idOf('rachat'))).toEqual(corpus()[0]);
     });
 
+    it('says whether an indexed mention was new to the index or replaced a stored one', async () => {
+      const first = await index.upsert([mention('good')]);
+      expect(first).toEqual([{ id: idOf('good'), outcome: 'indexed', created: true }]);
+      // The same URL from another source: the same id, written again, not a second new mention.
+      const elsewhere = { ...mention('good'), sourceId: 'other-source', sourceName: 'Other source' };
+      expect(await index.upsert([elsewhere])).toEqual([{ id: idOf('good'), outcome: 'indexed', created: false }]);
+      // Twice in one batch (two sources polled together): created once.
+      const twice = await index.upsert([mention('pair'), { ...mention('pair'), sourceId: 'other-source', sourceName: 'Other source' }]);
+      expect(twice).toEqual([
+        { id: idOf('pair'), outcome: 'indexed', created: true },
+        { id: idOf('pair'), outcome: 'indexed', created: false },
+      ]);
+    });
+
     it('reports a bad item without sinking the batch', async () => {
       const bad = { ...mention('bad'), publishedAt: 'yesterday' };
       const outcomes = await index.upsert([mention('good'), bad]);
-      expect(outcomes[0]).toEqual({ id: idOf('good'), outcome: 'indexed' });
+      expect(outcomes[0]).toEqual({ id: idOf('good'), outcome: 'indexed', created: true });
       expect(outcomes[1]).toMatchObject({ id: idOf('bad'), outcome: 'failed', retryable: false });
       expect((outcomes[1] as { reason: string }).reason).toMatch(/publishedAt/);
       expect(await index.get(idOf('good'))).not.toBeNull();

@@ -47,7 +47,7 @@ describe('Elasticsearch adapter against an Elasticsearch-speaking server', () =>
     expect((await es.upsert(corpus())).map((o) => o.outcome)).toEqual(corpus().map(() => 'indexed'));
     expect((await es.upsert(corpus())).map((o) => o.outcome)).toEqual(corpus().map(() => 'unchanged'));
     const changed = corpus().map((m, i) => (i === 0 ? { ...m, sentiment: { score: -0.2, label: 'negative' as const } } : m));
-    expect((await es.upsert(changed)).filter((o) => o.outcome === 'indexed')).toEqual([{ id: idOf('rachat'), outcome: 'indexed' }]);
+    expect((await es.upsert(changed)).filter((o) => o.outcome === 'indexed')).toEqual([{ id: idOf('rachat'), outcome: 'indexed', created: false }]);
     const bulks = fake.bulkRequests();
     expect(bulks).toHaveLength(2);
     expect(bulks[0]?.body).toContain('{"create":{"_id"');
@@ -120,7 +120,7 @@ describe('Elasticsearch adapter against an Elasticsearch-speaking server', () =>
     // undici checks timeouts on a coarse clock (about a second), hence the generous margins.
     const es = await open({ requestTimeoutMs: 300 });
     fake.bulkFaults.push({ kind: 'slow', ms: 3_000 });
-    expect(await es.upsert([mention('slow')])).toEqual([{ id: idOf('slow'), outcome: 'indexed' }]);
+    expect(await es.upsert([mention('slow')])).toEqual([{ id: idOf('slow'), outcome: 'indexed', created: true }]);
     expect(fake.bulkRequests()).toHaveLength(2);
   });
 

@@ -132,7 +132,7 @@ describe('SQLite index', () => {
     expect(error).toMatchObject({ name: 'IndexError', retryable: true, reason: 'sqlite-busy' });
     other.exec('ROLLBACK');
     other.close();
-    expect(await index.upsert([mention('blocked')])).toEqual([{ id: mention('blocked').id, outcome: 'indexed' }]);
+    expect(await index.upsert([mention('blocked')])).toEqual([{ id: mention('blocked').id, outcome: 'indexed', created: true }]);
     await index.close();
   });
 

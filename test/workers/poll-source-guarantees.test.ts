@@ -16,6 +16,7 @@ import { silentLogger } from '../../src/platform/logger.js';
 import { runtimeOf } from '../../src/roles/embedded-pipeline.js';
 import { SqliteStateStore } from '../../src/state/sqlite-state-store.js';
 import { pollSource, type PollDeps, type SourceRuntime } from '../../src/workers/poll-source.js';
+import { describeTotals, RunCounter } from '../../src/app/ingest-service.js';
 import { startLoopbackServer, type LoopbackServer } from '../connectors/support/loopback-server.js';
 
 const logger = silentLogger();
@@ -62,6 +63,7 @@ describe('pollSource guarantees (docs/architecture.md)', () => {
   let state: SqliteStateStore;
   let fetcher: HttpFetcher;
   let source: SourceRuntime;
+  let mirror: SourceRuntime;
   let deps: PollDeps;
 
   beforeAll(async () => {
@@ -85,7 +87,8 @@ describe('pollSource guarantees (docs/architecture.md)', () => {
     conditional.length = 0;
     const path = join(dir, 'index.db');
     const config = configSchema.parse({
-      sources: [{ id: 'guarantees', type: 'rss', url: server.url('/feed.xml') }],
+      // `mirror` publishes the very same items (same URLs) under another feed address.
+      sources: [{ id: 'guarantees', type: 'rss', url: server.url('/feed.xml') }, { id: 'mirror', type: 'rss', url: server.url('/mirror.xml') }],
       index: { sqlite: { path } },
       fetch: { allow: [{ host: '127.0.0.1' }], perHost: { concurrency: 2, minDelay: 0 } },
     });
@@ -94,6 +97,7 @@ describe('pollSource guarantees (docs/architecture.md)', () => {
     state = new SqliteStateStore(path);
     fetcher = createHttpFetcher(config.fetch, { logger });
     source = runtimeOf(config.sources[0]!);
+    mirror = runtimeOf(config.sources[1]!);
     deps = {
       state,
       index: new Proxy(index, { get: (target, key) => (key === 'upsert' ? faulty.upsert.bind(faulty) : Reflect.get(target, key)) }),
@@ -169,5 +173,19 @@ describe('pollSource guarantees (docs/architecture.md)', () => {
     const third = await pollSource(source, deps);
     expect(third.outcome).toBe('not-modified');
     expect(third.indexedIds).toEqual([]);
+  });
+
+  it('counts a mention two sources publish (same URL) once as new in the run totals', async () => {
+    const counter = new RunCounter();
+    const first = await pollSource(source, deps);
+    counter.record(first);
+    const second = await pollSource(mirror, deps);
+    counter.record(second);
+    expect(first).toMatchObject({ outcome: 'ok', indexed: 3, created: 3 });
+    // The mirror's copies replace the stored mentions (same ids): written, but not new.
+    expect(second).toMatchObject({ outcome: 'ok', indexed: 3, created: 0 });
+    expect(await total()).toBe(3);
+    expect(counter.totals).toMatchObject({ indexed: 3, updated: 3 });
+    expect(describeTotals(counter.totals, 2)).toMatch(/: 6 items fetched, 3 new mentions indexed, 3 updated, 0 unchanged/);
   });
 });

@@ -21,7 +21,7 @@ export const configCheckCommand: CommandModule = {
       .command('check')
       .description('validate the configuration file (and the HUBWATCH_*, ELASTICSEARCH_URL, REDIS_URL variables) and list every problem with its path')
       .option('-c, --config <file>', 'configuration file to check')
-      .option('--json', 'print the report as one JSON object (file, ok, problems, warnings, summary, environment)')
+      .option('--json', 'print the report as one JSON object (file, ok, problems (the first 50), moreProblems, warnings, summary, environment)')
       .action((options: { config?: string; json?: boolean }) => {
         if (options.config) program.setOptionValue('config', options.config);
         const report = checkConfiguration(context.configPath(), context.env);
@@ -32,7 +32,7 @@ export const configCheckCommand: CommandModule = {
         }
         if (!report.summary) {
           for (const warning of report.warnings) context.err(`${report.file}: warning: ${warning}`);
-          throw new ConfigError(report.file, report.problems);
+          throw new ConfigError(report.file, report.problems, report.moreProblems);
         }
         context.out(`${report.file}: OK (${describeSummary(report.summary)})`);
         for (const { variable, setting } of report.environment) context.out(`  ${setting} from the environment (${variable})`);

@@ -23,7 +23,7 @@ export const runCommand: CommandModule = {
           if (options.json) context.out(JSON.stringify(report));
           if (report.outcome === 'error') context.note(`source ${report.sourceId}: ${report.error ?? 'failed'}`, { sourceId: report.sourceId, error: report.error });
           if (progress) progress.tick(1, `${totals.indexed} new mentions`);
-          else if (report.indexed > 0) context.note(`${report.sourceId}: ${report.indexed} new mentions`, { sourceId: report.sourceId, indexed: report.indexed });
+          else if (report.created > 0) context.note(`${report.sourceId}: ${report.created} new mentions`, { sourceId: report.sourceId, indexed: report.created });
           if (!firstRoundDone && totals.polls >= sourceCount) {
             firstRoundDone = true;
             void announceSearchable();

@@ -58,7 +58,7 @@ export const sourcesTestCommand: CommandModule = {
       .description('fetch a URL once and print what would be ingested: detected type, every item, every item-level problem')
       .argument('<url>', 'feed, site, or social URL')
       .option('--type <type>', `source type (default: detected; one of ${CONNECTOR_MANIFESTS.map((m) => m.type).join(', ')})`)
-      .option('--allow-private', "allow this URL's host even if it is private or loopback (for this run only)")
+      .option('--allow-private', "allow this URL's host, on its port only, even if it is private or loopback (for this run only)")
       .option('--json', 'one JSON object per line')
       .action((url: string, options: TestOptions) => runTest(url, options, context));
   },

@@ -6,7 +6,7 @@ import type { Logger } from '../../platform/logger.js';
 import { freshnessSeconds, parseRetryAfter } from './cache-headers.js';
 import { decodeBody } from './charset.js';
 import { EgressPolicy } from './egress-policy.js';
-import { displayUrl, toFetchError } from './fetch-errors.js';
+import { displayUrl, slotWaitError, toFetchError } from './fetch-errors.js';
 import { guardedConnector } from './guarded-connector.js';
 import { HostLimiter } from './host-limiter.js';
 import type { HostPoliteness } from './host-politeness.js';
@@ -65,7 +65,14 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps): H
     if (blocked > 0) {
       throw new FetchError(`${where}: host asked us to wait (${blocked} s left)`, { reason: 'rate-limited', retryable: true, retryAfterSeconds: blocked });
     }
-    const release = await politeness.acquire(url.host, signal);
+    const waitStarted = Date.now();
+    let release: () => Promise<void>;
+    try {
+      release = await politeness.acquire(url.host, signal);
+    } catch (error) {
+      throw slotWaitError(error, { where, host: url.host, waitedMs: Date.now() - waitStarted, deadlineSeconds: config.timeout }, signal);
+    }
+    const waitedMs = Date.now() - waitStarted;
     try {
       const headers: Record<string, string> = {
         'user-agent': config.userAgent,
@@ -95,7 +102,7 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps): H
       const body = await readBody(response.body, responseHeaders['content-encoding'], config.maxBytes, where);
       return { status, headers: responseHeaders, body, where };
     } catch (error) {
-      throw toFetchError(error, where, signal);
+      throw toFetchError(error, where, signal, { host: url.host, waitedMs, deadlineSeconds: config.timeout });
     } finally {
       await release();
     }

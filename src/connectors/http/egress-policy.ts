@@ -10,6 +10,13 @@ type AllowEntry = FetchConfig['allow'][number];
 
 const WEB_PORTS = new Set([80, 443]);
 
+/**
+ * Ranges no feed lives in, which a host-name entry does not open (cloud metadata at
+ * 169.254.169.254 is link-local): a name whose DNS turns hostile must not reach them. Only a
+ * `cidr` or IP `host` entry naming the address opens them.
+ */
+const NEVER_BY_NAME = new Set(['linkLocal', 'unspecified', 'multicast', 'broadcast', 'reserved']);
+
 /** Parses an address, unwrapping IPv4-mapped IPv6 (`::ffff:7f00:1` is 127.0.0.1) so it is judged as IPv4. */
 export function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   const bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
@@ -80,8 +87,9 @@ export class EgressPolicy {
     const address = parseAddress(addressText);
     if (!address) return { allowed: false, reason: 'bad-address', detail: `resolver returned an invalid address` };
     const hostName = normaliseHost(host);
+    const openByName = !NEVER_BY_NAME.has(addressRange(address));
     for (const entry of this.hosts) {
-      if (entry.host === hostName && (entry.ports === null || entry.ports.has(port))) return { allowed: true };
+      if (openByName && entry.host === hostName && (entry.ports === null || entry.ports.has(port))) return { allowed: true };
     }
     for (const entry of this.networks) {
       if (address.kind() === entry.range[0].kind() && address.match(entry.range) && (entry.ports === null || entry.ports.has(port))) {

@@ -26,8 +26,31 @@ function findCause<T>(error: unknown, type: abstract new (...args: never[]) => T
   return undefined;
 }
 
+/** Where a request's deadline went, so a timeout names the setting and the wait (not the bare AbortSignal text). */
+export interface DeadlineContext {
+  /** The `host:port` whose per-host slot the request waited for. */
+  host: string;
+  /** Time spent waiting for that slot (and its start spacing) before the request was sent. */
+  waitedMs: number;
+  /** `fetch.timeout`, in seconds. */
+  deadlineSeconds: number;
+}
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+
+/** A failure while waiting for a per-host slot: the deadline ran out (or the run was cancelled) in the queue. */
+export function slotWaitError(error: unknown, context: DeadlineContext & { where: string }, signal: AbortSignal): FetchError {
+  if (!signal.aborted) return toFetchError(error, context.where, signal);
+  const reason = signal.reason as Error | undefined;
+  const spent = `waiting for a slot on host ${context.host} for ${seconds(context.waitedMs)} s behind other requests to it`;
+  if (reason?.name === 'TimeoutError') {
+    return new FetchError(`${context.where}: fetch.timeout (${context.deadlineSeconds} s) ran out while ${spent} (never sent)`, { reason: 'timeout', retryable: true, cause: error });
+  }
+  return new FetchError(`${context.where}: cancelled while ${spent}`, { reason: 'cancelled', retryable: true, cause: error });
+}
+
 /** Maps whatever the transport threw to a FetchError with a reason and whether to retry. */
-export function toFetchError(error: unknown, where: string, signal: AbortSignal): FetchError {
+export function toFetchError(error: unknown, where: string, signal: AbortSignal, deadline?: DeadlineContext): FetchError {
   if (error instanceof FetchError) return error;
   const refused = findCause(error, EgressRefusedError);
   if (refused) return new FetchError(`${where}: ${refused.detail}`, { reason: 'egress-blocked', retryable: false });
@@ -38,7 +61,11 @@ export function toFetchError(error: unknown, where: string, signal: AbortSignal)
   }
   if (signal.aborted) {
     const reason = signal.reason as Error | undefined;
-    if (reason?.name === 'TimeoutError') return new FetchError(`${where}: no complete answer within the deadline`, { reason: 'timeout', retryable: true, cause: error });
+    if (reason?.name === 'TimeoutError') {
+      const within = deadline ? `fetch.timeout (${deadline.deadlineSeconds} s)` : 'the deadline';
+      const queued = deadline && deadline.waitedMs >= 100 ? `; ${seconds(deadline.waitedMs)} s of it spent waiting for a slot on host ${deadline.host} behind other requests` : '';
+      return new FetchError(`${where}: no complete answer within ${within}${queued}`, { reason: 'timeout', retryable: true, cause: error });
+    }
     return new FetchError(`${where}: cancelled`, { reason: 'cancelled', retryable: true, cause: error });
   }
   const code = (error as { code?: string }).code ?? '';

@@ -91,6 +91,8 @@ export class ElasticsearchMentionIndex implements MentionIndex {
     }
     const now = new Date();
     const ops = new Map<string, BulkOp>();
+    // The first write of an id new to the cluster creates it; a second in the same batch updates.
+    const creates = new Set<number>();
     for (const { at, mention, hash } of valid) {
       const pending = ops.get(mention.id);
       const stored = pending ? (pending.doc as EsDocument).content_hash : storedHashes.get(mention.id);
@@ -100,6 +102,7 @@ export class ElasticsearchMentionIndex implements MentionIndex {
       }
       // New to the cluster: `create`, so that a replay after an unknown outcome cannot clobber.
       const action = pending?.action ?? (stored ? 'index' : 'create');
+      if (!pending && !stored) creates.add(at);
       ops.set(mention.id, { action, id: mention.id, doc: toEsDocument(mention, hash, now) });
     }
     if (ops.size > 0) {
@@ -108,7 +111,7 @@ export class ElasticsearchMentionIndex implements MentionIndex {
         if (outcomes.has(at)) continue;
         const result = written.get(mention.id);
         if (!result) outcomes.set(at, { id: mention.id, outcome: 'failed', reason: 'no answer from the cluster', retryable: true });
-        else if (result.ok) outcomes.set(at, { id: mention.id, outcome: 'indexed' });
+        else if (result.ok) outcomes.set(at, { id: mention.id, outcome: 'indexed', created: creates.has(at) });
         else outcomes.set(at, { id: mention.id, outcome: 'failed', reason: result.reason, retryable: result.retryable });
       }
     }

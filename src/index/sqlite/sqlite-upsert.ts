@@ -154,7 +154,7 @@ export class SqliteUpserter {
         }
       }
       rollup.stored(published, seq);
-      outcomes.push({ id: mention.id, outcome: 'indexed' });
+      outcomes.push({ id: mention.id, outcome: 'indexed', created: !existing });
     }
     rollup.write();
     return { outcomes, fts };

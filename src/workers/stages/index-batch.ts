@@ -36,6 +36,7 @@ export async function indexBatch(batch: SourceBatch, source: SourceRuntime, deps
       }
       if (result.outcome === 'indexed') {
         report.indexed++;
+        if (result.created) report.created++;
         report.indexedIds.push(result.id);
       } else {
         report.unchanged++;

@@ -1,10 +1,10 @@
 import type { SourceDefinition } from '../connectors/connector.js';
 import { parseFeedDate } from './dates.js';
-import { collapse } from './html-to-text.js';
 import type { Audience, Channel } from './mention.js';
 import { mentionId } from './mention-id.js';
 import type { ItemProblem, RawItem } from './raw-item.js';
 import { readerBody, readerLine } from './reader-text.js';
+import { titleFromText } from './title-from-text.js';
 
 /** Bounds on what one mention may hold: a hostile feed cannot make one item huge. */
 export const MAX_TITLE_CHARS = 1_000;
@@ -79,7 +79,7 @@ export function normaliseItem(
   const text = clip(read.text, MAX_TEXT_CHARS, flags);
   const readTitle = raw.title ? readerLine(raw.title, raw.titleIsHtml === true) : null;
   let title = readTitle?.text ?? '';
-  if (!title && text) title = collapse(text.slice(0, 140).replace(/\s*\n\s*/g, ' ')).replace(/\s+\S*$/, '') || text.slice(0, 140);
+  if (!title && text) title = titleFromText(text);
   title = clip(title, MAX_TITLE_CHARS, flags);
   const readAuthor = raw.author ? readerLine(raw.author) : null;
   if (!title && !text) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ParseError } from '../../core/errors.js';
 import type { ItemProblem, RawItem } from '../../core/raw-item.js';
 import type { ConnectorManifest } from '../connector.js';
-import { asNumber, asRecord, asString, audienceOf, getJson } from '../shared/json-api.js';
+import { asId, asNumber, asRecord, asString, audienceOf, getJson } from '../shared/json-api.js';
 
 export const hackerNewsOptionsSchema = z.strictObject({
   /** Words to find in stories and comments (Algolia full-text search). */
@@ -19,7 +19,7 @@ const HN_ITEM = 'https://news.ycombinator.com/item?id=';
 
 function mapHit(value: unknown, index: number): { item: RawItem | null; problem: ItemProblem | null } {
   const hit = asRecord(value);
-  const id = asString(hit?.['objectID']);
+  const id = asId(hit?.['objectID']);
   if (!hit || !id) return { item: null, problem: { index, reason: 'not-a-hit', message: `hit ${index} has no objectID`, outcome: 'dropped' } };
   const tags = Array.isArray(hit['_tags']) ? (hit['_tags'] as unknown[]) : [];
   const isComment = tags.includes('comment') || asString(hit['comment_text']) !== null;

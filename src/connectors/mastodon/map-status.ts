@@ -1,11 +1,11 @@
 import type { ItemProblem, RawItem } from '../../core/raw-item.js';
-import { asNumber, asRecord, asString, audienceOf } from '../shared/json-api.js';
+import { asId, asNumber, asRecord, asString, audienceOf } from '../shared/json-api.js';
 
 /** Maps one status of Mastodon's REST API to a raw item (a boost maps to the boosted status). */
 export function mapStatus(value: unknown, index: number): { item: RawItem | null; problem: ItemProblem | null } {
   const outer = asRecord(value);
   const status = asRecord(outer?.['reblog']) ?? outer;
-  const id = asString(status?.['id']);
+  const id = asId(status?.['id']);
   if (!status || !id) return { item: null, problem: { index, reason: 'not-a-status', message: `entry ${index} is not a status`, outcome: 'dropped' } };
   const account = asRecord(status['account']);
   const acct = asString(account?.['acct']);

@@ -15,6 +15,8 @@ export interface NormalisedItem {
   id: string;
   url: string | null;
   canonicalUrl: string | null;
+  /** The article a post shares (http/https, resolved), when it is a share; see `RawItem.sharedUrl`. */
+  sharedUrl?: string | null;
   sourceId: string;
   sourceName: string;
   channel: Channel;
@@ -88,6 +90,7 @@ export function normaliseItem(
   if (read.repaired || readTitle?.repaired || readAuthor?.repaired) {
     problems.push({ ...where, reason: 'charset-corrected', message: 'characters only a misdecoding produces (C1 controls, UTF-8 read as Latin-1) read as what they were', outcome: 'repaired' });
   }
+  const shared = resolveLink(raw.sharedUrl, base);
   const fetchedAt = context.now.toISOString();
   let publishedAt = fetchedAt;
   const rawDate = raw.published ?? raw.updated ?? null;
@@ -113,6 +116,7 @@ export function normaliseItem(
       id: ids.id,
       url,
       canonicalUrl: ids.canonicalUrl,
+      ...(shared && shared !== url ? { sharedUrl: shared } : {}),
       sourceId: source.id,
       sourceName: source.name,
       channel: raw.channel ?? source.channel,

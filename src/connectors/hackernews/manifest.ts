@@ -17,6 +17,7 @@ export type HackerNewsOptions = z.infer<typeof hackerNewsOptionsSchema>;
 
 const HN_ITEM = 'https://news.ycombinator.com/item?id=';
 
+/** Maps one Algolia hit: a story (a submission, possibly of an article) or a comment, each at its HN permalink. */
 function mapHit(value: unknown, index: number): { item: RawItem | null; problem: ItemProblem | null } {
   const hit = asRecord(value);
   const id = asId(hit?.['objectID']);
@@ -24,9 +25,12 @@ function mapHit(value: unknown, index: number): { item: RawItem | null; problem:
   const tags = Array.isArray(hit['_tags']) ? (hit['_tags'] as unknown[]) : [];
   const isComment = tags.includes('comment') || asString(hit['comment_text']) !== null;
   const storyTitle = asString(hit['story_title']) ?? asString(hit['title']);
+  // A story is a submission: its identity is its HN permalink; the article it links to is what it shares.
+  const shared = isComment ? null : asString(hit['url']);
   const item: RawItem = {
     guid: `hn:${id}`,
-    link: isComment ? `${HN_ITEM}${id}` : (asString(hit['url']) ?? `${HN_ITEM}${id}`),
+    link: `${HN_ITEM}${id}`,
+    ...(shared ? { sharedUrl: shared } : {}),
     title: isComment ? (storyTitle ? `Comment on: ${storyTitle}` : null) : asString(hit['title']),
     contentHtml: isComment ? asString(hit['comment_text']) : asString(hit['story_text']),
     author: asString(hit['author']),

@@ -12,9 +12,12 @@ export function mapStatus(value: unknown, index: number): { item: RawItem | null
   const display = asString(account?.['display_name']);
   const tags = Array.isArray(status['tags']) ? status['tags'].map((tag) => asString(asRecord(tag)?.['name'])).filter((t): t is string => t !== null) : [];
   const spoiler = asString(status['spoiler_text']);
+  // A link card (`card.url`) is the article the status shares.
+  const shared = asString(asRecord(status['card'])?.['url']);
   const item: RawItem = {
     guid: asString(status['uri']) ?? id,
     link: asString(status['url']) ?? asString(status['uri']),
+    ...(shared ? { sharedUrl: shared } : {}),
     title: null,
     contentHtml: asString(status['content']),
     summaryHtml: spoiler,

@@ -6,6 +6,7 @@ export const normalisedItemSchema = z.object({
   id: z.string().min(1),
   url: z.string().nullable(),
   canonicalUrl: z.string().nullable(),
+  sharedUrl: z.string().nullable().optional(),
   sourceId: z.string().min(1),
   sourceName: z.string(),
   channel: channelSchema,

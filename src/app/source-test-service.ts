@@ -32,6 +32,8 @@ export interface SourceTestItem {
   index: number;
   title: string;
   link: string | null;
+  /** The article the item shares, when it is a share (a link post, a post with a link card). */
+  sharedUrl?: string;
   /** The publication time that would be stored (the fetch time when the source's date is unusable). */
   published: string;
   /** The date exactly as the source wrote it. */
@@ -179,6 +181,7 @@ export async function testSource(
       return {
         index, title: item.title, link: item.url, published: item.publishedAt, publishedRaw,
         author: item.author, guid: raw.guid ?? null, channel: item.channel,
+        ...(item.sharedUrl ? { sharedUrl: item.sharedUrl } : {}),
         ...(item.audience ? { audience: item.audience } : {}),
         ...(item.flags.length > 0 ? { flags: item.flags } : {}),
       };

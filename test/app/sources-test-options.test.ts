@@ -83,7 +83,11 @@ describe('hubwatch sources test --option', () => {
   it('tries Hacker News against a self-hosted endpoint, without a URL', async () => {
     const lines = await run(['--type', 'hackernews', '--option', 'query=acme', '--option', 'kinds=["story"]', '--option', `baseUrl=${server.origin}`, '--allow-private']);
     expect(lines[0]).toMatchObject({ kind: 'source', url: null, type: 'hackernews', detectedType: 'hackernews-algolia' });
-    expect(items(lines).length).toBeGreaterThan(0);
+    expect(items(lines).map((item) => [item['link'], item['sharedUrl']])).toEqual([
+      ['https://news.ycombinator.com/item?id=41000002', undefined],
+      ['https://news.ycombinator.com/item?id=41000001', 'https://acme.example/blog/api'],
+      ['https://news.ycombinator.com/item?id=41000003', undefined],
+    ]);
     expect(server.requests.at(-1)!.url).toContain('tags=%28story%29');
   });
 

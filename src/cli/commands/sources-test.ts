@@ -46,6 +46,7 @@ async function runTest(url: string | undefined, options: TestOptions, context: C
     const title = item.title.replace(/\s+/g, ' ').trim().slice(0, 120) || '(no title)';
     context.out(`  [${item.index}] ${item.dropped ? `(not indexed: ${item.dropped})` : item.published}  ${title}`);
     context.out(`       ${item.link ?? '(no link)'}${item.author ? `  by ${item.author}` : ''}`);
+    if (item.sharedUrl) context.out(`       shares ${item.sharedUrl}`);
   }
   for (const problem of result.problems) {
     context.out(`  ! ${problem.index !== undefined ? `[${problem.index}] ` : ''}${problem.reason} (${problem.outcome}): ${problem.message}`);

@@ -8,14 +8,22 @@ import { HubwatchError, UserInputError } from '../core/errors.js';
 import type { Audience, Channel } from '../core/mention.js';
 import type { ItemProblem } from '../core/raw-item.js';
 import type { Logger } from '../platform/logger.js';
+import { mergeOptions, urlsIn } from './option-assignments.js';
 import { readSource } from '../workers/stages/read-source.js';
 
 /** What to try. */
 export interface SourceTestInput {
-  url: string;
+  /** The source's URL; optional for a type that does not need one (its options say what to read). */
+  url?: string | undefined;
   /** Source type; detected from the URL when absent. */
   type?: string | undefined;
-  /** Open this URL's host even if it is private or loopback (for this test only). */
+  /**
+   * The type's options, as in the configuration (`parseOptionAssignments` reads them from
+   * `--option key=value`); they complete or override those a URL implies, and are checked by the
+   * type's schema.
+   */
+  options?: Record<string, unknown> | undefined;
+  /** Open the hosts of the URL and of URL-valued options even if private or loopback (for this test only). */
   allowPrivate?: boolean | undefined;
 }
 
@@ -25,6 +33,8 @@ export interface SourceTestItem {
   index: number;
   title: string;
   link: string | null;
+  /** The article the item shares, when it is a share (a link post, a post with a link card). */
+  sharedUrl?: string;
   /** The publication time that would be stored (the fetch time when the source's date is unusable). */
   published: string;
   /** The date exactly as the source wrote it. */
@@ -41,7 +51,8 @@ export interface SourceTestItem {
 
 /** What `sources test` found: the source, every item that would be indexed, every problem. */
 export interface SourceTestResult {
-  url: string;
+  /** The URL tried; null for a type tried from its options alone. */
+  url: string | null;
   type: string;
   detectedType: string;
   title: string | null;
@@ -60,11 +71,11 @@ const TEST_SOURCE_ID = 'sources-test';
  * The connector's error as a person trying a URL should read it: without the internal source id,
  * and with the way out when the address is refused.
  */
-function explain(error: unknown, url: URL): unknown {
+function explain(error: unknown, where: string): unknown {
   if (!(error instanceof Error)) return error;
   error.message = error.message
     .replace(new RegExp(`^source "${TEST_SOURCE_ID}" \\(([^)]*)\\): `), '$1: ')
-    .replace(new RegExp(`^source "${TEST_SOURCE_ID}": `), `${url.href}: `);
+    .replace(new RegExp(`^source "${TEST_SOURCE_ID}": `), `${where}: `);
   if (error instanceof HubwatchError && error.reason === 'egress-blocked') {
     error.message += ' (to try it anyway, add --allow-private; to poll it, open it in the configuration with fetch.allow)';
   }
@@ -83,17 +94,42 @@ function typeFound(chosen: string, guessed: boolean, detectedType: string | unde
 }
 
 /** The type to test as: the given one, else the first manifest that recognises the URL, else `blog` (a feed, or a page with one). */
-function chooseType(url: URL, explicit: string | undefined): { manifest: ConnectorManifest; options: Record<string, unknown> } {
+function chooseType(url: URL | null, explicit: string | undefined): { manifest: ConnectorManifest; options: Record<string, unknown> } {
   if (explicit !== undefined) {
     const manifest = getManifest(explicit);
     if (!manifest) throw new UserInputError(`unknown source type "${explicit}" (known types: ${CONNECTOR_MANIFESTS.map((m) => m.type).join(', ')})`);
-    return { manifest, options: manifest.matchUrl?.(url) ?? {} };
+    if (!url && manifest.requiresUrl) throw new UserInputError(`type ${manifest.type} reads a URL: give one`);
+    return { manifest, options: (url && manifest.matchUrl?.(url)) || {} };
   }
+  if (!url) throw new UserInputError('give a URL, or a --type with its options');
   for (const manifest of CONNECTOR_MANIFESTS) {
     const options = manifest.matchUrl?.(url);
     if (options) return { manifest, options };
   }
   return { manifest: getManifest('blog') ?? getManifest('rss')!, options: {} };
+}
+
+/**
+ * The options checked by the type's schema, as the configuration checks them; a problem names
+ * the option, says whether it came from `--option` or from the URL, and how to set it.
+ */
+function checkOptions(manifest: ConnectorManifest, options: Record<string, unknown>, given: Record<string, unknown>, url: URL | null): unknown {
+  const parsed = manifest.optionsSchema.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const key = issue.path.map(String).join('.');
+    const value = issue.path.reduce<unknown>((at, part) => (at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[part] : undefined), given);
+    // `--option hashtag=123` reads 123 as a number (values are JSON when they parse).
+    const quote = issue.code === 'invalid_type' && issue.expected === 'string' && value !== undefined && typeof value !== 'string'
+      ? ` (write --option '${key}="${String(value)}"' to give it as text)`
+      : '';
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((name) => `--option ${[key, name].filter(Boolean).join('.')}: not an option of this type`).join('; ');
+    }
+    if (!key) return issue.message;
+    return value !== undefined ? `--option ${key}: ${issue.message}${quote}` : `option ${key}: ${issue.message} (set it with --option ${key}=…)`;
+  });
+  throw new UserInputError(`${url ? `${url.href}: ` : ''}type ${manifest.type}: ${problems.join('; ')}`);
 }
 
 /**
@@ -105,31 +141,31 @@ export async function testSource(
   input: SourceTestInput,
   deps: { fetch?: FetchConfig | undefined; logger: Logger; now: () => Date; openFetcher?: (config: FetchConfig) => HttpFetcher },
 ): Promise<SourceTestResult> {
-  let url: URL;
-  try {
-    url = new URL(input.url);
-  } catch {
-    throw new UserInputError(`${JSON.stringify(input.url)} is not a URL (expected http(s)://…)`);
+  let url: URL | null = null;
+  if (input.url !== undefined) {
+    try {
+      url = new URL(input.url);
+    } catch {
+      throw new UserInputError(`${JSON.stringify(input.url)} is not a URL (expected http(s)://…)`);
+    }
   }
   const { manifest, options: implied } = chooseType(url, input.type);
-  const parsedOptions = manifest.optionsSchema.safeParse(implied);
-  if (!parsedOptions.success) {
-    const issue = parsedOptions.error.issues[0]!;
-    throw new UserInputError(`${url.href}: type ${manifest.type} needs options.${issue.path.map(String).join('.')} (${issue.message}); put the source in the config file to set them`);
-  }
+  const given = input.options ?? {};
+  const options = checkOptions(manifest, mergeOptions(implied, given), given, url);
+  const where = url?.href ?? `type ${manifest.type}`;
   const settings = deps.fetch ?? fetchSchema.parse(undefined);
-  // The URL's host on the URL's port only: a redirect to another port of it (Redis, a debug page) stays refused.
-  const opened = { host: url.hostname, ports: [urlPort(url)] };
-  const fetchConfig: FetchConfig = input.allowPrivate ? { ...settings, allow: [...settings.allow, opened] } : settings;
+  // Each address on its own port only: a redirect to another port of it (Redis, a debug page) stays refused.
+  const opened = input.allowPrivate ? [...(url ? [url] : []), ...urlsIn(given)].map((address) => ({ host: address.hostname, ports: [urlPort(address)] })) : [];
+  const fetchConfig: FetchConfig = opened.length > 0 ? { ...settings, allow: [...settings.allow, ...opened] } : settings;
   const fetcher = (deps.openFetcher ?? ((config) => createHttpFetcher(config, { logger: deps.logger })))(fetchConfig);
   const now = deps.now();
   try {
-    const source = { id: TEST_SOURCE_ID, name: url.href, type: manifest.type, url: url.href, channel: manifest.defaults.channel, options: parsedOptions.data };
+    const source = { id: TEST_SOURCE_ID, name: where, type: manifest.type, url: url?.href ?? null, channel: manifest.defaults.channel, options };
     let reading;
     try {
       reading = await readSource(manifest.create(), source, {}, { fetcher, logger: deps.logger, now: deps.now }, now);
     } catch (error) {
-      throw explain(error, url);
+      throw explain(error, where);
     }
     const kept = new Map(reading.rawIndexes.map((rawIndex, i) => [rawIndex, reading.items[i]!]));
     const droppedBecause = new Map(reading.problems.filter((p) => p.outcome === 'dropped' && p.index !== undefined).map((p) => [p.index!, p.reason]));
@@ -147,13 +183,16 @@ export async function testSource(
       return {
         index, title: item.title, link: item.url, published: item.publishedAt, publishedRaw,
         author: item.author, guid: raw.guid ?? null, channel: item.channel,
+        ...(item.sharedUrl ? { sharedUrl: item.sharedUrl } : {}),
         ...(item.audience ? { audience: item.audience } : {}),
         ...(item.flags.length > 0 ? { flags: item.flags } : {}),
       };
     });
     return {
-      url: url.href,
-      ...typeFound(manifest.type, input.type === undefined && !manifest.matchUrl?.(url), reading.outcome.detectedType, url),
+      url: url?.href ?? null,
+      ...(url
+        ? typeFound(manifest.type, input.type === undefined && !manifest.matchUrl?.(url), reading.outcome.detectedType, url)
+        : { type: manifest.type, detectedType: reading.outcome.detectedType ?? manifest.type }),
       title: reading.outcome.title ?? null,
       delivered: reading.outcome.items.length,
       kept: reading.items.length,

@@ -79,6 +79,11 @@ export const mentionSchema = z.object({
   url: z.string().nullable(),
   /** The canonical form of `url` the id was derived from, or null. */
   canonicalUrl: z.string().nullable(),
+  /**
+   * When the mention is a post sharing an article (a link post, a post with a link card): the
+   * article's URL. The post's own permalink is `url`; absent when the mention shares nothing.
+   */
+  sharedUrl: z.string().optional(),
   sourceId: z.string().min(1),
   sourceName: z.string(),
   channel: channelSchema,

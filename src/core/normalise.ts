@@ -1,10 +1,10 @@
 import type { SourceDefinition } from '../connectors/connector.js';
 import { parseFeedDate } from './dates.js';
-import { collapse } from './html-to-text.js';
 import type { Audience, Channel } from './mention.js';
 import { mentionId } from './mention-id.js';
 import type { ItemProblem, RawItem } from './raw-item.js';
 import { readerBody, readerLine } from './reader-text.js';
+import { titleFromText } from './title-from-text.js';
 
 /** Bounds on what one mention may hold: a hostile feed cannot make one item huge. */
 export const MAX_TITLE_CHARS = 1_000;
@@ -15,6 +15,8 @@ export interface NormalisedItem {
   id: string;
   url: string | null;
   canonicalUrl: string | null;
+  /** The article a post shares (http/https, resolved), when it is a share; see `RawItem.sharedUrl`. */
+  sharedUrl?: string | null;
   sourceId: string;
   sourceName: string;
   channel: Channel;
@@ -79,7 +81,7 @@ export function normaliseItem(
   const text = clip(read.text, MAX_TEXT_CHARS, flags);
   const readTitle = raw.title ? readerLine(raw.title, raw.titleIsHtml === true) : null;
   let title = readTitle?.text ?? '';
-  if (!title && text) title = collapse(text.slice(0, 140).replace(/\s*\n\s*/g, ' ')).replace(/\s+\S*$/, '') || text.slice(0, 140);
+  if (!title && text) title = titleFromText(text);
   title = clip(title, MAX_TITLE_CHARS, flags);
   const readAuthor = raw.author ? readerLine(raw.author) : null;
   if (!title && !text) {
@@ -88,6 +90,7 @@ export function normaliseItem(
   if (read.repaired || readTitle?.repaired || readAuthor?.repaired) {
     problems.push({ ...where, reason: 'charset-corrected', message: 'characters only a misdecoding produces (C1 controls, UTF-8 read as Latin-1) read as what they were', outcome: 'repaired' });
   }
+  const shared = resolveLink(raw.sharedUrl, base);
   const fetchedAt = context.now.toISOString();
   let publishedAt = fetchedAt;
   const rawDate = raw.published ?? raw.updated ?? null;
@@ -113,6 +116,7 @@ export function normaliseItem(
       id: ids.id,
       url,
       canonicalUrl: ids.canonicalUrl,
+      ...(shared && shared !== url ? { sharedUrl: shared } : {}),
       sourceId: source.id,
       sourceName: source.name,
       channel: raw.channel ?? source.channel,

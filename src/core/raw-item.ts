@@ -9,6 +9,12 @@ export interface RawItem {
   guid?: string | null;
   /** The item's link, possibly relative (resolved against `baseUrl`). */
   link?: string | null;
+  /**
+   * When the item is a post that shares an article (a Hacker News story, a Reddit link post, a
+   * Bluesky or Mastodon post with a link card): the article's URL. The post keeps its own
+   * permalink as `link`, which gives its identity; the share never takes the article's.
+   */
+  sharedUrl?: string | null;
   /** Base for relative links (xml:base or the feed URL). */
   baseUrl?: string | null;
   title?: string | null;

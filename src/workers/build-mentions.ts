@@ -42,6 +42,7 @@ export async function buildMentions(items: readonly NormalisedItem[], deps: Ment
       signature: enrichment.signature,
       reach: deps.reachOf(item),
       audience: item.audience,
+      ...(item.sharedUrl ? { sharedUrl: item.sharedUrl } : {}),
       flags: item.flags,
     };
   });

@@ -7,7 +7,8 @@ export const normalisedItemSchema = mentionSchema
     id: true, url: true, canonicalUrl: true, sourceId: true, sourceName: true, channel: true, title: true, text: true,
     author: true, publishedAt: true, fetchedAt: true, audience: true, flags: true,
   })
-  .extend({ languageHint: z.string().nullable() });
+  // A post that shares an article carries the article's address (null or absent otherwise).
+  .extend({ languageHint: z.string().nullable(), sharedUrl: z.string().nullable().optional() });
 
 /** An `ItemProblem` (src/core/raw-item.ts). */
 export const itemProblemSchema = z.object({

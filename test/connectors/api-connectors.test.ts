@@ -144,10 +144,11 @@ describe('hackernews', () => {
     const outcome = await poll('hackernews', { query: 'acme', baseUrl: server.origin });
     expect(outcome.items.map((item) => [item.title, item.link, item.author])).toEqual([
       ['Comment on: Acme launches an open API', 'https://news.ycombinator.com/item?id=41000002', 'pg_fan'],
-      ['Acme launches an open API', 'https://acme.example/blog/api', 'founder'],
+      // A story is its submission (its HN permalink), sharing the article it links to.
+      ['Acme launches an open API', 'https://news.ycombinator.com/item?id=41000001', 'founder'],
       ['Ask HN: Acme alternatives?', 'https://news.ycombinator.com/item?id=41000003', 'asker'],
     ]);
-    expect(outcome.items[1]).toMatchObject({ channel: 'forum', audience: { score: 212, comments: 87 } });
+    expect(outcome.items[1]).toMatchObject({ channel: 'forum', sharedUrl: 'https://acme.example/blog/api', audience: { score: 212, comments: 87 } });
     expect(outcome.problems).toEqual([expect.objectContaining({ index: 3, reason: 'not-a-hit' })]);
     expect(outcome.cursor.position).toBe('1764151200');
     const next = await poll('hackernews', { query: 'acme', baseUrl: server.origin }, outcome.cursor);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { parseOptionAssignments } from '../../app/option-assignments.js';
 import { testSource } from '../../app/source-test-service.js';
 import type { FetchConfig } from '../../config/schema.js';
 import { CONNECTOR_MANIFESTS } from '../../connectors/registry.js';
@@ -9,6 +10,7 @@ import type { CommandModule } from '../command.js';
 
 interface TestOptions {
   type?: string;
+  option: string[];
   allowPrivate?: boolean;
   json?: boolean;
 }
@@ -26,9 +28,10 @@ function fetchSettings(context: CliContext): { fetch?: FetchConfig; logger: Logg
   }
 }
 
-async function runTest(url: string, options: TestOptions, context: CliContext): Promise<void> {
+async function runTest(url: string | undefined, options: TestOptions, context: CliContext): Promise<void> {
+  const given = parseOptionAssignments(options.option);
   const settings = fetchSettings(context);
-  const result = await testSource({ url, type: options.type, allowPrivate: options.allowPrivate }, { ...settings, now: context.clock });
+  const result = await testSource({ url, type: options.type, options: given, allowPrivate: options.allowPrivate }, { ...settings, now: context.clock });
   const summary = { url: result.url, type: result.type, detectedType: result.detectedType, title: result.title, items: result.delivered, problems: result.problems.length };
   if (options.json) {
     context.out(JSON.stringify({ kind: 'source', ...summary }));
@@ -37,12 +40,13 @@ async function runTest(url: string, options: TestOptions, context: CliContext): 
     return;
   }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  context.out(`${summary.url}: type ${summary.type}, detected ${summary.detectedType}${summary.title ? `, "${summary.title}"` : ''}: ${plural(summary.items, 'item')}, ${plural(summary.problems, 'problem')}`);
+  context.out(`${summary.url ?? '(no URL)'}: type ${summary.type}, detected ${summary.detectedType}${summary.title ? `, "${summary.title}"` : ''}: ${plural(summary.items, 'item')}, ${plural(summary.problems, 'problem')}`);
   if (result.kept !== result.delivered) context.out(`  ${plural(result.kept, 'item')} would be indexed`);
   for (const item of result.items) {
     const title = item.title.replace(/\s+/g, ' ').trim().slice(0, 120) || '(no title)';
     context.out(`  [${item.index}] ${item.dropped ? `(not indexed: ${item.dropped})` : item.published}  ${title}`);
     context.out(`       ${item.link ?? '(no link)'}${item.author ? `  by ${item.author}` : ''}`);
+    if (item.sharedUrl) context.out(`       shares ${item.sharedUrl}`);
   }
   for (const problem of result.problems) {
     context.out(`  ! ${problem.index !== undefined ? `[${problem.index}] ` : ''}${problem.reason} (${problem.outcome}): ${problem.message}`);
@@ -56,10 +60,16 @@ export const sourcesTestCommand: CommandModule = {
     sources
       .command('test')
       .description('fetch a URL once and print what would be ingested: detected type, every item, every item-level problem')
-      .argument('<url>', 'feed, site, or social URL')
+      .argument('[url]', 'feed, site, or social URL (optional for a --type whose options say what to read)')
       .option('--type <type>', `source type (default: detected; one of ${CONNECTOR_MANIFESTS.map((m) => m.type).join(', ')})`)
-      .option('--allow-private', "allow this URL's host, on its port only, even if it is private or loopback (for this run only)")
+      .option(
+        '--option <key=value>',
+        "a source option as in the config (repeatable; value read as JSON when it parses, else text; nested keys with dots), e.g. --option query=acme --option 'kinds=[\"story\"]'",
+        (value: string, previous: string[]) => [...previous, value],
+        [] as string[],
+      )
+      .option('--allow-private', "allow the hosts of the URL and of URL-valued options, each on its port only, even if private or loopback (for this run only)")
       .option('--json', 'one JSON object per line')
-      .action((url: string, options: TestOptions) => runTest(url, options, context));
+      .action((url: string | undefined, options: TestOptions) => runTest(url, options, context));
   },
 };

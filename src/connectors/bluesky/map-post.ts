@@ -7,7 +7,20 @@ function webUrl(uri: string, handle: string | null): string | null {
   return match ? `https://bsky.app/profile/${handle ?? match[1]}/post/${match[2]}` : null;
 }
 
-/** Maps an `app.bsky.feed.defs#postView` to a raw item. */
+/**
+ * The URL of an external link card: the view's `app.bsky.embed.external#view` (alone or as the
+ * media of a `recordWithMedia`), else the record's own `app.bsky.embed.external`.
+ */
+function linkCard(post: Record<string, unknown>, record: Record<string, unknown>): string | null {
+  for (const embed of [asRecord(post['embed']), asRecord(record['embed'])]) {
+    const external = asRecord(embed?.['external']) ?? asRecord(asRecord(embed?.['media'])?.['external']);
+    const uri = asString(external?.['uri']);
+    if (uri && /^https?:\/\//i.test(uri)) return uri;
+  }
+  return null;
+}
+
+/** Maps an `app.bsky.feed.defs#postView` to a raw item; a link card is what the post shares. */
 export function mapPost(value: unknown, index: number): { item: RawItem | null; problem: ItemProblem | null } {
   const post = asRecord(value);
   const uri = asString(post?.['uri']);
@@ -16,10 +29,12 @@ export function mapPost(value: unknown, index: number): { item: RawItem | null; 
   const author = asRecord(post['author']);
   const handle = asString(author?.['handle']);
   const name = asString(author?.['displayName']);
+  const shared = linkCard(post, record);
   const langs = Array.isArray(record['langs']) ? record['langs'].filter((lang): lang is string => typeof lang === 'string') : [];
   const item: RawItem = {
     guid: uri,
     link: webUrl(uri, handle),
+    ...(shared ? { sharedUrl: shared } : {}),
     title: null,
     contentText: asString(record['text']),
     author: handle ? (name ? `${name} (@${handle})` : `@${handle}`) : name,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ParseError } from '../../core/errors.js';
 import type { ItemProblem, RawItem } from '../../core/raw-item.js';
 import type { ConnectorManifest } from '../connector.js';
-import { asNumber, asRecord, asString, audienceOf, getJson } from '../shared/json-api.js';
+import { asId, asNumber, asRecord, asString, audienceOf, getJson } from '../shared/json-api.js';
 
 export const hackerNewsOptionsSchema = z.strictObject({
   /** Words to find in stories and comments (Algolia full-text search). */
@@ -17,16 +17,20 @@ export type HackerNewsOptions = z.infer<typeof hackerNewsOptionsSchema>;
 
 const HN_ITEM = 'https://news.ycombinator.com/item?id=';
 
+/** Maps one Algolia hit: a story (a submission, possibly of an article) or a comment, each at its HN permalink. */
 function mapHit(value: unknown, index: number): { item: RawItem | null; problem: ItemProblem | null } {
   const hit = asRecord(value);
-  const id = asString(hit?.['objectID']);
+  const id = asId(hit?.['objectID']);
   if (!hit || !id) return { item: null, problem: { index, reason: 'not-a-hit', message: `hit ${index} has no objectID`, outcome: 'dropped' } };
   const tags = Array.isArray(hit['_tags']) ? (hit['_tags'] as unknown[]) : [];
   const isComment = tags.includes('comment') || asString(hit['comment_text']) !== null;
   const storyTitle = asString(hit['story_title']) ?? asString(hit['title']);
+  // A story is a submission: its identity is its HN permalink; the article it links to is what it shares.
+  const shared = isComment ? null : asString(hit['url']);
   const item: RawItem = {
     guid: `hn:${id}`,
-    link: isComment ? `${HN_ITEM}${id}` : (asString(hit['url']) ?? `${HN_ITEM}${id}`),
+    link: `${HN_ITEM}${id}`,
+    ...(shared ? { sharedUrl: shared } : {}),
     title: isComment ? (storyTitle ? `Comment on: ${storyTitle}` : null) : asString(hit['title']),
     contentHtml: isComment ? asString(hit['comment_text']) : asString(hit['story_text']),
     author: asString(hit['author']),

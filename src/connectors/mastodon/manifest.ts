@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ParseError } from '../../core/errors.js';
 import type { ItemProblem, RawItem } from '../../core/raw-item.js';
 import type { ConnectorManifest } from '../connector.js';
-import { asRecord, getJson } from '../shared/json-api.js';
+import { asId, asRecord, getJson } from '../shared/json-api.js';
 import { mapStatus, newerId } from './map-status.js';
 
 const httpOrigin = z.string().refine((value) => /^https?:\/\/[^/]+\/?$/.test(value), 'must be an instance origin such as https://mastodon.social');
@@ -52,8 +52,8 @@ export const mastodonManifest: ConnectorManifest<MastodonOptions> = {
       } else {
         const acct = options.account!.replace(/^@/, '');
         const { json } = await getJson(context, source.id, `${instance}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`);
-        const id = asRecord(json)?.['id'];
-        if (typeof id !== 'string') throw new ParseError(`source "${source.id}": ${instance} has no account ${acct}`, 'not-found');
+        const id = asId(asRecord(json)?.['id']);
+        if (id === null) throw new ParseError(`source "${source.id}": ${instance} has no account ${acct}`, 'not-found');
         base = `${instance}/api/v1/accounts/${id}/statuses`;
       }
       const since = cursor.position ?? null;
@@ -73,8 +73,8 @@ export const mastodonManifest: ConnectorManifest<MastodonOptions> = {
           const { item, problem } = mapStatus(value, seen++);
           if (problem) problems.push(problem);
           if (item) items.push(item);
-          const id = asRecord(value)?.['id'];
-          if (typeof id === 'string') {
+          const id = asId(asRecord(value)?.['id']);
+          if (id !== null) {
             newest = newerId(newest, id);
             oldest = oldest === null || newerId(oldest, id) === oldest ? id : oldest;
           }

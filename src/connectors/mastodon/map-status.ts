@@ -1,20 +1,23 @@
 import type { ItemProblem, RawItem } from '../../core/raw-item.js';
-import { asNumber, asRecord, asString, audienceOf } from '../shared/json-api.js';
+import { asId, asNumber, asRecord, asString, audienceOf } from '../shared/json-api.js';
 
 /** Maps one status of Mastodon's REST API to a raw item (a boost maps to the boosted status). */
 export function mapStatus(value: unknown, index: number): { item: RawItem | null; problem: ItemProblem | null } {
   const outer = asRecord(value);
   const status = asRecord(outer?.['reblog']) ?? outer;
-  const id = asString(status?.['id']);
+  const id = asId(status?.['id']);
   if (!status || !id) return { item: null, problem: { index, reason: 'not-a-status', message: `entry ${index} is not a status`, outcome: 'dropped' } };
   const account = asRecord(status['account']);
   const acct = asString(account?.['acct']);
   const display = asString(account?.['display_name']);
   const tags = Array.isArray(status['tags']) ? status['tags'].map((tag) => asString(asRecord(tag)?.['name'])).filter((t): t is string => t !== null) : [];
   const spoiler = asString(status['spoiler_text']);
+  // A link card (`card.url`) is the article the status shares.
+  const shared = asString(asRecord(status['card'])?.['url']);
   const item: RawItem = {
     guid: asString(status['uri']) ?? id,
     link: asString(status['url']) ?? asString(status['uri']),
+    ...(shared ? { sharedUrl: shared } : {}),
     title: null,
     contentHtml: asString(status['content']),
     summaryHtml: spoiler,

@@ -31,6 +31,22 @@ function listingPath(options: RedditOptions): string {
   return options.subreddit ? `/r/${options.subreddit}/search.json?q=${q}&restrict_sr=1&sort=new&${limit}` : `/search.json?q=${q}&sort=new&${limit}`;
 }
 
+/**
+ * A link post's target (an article, a crosspost): what the post shares. A self post's `url` is its
+ * own permalink, so it shares nothing.
+ */
+function sharedOf(data: Record<string, unknown>, permalink: string | null, baseUrl: string): { sharedUrl?: string } {
+  const target = asString(data['url']);
+  if (!target || data['is_self'] === true) return {};
+  try {
+    const href = new URL(target, baseUrl);
+    // Compared by path: a self post's url names www.reddit.com whichever origin was asked.
+    return permalink && href.pathname === new URL(permalink, baseUrl).pathname ? {} : { sharedUrl: href.href };
+  } catch {
+    return {};
+  }
+}
+
 function mapPost(value: unknown, index: number, baseUrl: string): { item: RawItem | null; problem: ItemProblem | null } {
   const data = asRecord(asRecord(value)?.['data']);
   const id = asString(data?.['name']);
@@ -38,10 +54,13 @@ function mapPost(value: unknown, index: number, baseUrl: string): { item: RawIte
   const permalink = asString(data['permalink']);
   const created = asNumber(data['created_utc']);
   const selftext = asString(data['selftext_html']);
-  const author = asString(data['author']);
+  const named = asString(data['author']);
+  // A deleted account or post leaves "[deleted]" in place of the name: no author, not one called so.
+  const author = named === '[deleted]' ? null : named;
   const item: RawItem = {
     guid: `reddit:${id}`,
     link: permalink ? new URL(permalink, baseUrl).href : asString(data['url']),
+    ...sharedOf(data, permalink, baseUrl),
     title: asString(data['title']),
     // selftext_html is HTML-escaped once more in the JSON; raw_json=1 usually avoids it.
     contentHtml: selftext && selftext.startsWith('&lt;') ? decodeHTML(selftext) : selftext,
@@ -51,7 +70,12 @@ function mapPost(value: unknown, index: number, baseUrl: string): { item: RawIte
     channel: 'forum',
     categories: [asString(data['subreddit_name_prefixed']), asString(data['link_flair_text'])].filter((c): c is string => c !== null),
   };
-  const audience = audienceOf({ score: asNumber(data['score']), comments: asNumber(data['num_comments']), followers: asNumber(data['subreddit_subscribers']) });
+  const audience = audienceOf({
+    score: asNumber(data['score']),
+    comments: asNumber(data['num_comments']),
+    shares: asNumber(data['num_crossposts']),
+    followers: asNumber(data['subreddit_subscribers']),
+  });
   if (audience) item.audience = audience;
   return { item, problem: null };
 }

@@ -1,5 +1,6 @@
 import type { Channel } from '../../core/mention.js';
 import type { ItemProblem, RawItem } from '../../core/raw-item.js';
+import { audienceOf } from '../shared/json-api.js';
 import type { ExtractedEntry, ExtractedFeed, ExtractedLink } from './xml-feed-extractor.js';
 
 /** Field caps (catalogue case 23): what is cut is reported as a `repaired` problem. */
@@ -118,7 +119,9 @@ export function mapEntry(entry: ExtractedEntry, context: MapContext): { item: Ra
   };
   const channel = channelOf(entry);
   if (channel) item.channel = channel;
-  if (entry.views !== null && Number.isFinite(entry.views)) item.audience = { views: entry.views };
+  const figure = (value: number | null): number | undefined => (value !== null && Number.isFinite(value) && value >= 0 ? value : undefined);
+  const audience = audienceOf({ views: figure(entry.views), score: figure(entry.likes) });
+  if (audience) item.audience = audience;
   return { item, problems };
 }
 

@@ -23,6 +23,8 @@ export interface ExtractedEntry {
   base: string;
   lang: string | null;
   views: number | null;
+  /** Likes a video feed gives (YouTube's `media:starRating count`). */
+  likes: number | null;
 }
 
 export interface ExtractedFeed {
@@ -133,7 +135,7 @@ export function extractXmlFeed(text: string, feedUrl: string): ExtractedFeed {
           return;
         }
         if (!entry && (name === 'item' || name === 'atom:entry')) {
-          entry = { fields: new Map(), attrs: new Map(), bases: new Map(), links: [], categories: [], authors: [], base, lang, views: null };
+          entry = { fields: new Map(), attrs: new Map(), bases: new Map(), links: [], categories: [], authors: [], base, lang, views: null, likes: null };
           entryDepth = stack.length;
           const about = attributes['rdf:about'];
           if (about) entry.attrs.set('rdf:about', decodeHTMLAttribute(about));
@@ -155,6 +157,10 @@ export function extractXmlFeed(text: string, feedUrl: string): ExtractedFeed {
         }
         if (target && name === 'media:statistics' && attributes['views']) {
           target.views = Number(attributes['views']);
+          return;
+        }
+        if (target && name === 'media:starrating' && attributes['count']) {
+          target.likes = Number(attributes['count']);
           return;
         }
         if (target && (name === 'atom:author' || name === 'atom:contributor')) {

@@ -36,8 +36,27 @@ export function asString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
+/**
+ * A number, also when the source sends it as a decimal string (`"42"`, `"-3"`, `"1.5"`): some
+ * servers and versions quote their counts. Anything else (`""`, `"12k"`, `NaN`) is no number.
+ */
 export function asNumber(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * An identifier as a string: newer servers send ids as strings (Mastodon since 2.0, whose ids
+ * outgrew 2^53), older ones as integers. A safe integer is unambiguous and becomes its decimal
+ * string; a number past 2^53 has already lost digits in JSON parsing, so it is refused.
+ */
+export function asId(value: unknown): string | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
+  return asString(value)?.trim() ?? null;
 }
 
 /** Drops undefined figures so an audience only says what the source said. */

@@ -1,5 +1,6 @@
 import type { Stakeholder, StakeholderKind } from '../../config/stakeholders.js';
 import type { Mention, SentimentLabel } from '../../core/mention.js';
+import { titleFromText } from '../../core/title-from-text.js';
 import { Vocabulary, WordCounts } from './keyness.js';
 import { RelayClassifier } from './relays.js';
 import type { ReportPlan } from './report-plan.js';
@@ -115,7 +116,7 @@ export class ReportCollector {
     const story = m.storyId ?? m.id;
     const voice = this.classifier.voiceOf(m);
     if (!this.origins.has(story)) {
-      this.origins.set(story, { kind: voice.kind, relay: voice.stakeholder?.name ?? m.author ?? m.sourceName, voiceKey: m.author ?? m.sourceName, published, title: m.title || m.text.slice(0, 120), url: m.url, sourceName: m.sourceName });
+      this.origins.set(story, { kind: voice.kind, relay: voice.stakeholder?.name ?? m.author ?? m.sourceName, voiceKey: m.author ?? m.sourceName, published, title: m.title || titleFromText(m.text, 120), url: m.url, sourceName: m.sourceName });
     }
     let own = 0;
     let all = 0;
@@ -196,7 +197,7 @@ export class ReportCollector {
     }
     this.kept.push({
       published, story, label: m.sentiment.label, score: m.sentiment.score, channel: m.channel, sourceId: m.sourceId, sourceName: m.sourceName,
-      author: m.author, title: m.title || m.text.slice(0, 120), url: m.url, reach: m.reach, kind: voice.kind, stakeholder: voice.stakeholder,
+      author: m.author, title: m.title || titleFromText(m.text, 120), url: m.url, reach: m.reach, kind: voice.kind, stakeholder: voice.stakeholder,
     });
   }
 

@@ -3,7 +3,6 @@ import { loadConfig } from '../config/load-config.js';
 import type { HubwatchConfig } from '../config/schema.js';
 import { checkSource } from '../connectors/registry.js';
 import type { MentionIndex } from '../index/mention-index.js';
-import { openIndex } from '../index/open-index.js';
 import { systemClock } from '../platform/clock.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { terminalSafe } from '../core/text/terminal-safe.js';
@@ -51,6 +50,8 @@ export function createCliContext(getConfigOption: () => string | undefined): Cli
       return logger;
     },
     async openIndex(options = {}): Promise<MentionIndex> {
+      // The index adapters (better-sqlite3, the Elasticsearch client) load with the first command that opens one.
+      const { openIndex } = await import('../index/open-index.js');
       return openIndex(context.config().index, { logger: context.logger(), ...options });
     },
     // Every line a command prints goes through the one sanitiser: text from outside (titles,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { testSource } from '../../app/source-test-service.js';
 import type { FetchConfig } from '../../config/schema.js';
 import { CONNECTOR_MANIFESTS } from '../../connectors/registry.js';
 import { ConfigError } from '../../core/errors.js';
@@ -28,6 +27,7 @@ function fetchSettings(context: CliContext): { fetch?: FetchConfig; logger: Logg
 
 async function runTest(url: string, options: TestOptions, context: CliContext): Promise<void> {
   const settings = fetchSettings(context);
+  const { testSource } = await import('../../app/source-test-service.js');
   const result = await testSource({ url, type: options.type, allowPrivate: options.allowPrivate }, { ...settings, now: context.clock });
   const summary = { url: result.url, type: result.type, detectedType: result.detectedType, title: result.title, items: result.delivered, problems: result.problems.length };
   if (options.json) {

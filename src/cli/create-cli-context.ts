@@ -1,25 +1,46 @@
-import { readEnvironment } from '../config/environment.js';
-import { loadConfig } from '../config/load-config.js';
+import type { Environment } from '../config/environment.js';
 import type { HubwatchConfig } from '../config/schema.js';
-import { checkSource } from '../connectors/registry.js';
 import type { MentionIndex } from '../index/mention-index.js';
 import { systemClock } from '../platform/clock.js';
-import { createLogger, type Logger } from '../platform/logger.js';
+import type { Logger } from '../platform/logger.js';
 import { terminalSafe } from '../core/text/terminal-safe.js';
 import type { CliContext } from './cli-context.js';
 import { jsonLogLine } from './json-log-line.js';
 
 export const DEFAULT_CONFIG_PATH = 'config/hubwatch.yaml';
 
+/** What the context needs from the configuration side, loaded by `prepare()` (zod, yaml, pino, the connector registry). */
+async function loadConfigModules() {
+  const [{ readEnvironment }, { loadConfig }, { checkSource }, { createLogger }] = await Promise.all([
+    import('../config/environment.js'),
+    import('../config/load-config.js'),
+    import('../connectors/registry.js'),
+    import('../platform/logger.js'),
+  ]);
+  return { readEnvironment, loadConfig, checkSource, createLogger };
+}
+
+/** The context main.ts builds: `prepare()` runs before any command's action (a commander preAction hook). */
+export type PreparedCliContext = CliContext & {
+  readonly debug: boolean;
+  /** Loads the configuration loader, the schema, the connector registry and the logger: `--help` never needs them. */
+  prepare(): Promise<void>;
+};
+
 /**
  * The CLI's composition root: builds services lazily, once, from the one validated configuration.
  * This is the only place that reads process.env (once, validated by src/config/environment.ts,
  * its values reaching the rest through the configuration) and the process's streams.
  */
-export function createCliContext(getConfigOption: () => string | undefined): CliContext & { readonly debug: boolean } {
+export function createCliContext(getConfigOption: () => string | undefined): PreparedCliContext {
   const env = { ...process.env };
+  let modules: Awaited<ReturnType<typeof loadConfigModules>> | undefined;
   // Bad values are reported when the configuration loads; here only what is needed to find it.
-  const { values } = readEnvironment(env);
+  let values: Environment = {};
+  const loaded = (): NonNullable<typeof modules> => {
+    if (!modules) throw new Error('the CLI context was used before prepare()');
+    return modules;
+  };
   let config: HubwatchConfig | undefined;
   let logger: Logger | undefined;
   const warnings: string[] = [];
@@ -31,19 +52,26 @@ export function createCliContext(getConfigOption: () => string | undefined): Cli
     if (error.code !== 'EPIPE') throw error;
     stdoutGone = true;
   });
-  const context: CliContext & { readonly debug: boolean } = {
+  const context: PreparedCliContext = {
     env,
-    debug: values.HUBWATCH_DEBUG !== undefined,
+    get debug() {
+      return values.HUBWATCH_DEBUG !== undefined;
+    },
+    async prepare() {
+      modules ??= await loadConfigModules();
+      values = modules.readEnvironment(env).values;
+    },
     clock: systemClock,
     interactive: process.stderr.isTTY === true,
     configPath,
     config() {
+      const { loadConfig, checkSource } = loaded();
       config ??= loadConfig(configPath(), { env, checkSource, onWarning: (warning) => warnings.push(warning) });
       return config;
     },
     logger() {
       if (!logger) {
-        logger = createLogger({ level: context.config().log.level });
+        logger = loaded().createLogger({ level: context.config().log.level });
         // Said once the logger exists, which needs the configuration first.
         for (const warning of warnings.splice(0)) logger.warn({ config: configPath() }, `configuration: ${warning}`);
       }

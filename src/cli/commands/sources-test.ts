@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { FetchConfig } from '../../config/schema.js';
-import { CONNECTOR_MANIFESTS } from '../../connectors/registry.js';
+import { CONNECTOR_TYPES } from '../../connectors/connector-types.js';
 import { ConfigError } from '../../core/errors.js';
-import { silentLogger, type Logger } from '../../platform/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from '../command.js';
 
@@ -13,12 +13,13 @@ interface TestOptions {
 }
 
 /** Fetch settings from the configuration when there is one; the defaults when the file does not exist. */
-function fetchSettings(context: CliContext): { fetch?: FetchConfig; logger: Logger } {
+async function fetchSettings(context: CliContext): Promise<{ fetch?: FetchConfig; logger: Logger }> {
   try {
     const config = context.config();
     return { fetch: config.fetch, logger: context.logger() };
   } catch (error) {
     if (error instanceof ConfigError && error.problems.length === 1 && error.problems[0]!.startsWith('file not found')) {
+      const { silentLogger } = await import('../../platform/logger.js');
       return { logger: silentLogger() };
     }
     throw error;
@@ -26,7 +27,7 @@ function fetchSettings(context: CliContext): { fetch?: FetchConfig; logger: Logg
 }
 
 async function runTest(url: string, options: TestOptions, context: CliContext): Promise<void> {
-  const settings = fetchSettings(context);
+  const settings = await fetchSettings(context);
   const { testSource } = await import('../../app/source-test-service.js');
   const result = await testSource({ url, type: options.type, allowPrivate: options.allowPrivate }, { ...settings, now: context.clock });
   const summary = { url: result.url, type: result.type, detectedType: result.detectedType, title: result.title, items: result.delivered, problems: result.problems.length };
@@ -57,7 +58,7 @@ export const sourcesTestCommand: CommandModule = {
       .command('test')
       .description('fetch a URL once and print what would be ingested: detected type, every item, every item-level problem')
       .argument('<url>', 'feed, site, or social URL')
-      .option('--type <type>', `source type (default: detected; one of ${CONNECTOR_MANIFESTS.map((m) => m.type).join(', ')})`)
+      .option('--type <type>', `source type (default: detected; one of ${CONNECTOR_TYPES.join(', ')})`)
       .option('--allow-private', "allow this URL's host even if it is private or loopback (for this run only)")
       .option('--json', 'one JSON object per line')
       .action((url: string, options: TestOptions) => runTest(url, options, context));

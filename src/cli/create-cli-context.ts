@@ -9,21 +9,20 @@ import { jsonLogLine } from './json-log-line.js';
 
 export const DEFAULT_CONFIG_PATH = 'config/hubwatch.yaml';
 
-/** What the context needs from the configuration side, loaded by `prepare()` (zod, yaml, pino, the connector registry). */
+/** What the context needs from the configuration side, loaded by `prepare()` (zod, yaml, the connector registry). */
 async function loadConfigModules() {
-  const [{ readEnvironment }, { loadConfig }, { checkSource }, { createLogger }] = await Promise.all([
+  const [{ readEnvironment }, { loadConfig }, { checkSource }] = await Promise.all([
     import('../config/environment.js'),
     import('../config/load-config.js'),
     import('../connectors/registry.js'),
-    import('../platform/logger.js'),
   ]);
-  return { readEnvironment, loadConfig, checkSource, createLogger };
+  return { readEnvironment, loadConfig, checkSource };
 }
 
 /** The context main.ts builds: `prepare()` runs before any command's action (a commander preAction hook). */
 export type PreparedCliContext = CliContext & {
   readonly debug: boolean;
-  /** Loads the configuration loader, the schema, the connector registry and the logger: `--help` never needs them. */
+  /** Loads the configuration loader, the schema and the connector registry: `--help` never needs them. */
   prepare(): Promise<void>;
 };
 
@@ -42,7 +41,7 @@ export function createCliContext(getConfigOption: () => string | undefined): Pre
     return modules;
   };
   let config: HubwatchConfig | undefined;
-  let logger: Logger | undefined;
+  let logger: Promise<Logger> | undefined;
   const warnings: string[] = [];
   const configPath = (): string => getConfigOption() ?? values.HUBWATCH_CONFIG ?? DEFAULT_CONFIG_PATH;
   // `hubwatch search ... | head`: once the reader has gone, output stops quietly and the command
@@ -69,18 +68,22 @@ export function createCliContext(getConfigOption: () => string | undefined): Pre
       config ??= loadConfig(configPath(), { env, checkSource, onWarning: (warning) => warnings.push(warning) });
       return config;
     },
-    logger() {
-      if (!logger) {
-        logger = loaded().createLogger({ level: context.config().log.level });
+    async logger() {
+      const level = context.config().log.level;
+      // pino loads with the first command that logs (`config check` never does).
+      logger ??= import('../platform/logger.js').then(({ createLogger }) => {
+        const created = createLogger({ level });
         // Said once the logger exists, which needs the configuration first.
-        for (const warning of warnings.splice(0)) logger.warn({ config: configPath() }, `configuration: ${warning}`);
-      }
+        for (const warning of warnings.splice(0)) created.warn({ config: configPath() }, `configuration: ${warning}`);
+        return created;
+      });
       return logger;
     },
     async openIndex(options = {}): Promise<MentionIndex> {
       // The index adapters (better-sqlite3, the Elasticsearch client) load with the first command that opens one.
       const { openIndex } = await import('../index/open-index.js');
-      return openIndex(context.config().index, { logger: context.logger(), ...options });
+      const config = context.config().index;
+      return openIndex(config, { logger: await context.logger(), ...options });
     },
     // Every line a command prints goes through the one sanitiser: text from outside (titles,
     // authors, an HTML page's <title> in an error) never reaches a terminal raw.

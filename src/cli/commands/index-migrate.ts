@@ -15,7 +15,7 @@ export const indexMigrateCommand: CommandModule = {
         let phase = '';
         try {
           const result = await migrateIndex(index, {
-            logger: context.logger(),
+            logger: await context.logger(),
             onProgress: (next, done, total) => {
               if (next !== phase) {
                 progress?.finish();

@@ -18,7 +18,7 @@ export const runCommand: CommandModule = {
           import('../../roles/embedded-pipeline.js'),
         ]);
         const config = context.config();
-        const logger = context.logger();
+        const logger = await context.logger();
         const index = await context.openIndex();
         let progress: Progress | null = null;
         const counter = new RunCounter((report, totals) => {

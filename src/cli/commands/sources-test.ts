@@ -16,7 +16,7 @@ interface TestOptions {
 async function fetchSettings(context: CliContext): Promise<{ fetch?: FetchConfig; logger: Logger }> {
   try {
     const config = context.config();
-    return { fetch: config.fetch, logger: context.logger() };
+    return { fetch: config.fetch, logger: await context.logger() };
   } catch (error) {
     if (error instanceof ConfigError && error.problems.length === 1 && error.problems[0]!.startsWith('file not found')) {
       const { silentLogger } = await import('../../platform/logger.js');

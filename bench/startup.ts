@@ -25,10 +25,10 @@ const COMMANDS: readonly { name: string; args: string[]; goalMs?: number }[] = [
   { name: 'sources list', args: ['sources', 'list'] },
 ];
 
-/** Runs `node ROOT/bin/hubwatch.js ARGS` in `cwd`; the wall time in ms, or throws with its stderr. */
-function timeCommand(root: string, args: readonly string[], cwd: string): number {
+/** Runs `node ROOT/bin/hubwatch.js ARGS` in `cwd` (`node -e ''` without a root); the wall time in ms, or throws with its stderr. */
+function timeCommand(root: string | null, args: readonly string[], cwd: string): number {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [join(root, 'bin/hubwatch.js'), ...args], {
+  const result = spawnSync(process.execPath, root ? [join(root, 'bin/hubwatch.js'), ...args] : ['-e', ''], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HUBWATCH_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -75,6 +75,9 @@ export async function run(argv: string[]): Promise<void> {
       if (old) timeCommand(old, command.args, dir);
       timeCommand(ROOT, command.args, dir);
     }
+    // The floor: Node starting and exiting with nothing to run, on this machine at this moment.
+    const floor = Array.from({ length: runs }, () => timeCommand(null, [], dir)).sort((a, b) => a - b);
+    console.log(`${"node -e ''".padEnd(14)} median ${ms(median(floor))}, p95 ${ms(percentile(floor, 95))} (Node alone)`);
     for (const command of COMMANDS) {
       const fresh: number[] = [];
       const before: number[] = [];

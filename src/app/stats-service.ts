@@ -2,11 +2,10 @@ import type { Watchlist } from '../config/watchlist.js';
 import type { HistogramBucket, MentionIndex, SentimentBucket, TermBucket } from '../index/mention-index.js';
 import type { QueryNode } from '../index/query/ast.js';
 import { parseQuery } from '../index/query/parse.js';
+import type { StatsReport } from './stats-reports.js';
 import type { TimeWindow } from './time-range.js';
 
-/** The aggregations `stats` offers. */
-export const STATS_REPORTS = ['volume', 'sov', 'sentiment', 'sources', 'authors'] as const;
-export type StatsReport = (typeof STATS_REPORTS)[number];
+export { STATS_REPORTS, type StatsReport } from './stats-reports.js';
 
 /** What every aggregation is scoped by. */
 export interface StatsInput {

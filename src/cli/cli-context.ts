@@ -14,7 +14,8 @@ export interface CliContext {
   config(): HubwatchConfig;
   /** The path of the configuration file in use. */
   configPath(): string;
-  logger(): Logger;
+  /** The logger at the configured level (created once; configuration warnings are logged when it is). */
+  logger(): Promise<Logger>;
   /** Opens the index the configuration selects; with `mustExist`, a missing SQLite index is an error instead of created (Elasticsearch when `index.elasticsearch` is set, by the file or ELASTICSEARCH_URL). */
   openIndex(options?: { mustExist?: boolean }): Promise<MentionIndex>;
   readonly clock: Clock;

@@ -32,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'hubwatch: ')) })
     .exitOverride();
   const context = createCliContext(() => program.opts<{ config?: string }>().config);
+  // The configuration side loads before any action runs, never for --help or a usage error.
+  program.hook('preAction', () => context.prepare());
   for (const command of COMMANDS) command.register(program, context);
   for (const command of program.commands) command.exitOverride();
   try {

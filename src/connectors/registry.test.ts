@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sourceSchema } from '../config/schema.js';
+import { CONNECTOR_TYPES } from './connector-types.js';
 import { CONNECTOR_MANIFESTS, checkManifests, checkSource, getManifest, toSourceDefinition } from './registry.js';
 
 const source = (fields: Record<string, unknown>) => sourceSchema.parse({ id: 's1', ...fields });
@@ -8,7 +9,7 @@ describe('connector registry', () => {
   it('lists every type once, and the static list passes its own check', () => {
     const types = CONNECTOR_MANIFESTS.map((manifest) => manifest.type);
     expect(new Set(types).size).toBe(types.length);
-    expect(checkManifests(CONNECTOR_MANIFESTS)).toEqual([]);
+    expect(checkManifests(CONNECTOR_MANIFESTS, CONNECTOR_TYPES)).toEqual([]);
     expect(getManifest('rss')?.requiresUrl).toBe(true);
     expect(getManifest('nope')).toBeUndefined();
   });
@@ -19,6 +20,13 @@ describe('connector registry', () => {
     expect(checkManifests([rss, broken])).toEqual([
       'connector manifest [1] "rss": duplicate type',
       'connector manifest [1] "rss": intervals must satisfy 0 < min <= poll <= max',
+    ]);
+  });
+
+  it('reports manifests that differ from the light list of types the help texts use', () => {
+    const [rss, jsonFeed] = CONNECTOR_MANIFESTS;
+    expect(checkManifests([jsonFeed!, rss!], ['rss', 'jsonfeed'])).toEqual([
+      'manifests (jsonfeed, rss) differ from CONNECTOR_TYPES (rss, jsonfeed) in src/connectors/connector-types.ts',
     ]);
   });
 

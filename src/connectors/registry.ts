@@ -2,6 +2,7 @@ import type { SourceChecker } from '../config/load-config.js';
 import type { SourceConfig } from '../config/schema.js';
 import { UserInputError } from '../core/errors.js';
 import type { ConnectorManifest, SourceDefinition } from './connector.js';
+import { CONNECTOR_TYPES } from './connector-types.js';
 import { blogManifest } from './blog/manifest.js';
 import { blueskyManifest } from './bluesky/manifest.js';
 import { hackerNewsManifest } from './hackernews/manifest.js';
@@ -33,9 +34,14 @@ export const CONNECTOR_MANIFESTS: readonly ConnectorManifest[] = [
   entry(newsSearchManifest),
 ];
 
-/** Problems in a list of manifests (duplicate or malformed types, bad defaults), all at once. */
-export function checkManifests(manifests: readonly ConnectorManifest[]): string[] {
+/**
+ * Problems in a list of manifests (duplicate or malformed types, bad defaults and, when `types` is
+ * given, a list that differs from it), all at once.
+ */
+export function checkManifests(manifests: readonly ConnectorManifest[], types?: readonly string[]): string[] {
   const problems: string[] = [];
+  const listed = manifests.map((manifest) => manifest.type).join(', ');
+  if (types && listed !== types.join(', ')) problems.push(`manifests (${listed}) differ from CONNECTOR_TYPES (${types.join(', ')}) in src/connectors/connector-types.ts`);
   const seen = new Set<string>();
   manifests.forEach((manifest, index) => {
     const where = `connector manifest [${index}] "${manifest.type}"`;
@@ -53,7 +59,7 @@ export function checkManifests(manifests: readonly ConnectorManifest[]): string[
   return problems;
 }
 
-const startupProblems = checkManifests(CONNECTOR_MANIFESTS);
+const startupProblems = checkManifests(CONNECTOR_MANIFESTS, CONNECTOR_TYPES);
 if (startupProblems.length > 0) throw new Error(`connector registry:\n  ${startupProblems.join('\n  ')}`);
 
 const BY_TYPE = new Map(CONNECTOR_MANIFESTS.map((manifest) => [manifest.type, manifest]));

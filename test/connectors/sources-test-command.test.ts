@@ -31,7 +31,7 @@ async function run(args: string[]): Promise<string[]> {
       throw new ConfigError('config/hubwatch.yaml', ['file not found (pass --config FILE or set HUBWATCH_CONFIG)']);
     },
     configPath: () => 'config/hubwatch.yaml',
-    logger: () => silentLogger(),
+    logger: () => Promise.resolve(silentLogger()),
     openIndex: () => Promise.reject(new Error('not used')),
     clock: () => new Date('2026-11-27T12:00:00Z'),
     out: (line) => lines.push(line),

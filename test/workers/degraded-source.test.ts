@@ -80,7 +80,7 @@ async function sourcesList(settings: ReturnType<typeof configSchema.parse>): Pro
     env: {},
     config: () => settings,
     configPath: () => 'hubwatch.yaml',
-    logger: () => logger,
+    logger: () => Promise.resolve(logger),
     openIndex: (options) => openIndex(settings.index, { logger, ...options }),
     clock: () => now,
     out: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),

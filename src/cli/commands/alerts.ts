@@ -1,16 +1,21 @@
-import { alertHistory, backtestRule, findRule, listAlertRules, sendTestAlert } from '../../app/alerts-service.js';
 import { parseCountOption, resolveWindow } from '../../app/time-range.js';
-import { createNotifiers } from '../../alerts/delivery/create-notifiers.js';
-import { SqliteAlertStore } from '../../state/sqlite-alert-store.js';
+import type { Notifier } from '../../alerts/delivery/notifier.js';
+import type { SqliteAlertStore } from '../../state/sqlite-alert-store.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from '../command.js';
 import { printBacktest } from './alerts-print.js';
 
-function notifiersOf(context: CliContext) {
+// The alerts service, the notifiers (undici) and the store are loaded by the action that runs:
+// `hubwatch --help` must not pay for them.
+const service = () => import('../../app/alerts-service.js');
+
+async function notifiersOf(context: CliContext): Promise<Map<string, Notifier>> {
+  const { createNotifiers } = await import('../../alerts/delivery/create-notifiers.js');
   return createNotifiers(context.config(), { write: (line) => context.out(line), now: context.clock });
 }
 
 async function withStore<T>(context: CliContext, work: (store: SqliteAlertStore) => Promise<T>): Promise<T> {
+  const { SqliteAlertStore } = await import('../../state/sqlite-alert-store.js');
   const store = new SqliteAlertStore(context.config().index.sqlite.path);
   try {
     return await work(store);
@@ -28,7 +33,8 @@ export const alertsCommand: CommandModule = {
       .description('rules with their type, last firing and the health of each destination')
       .option('--json', 'one JSON object per line')
       .action(async (options: { json?: boolean }) => {
-        const views = await withStore(context, (store) => listAlertRules(context.config(), store, notifiersOf(context)));
+        const { listAlertRules } = await service();
+        const views = await withStore(context, async (store) => listAlertRules(context.config(), store, await notifiersOf(context)));
         for (const v of views) {
           if (options.json) context.out(JSON.stringify(v));
           else context.out(`${v.id}  ${v.type}${v.enabled ? '' : ' (disabled)'}  ${v.watches}  last fired: ${v.lastFiredAt ?? 'never'}  → ${v.notify.map((n) => `${n.id} (${n.health}${n.broken ? `: ${n.broken}` : ''})`).join(', ')}`);
@@ -40,8 +46,9 @@ export const alertsCommand: CommandModule = {
       .argument('<rule>', 'rule id')
       .description("send a sample message to the rule's destinations")
       .action(async (ruleId: string) => {
+        const { findRule, sendTestAlert } = await service();
         const rule = findRule(context.config(), ruleId);
-        const outcomes = await sendTestAlert(rule, notifiersOf(context), context.clock());
+        const outcomes = await sendTestAlert(rule, await notifiersOf(context), context.clock());
         for (const o of outcomes) context.out(`${o.notifierId}: ${o.ok ? 'sent' : `failed (${o.error ?? 'unknown'})`}`);
         if (outcomes.some((o) => !o.ok)) process.exitCode = 1;
       });
@@ -54,6 +61,7 @@ export const alertsCommand: CommandModule = {
       .option('--sweep', 'replay at several thresholds or sensitivities, side by side')
       .option('--json', 'the result as JSON')
       .action(async (ruleId: string, options: { from: string; to?: string; sweep?: boolean; json?: boolean }) => {
+        const { backtestRule, findRule } = await service();
         const rule = findRule(context.config(), ruleId);
         const window = resolveWindow(options, context.clock());
         const index = await context.openIndex();
@@ -71,6 +79,7 @@ export const alertsCommand: CommandModule = {
       .option('--limit <n>', 'lines', '50')
       .option('--json', 'one JSON object per line')
       .action(async (options: { limit: string; json?: boolean }) => {
+        const { alertHistory } = await service();
         const entries = await withStore(context, (store) => alertHistory(store, parseCountOption(options.limit, '--limit', 10_000)));
         for (const e of entries) {
           if (options.json) context.out(JSON.stringify(e));

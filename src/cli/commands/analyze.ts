@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import { createAnalyzer } from '../../app/analyze-service.js';
 import type { EntityMatch } from '../../core/mention.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from '../command.js';
@@ -15,6 +14,8 @@ function summary(entity: EntityMatch): string {
 }
 
 async function analyze(context: CliContext, options: AnalyzeOptions): Promise<void> {
+  // Language models and lexicons load here, in the one command that enriches text from stdin.
+  const { createAnalyzer } = await import('../../app/analyze-service.js');
   const analyzeLine = createAnalyzer(context.config().watchlist, { lang: options.lang, enricher: context.config().enrich });
   let line = 0;
   let failed = 0;

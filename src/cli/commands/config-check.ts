@@ -1,4 +1,4 @@
-import { checkConfiguration, type ConfigSummary } from '../../app/config-check-service.js';
+import type { ConfigSummary } from '../../app/config-check-service.js';
 import { ConfigError } from '../../core/errors.js';
 import type { CommandModule } from '../command.js';
 
@@ -22,8 +22,9 @@ export const configCheckCommand: CommandModule = {
       .description('validate the configuration file (and the HUBWATCH_*, ELASTICSEARCH_URL, REDIS_URL variables) and list every problem with its path')
       .option('-c, --config <file>', 'configuration file to check')
       .option('--json', 'print the report as one JSON object (file, ok, problems (the first 50), moreProblems, warnings, summary, environment)')
-      .action((options: { config?: string; json?: boolean }) => {
+      .action(async (options: { config?: string; json?: boolean }) => {
         if (options.config) program.setOptionValue('config', options.config);
+        const { checkConfiguration } = await import('../../app/config-check-service.js');
         const report = checkConfiguration(context.configPath(), context.env);
         if (options.json) {
           context.out(JSON.stringify(report));

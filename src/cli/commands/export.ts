@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Option } from 'commander';
-import { exportMentions, planExport, type ExportSink, type ExportSummary } from '../../app/export-service.js';
+import type { ExportSink, ExportSummary } from '../../app/export-service.js';
 import { UserInputError } from '../../core/errors.js';
 import type { CommandModule } from '../command.js';
 import { Progress } from '../progress.js';
@@ -71,6 +71,7 @@ export const exportCommand: CommandModule = {
       .addOption(new Option('--format <format>', 'output format').choices(['ndjson']).default('ndjson'))
       .option('-o, --out <file>', 'write to this file (written whole or not at all) instead of stdout')
       .action(async (query: string | undefined, options: ExportOptions) => {
+        const { exportMentions, planExport } = await import('../../app/export-service.js');
         // Read every option before opening the index: a mistake costs nothing.
         const plan = planExport({ query, from: options.from, to: options.to }, context.clock());
         const index = await context.openIndex();

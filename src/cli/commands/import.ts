@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Option } from 'commander';
-import { importMentions, type ImportSummary } from '../../app/import-service.js';
+import type { ImportSummary } from '../../app/import-service.js';
 import { UserInputError } from '../../core/errors.js';
-import { createMentionBuilder, type MentionBuilder } from '../../roles/mention-builder.js';
+import type { MentionBuilder } from '../../roles/mention-builder.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from '../command.js';
 import { Progress } from '../progress.js';
@@ -48,6 +48,7 @@ export const importCommand: CommandModule = {
       .addOption(new Option('--format <format>', 'input format').choices(['ndjson']).default('ndjson'))
       .option('--json', 'print the summary (with every rejected line) as one JSON object')
       .action(async (file: string, options: ImportOptions) => {
+        const { importMentions } = await import('../../app/import-service.js');
         const input = await openInput(file);
         const config = context.config();
         const index = await context.openIndex();
@@ -60,7 +61,11 @@ export const importCommand: CommandModule = {
               sources: config.sources,
               now: context.clock,
               // Built only when the file holds articles: full mentions need no enricher.
-              builder: async () => (builder ??= await createMentionBuilder(config, index, context.clock())),
+              // Lexicons and language models load with it, not with the command.
+              builder: async () => {
+                const { createMentionBuilder } = await import('../../roles/mention-builder.js');
+                return (builder ??= await createMentionBuilder(config, index, context.clock()));
+              },
             },
             onProgress: (done, detail) => progress?.tick(done, detail),
           });

@@ -1,4 +1,3 @@
-import { migrateIndex } from '../../app/index-service.js';
 import type { CommandModule } from '../command.js';
 import { Progress } from '../progress.js';
 
@@ -10,12 +9,13 @@ export const indexMigrateCommand: CommandModule = {
       .command('migrate')
       .description('bring the index to the current schema: SQLite migrates at open; Elasticsearch builds a new versioned index, copies, and swaps the alias with no downtime')
       .action(async () => {
+        const { migrateIndex } = await import('../../app/index-service.js');
         const index = await context.openIndex();
         let progress: Progress | undefined;
         let phase = '';
         try {
           const result = await migrateIndex(index, {
-            logger: context.logger(),
+            logger: await context.logger(),
             onProgress: (next, done, total) => {
               if (next !== phase) {
                 progress?.finish();

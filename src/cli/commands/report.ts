@@ -1,9 +1,5 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { Option } from 'commander';
-import { computePreRead, planPreRead } from '../../app/report-service.js';
-import { renderHtml } from '../../reports/render/render-html.js';
-import { renderMarkdown } from '../../reports/render/render-markdown.js';
-import { SqliteAlertStore } from '../../state/sqlite-alert-store.js';
 import type { CommandModule } from '../command.js';
 import { Progress } from '../progress.js';
 
@@ -37,9 +33,11 @@ export const reportCommand: CommandModule = {
       .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'pdf']).makeOptionMandatory())
       .requiredOption('--out <file>', 'file to write')
       .action(async (options: PreReadOptions) => {
+        const { computePreRead, planPreRead } = await import('../../app/report-service.js');
         const plan = planPreRead({ from: options.from, to: options.to, brands: options.brand, language: options.lang }, context.config(), context.clock());
         const index = await context.openIndex();
         // The alert history lives in the state file, as `hubwatch alerts history` reads it.
+        const { SqliteAlertStore } = await import('../../state/sqlite-alert-store.js');
         const store = new SqliteAlertStore(context.config().index.sqlite.path);
         let progress: Progress | null = null;
         let seen = 0;
@@ -55,8 +53,11 @@ export const reportCommand: CommandModule = {
           await index.close();
         }
         (progress as Progress | null)?.finish();
-        if (options.format === 'md') writeAtomically(options.out, renderMarkdown(result));
-        else {
+        if (options.format === 'md') {
+          const { renderMarkdown } = await import('../../reports/render/render-markdown.js');
+          writeAtomically(options.out, renderMarkdown(result));
+        } else {
+          const { renderHtml } = await import('../../reports/render/render-html.js');
           const html = renderHtml(result);
           if (options.format === 'html') writeAtomically(options.out, html);
           else {

@@ -1,5 +1,3 @@
-import { countMentions, describeTotals, ingestOnce, ingestUntilAborted, RunCounter } from '../../app/ingest-service.js';
-import { createEmbeddedPipeline } from '../../roles/embedded-pipeline.js';
 import type { CommandModule } from '../command.js';
 import { Progress } from '../progress.js';
 
@@ -15,8 +13,12 @@ export const runCommand: CommandModule = {
       .option('--once', 'poll every source once, then exit')
       .option('--json', 'with --once: one JSON report per source on stdout')
       .action(async (options: { once?: boolean; json?: boolean }) => {
+        const [{ countMentions, describeTotals, ingestOnce, ingestUntilAborted, RunCounter }, { createEmbeddedPipeline }] = await Promise.all([
+          import('../../app/ingest-service.js'),
+          import('../../roles/embedded-pipeline.js'),
+        ]);
         const config = context.config();
-        const logger = context.logger();
+        const logger = await context.logger();
         const index = await context.openIndex();
         let progress: Progress | null = null;
         const counter = new RunCounter((report, totals) => {

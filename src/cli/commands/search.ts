@@ -1,5 +1,4 @@
 import { Option } from 'commander';
-import { planSearch, searchMentions } from '../../app/search-service.js';
 import { parseCountOption, parseTimeOption } from '../../app/time-range.js';
 import type { SortOrder } from '../../index/mention-index.js';
 import type { CommandModule } from '../command.js';
@@ -39,6 +38,8 @@ export const searchCommand: CommandModule = {
       .addOption(new Option('--sort <order>', 'order of results').choices(['date', 'relevance']).default('date'))
       .option('--cursor <cursor>', 'continue after a previous page (printed as nextCursor)')
       .action(async (text: string, options: SearchOptions) => {
+        // The query parser and the index adapters load here, not with --help.
+        const { planSearch, searchMentions } = await import('../../app/search-service.js');
         const now = context.clock();
         // Read every option before opening the index: a mistake costs nothing.
         const request = planSearch({

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { listSources, type SourceView } from '../../app/sources-service.js';
-import { SqliteStateStore } from '../../state/sqlite-state-store.js';
+import type { SourceView } from '../../app/sources-service.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from '../command.js';
 
@@ -41,6 +40,10 @@ export const sourcesListCommand: CommandModule = {
       .description('list configured sources with status, last success, last error, next poll, interval and items per day')
       .option('--json', 'one JSON object per line')
       .action(async (options: { json?: boolean }) => {
+        const [{ listSources }, { SqliteStateStore }] = await Promise.all([
+          import('../../app/sources-service.js'),
+          import('../../state/sqlite-state-store.js'),
+        ]);
         const config = context.config();
         const now = context.clock();
         const path = config.index.sqlite.path;

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { parseOptionAssignments } from '../../app/option-assignments.js';
-import { testSource } from '../../app/source-test-service.js';
 import type { FetchConfig } from '../../config/schema.js';
-import { CONNECTOR_MANIFESTS } from '../../connectors/registry.js';
+import { CONNECTOR_TYPES } from '../../connectors/connector-types.js';
 import { ConfigError } from '../../core/errors.js';
-import { silentLogger, type Logger } from '../../platform/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from '../command.js';
 
@@ -16,12 +14,13 @@ interface TestOptions {
 }
 
 /** Fetch settings from the configuration when there is one; the defaults when the file does not exist. */
-function fetchSettings(context: CliContext): { fetch?: FetchConfig; logger: Logger } {
+async function fetchSettings(context: CliContext): Promise<{ fetch?: FetchConfig; logger: Logger }> {
   try {
     const config = context.config();
-    return { fetch: config.fetch, logger: context.logger() };
+    return { fetch: config.fetch, logger: await context.logger() };
   } catch (error) {
     if (error instanceof ConfigError && error.problems.length === 1 && error.problems[0]!.startsWith('file not found')) {
+      const { silentLogger } = await import('../../platform/logger.js');
       return { logger: silentLogger() };
     }
     throw error;
@@ -29,8 +28,10 @@ function fetchSettings(context: CliContext): { fetch?: FetchConfig; logger: Logg
 }
 
 async function runTest(url: string | undefined, options: TestOptions, context: CliContext): Promise<void> {
+  const { parseOptionAssignments } = await import('../../app/option-assignments.js');
   const given = parseOptionAssignments(options.option);
-  const settings = fetchSettings(context);
+  const settings = await fetchSettings(context);
+  const { testSource } = await import('../../app/source-test-service.js');
   const result = await testSource({ url, type: options.type, options: given, allowPrivate: options.allowPrivate }, { ...settings, now: context.clock });
   const summary = { url: result.url, type: result.type, detectedType: result.detectedType, title: result.title, items: result.delivered, problems: result.problems.length };
   if (options.json) {
@@ -61,7 +62,7 @@ export const sourcesTestCommand: CommandModule = {
       .command('test')
       .description('fetch a URL once and print what would be ingested: detected type, every item, every item-level problem')
       .argument('[url]', 'feed, site, or social URL (optional for a --type whose options say what to read)')
-      .option('--type <type>', `source type (default: detected; one of ${CONNECTOR_MANIFESTS.map((m) => m.type).join(', ')})`)
+      .option('--type <type>', `source type (default: detected; one of ${CONNECTOR_TYPES.join(', ')})`)
       .option(
         '--option <key=value>',
         "a source option as in the config (repeatable; value read as JSON when it parses, else text; nested keys with dots), e.g. --option query=acme --option 'kinds=[\"story\"]'",

@@ -1,5 +1,6 @@
 import { Argument, Option } from 'commander';
-import { computeStats, planStats, STATS_REPORTS, type StatsReport, type StatsResult } from '../../app/stats-service.js';
+import type { StatsResult } from '../../app/stats-service.js';
+import { STATS_REPORTS, type StatsReport } from '../../app/stats-reports.js';
 import { parseCountOption, resolveWindow } from '../../app/time-range.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from '../command.js';
@@ -63,6 +64,7 @@ export const statsCommand: CommandModule = {
       .option('-n, --limit <n>', 'rows for sources and authors', '20')
       .option('--json', 'one JSON object per line')
       .action(async (name: StatsReport, options: StatsOptions) => {
+        const { computeStats, planStats } = await import('../../app/stats-service.js');
         const plan = planStats({
           report: name,
           query: options.query,

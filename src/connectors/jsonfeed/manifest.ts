@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { UserInputError } from '../../core/errors.js';
 import type { ConnectorManifest } from '../connector.js';
-import { fetchFeed } from '../rss/fetch-feed.js';
 
 export const jsonFeedOptionsSchema = z.strictObject({});
 export type JsonFeedOptions = z.infer<typeof jsonFeedOptionsSchema>;
@@ -16,7 +15,8 @@ export const jsonFeedManifest: ConnectorManifest<JsonFeedOptions> = {
   create: () => ({
     fetch(source, cursor, context) {
       if (!source.url) throw new UserInputError(`source "${source.id}": type jsonfeed needs a url`);
-      return fetchFeed(source.url, cursor, context, source.id, { accept: 'application/feed+json, application/json;q=0.9, */*;q=0.5' });
+      const url = source.url;
+      return import('../rss/fetch-feed.js').then(({ fetchFeed }) => fetchFeed(url, cursor, context, source.id, { accept: 'application/feed+json, application/json;q=0.9, */*;q=0.5' }));
     },
   }),
 };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ConnectorManifest } from '../connector.js';
-import { fetchFeed } from '../rss/fetch-feed.js';
 
 export const newsSearchOptionsSchema = z.strictObject({
   /** What to search for, as the engine reads it (`"Acme Rail" OR AcmeRail`). */
@@ -44,6 +43,7 @@ export const newsSearchManifest: ConnectorManifest<NewsSearchOptions> = {
   defaults: { channel: 'news', pollIntervalSeconds: 1800, minIntervalSeconds: 900, maxIntervalSeconds: 6 * 3600 },
   create: () => ({
     async fetch(source, cursor, context) {
+      const { fetchFeed } = await import('../rss/fetch-feed.js');
       const outcome = await fetchFeed(newsSearchUrl(source.options), cursor, context, source.id);
       return { ...outcome, detectedType: outcome.status === 'ok' ? `news-search (${source.options.engine})` : outcome.detectedType };
     },

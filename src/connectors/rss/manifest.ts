@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { UserInputError } from '../../core/errors.js';
 import type { ConnectorManifest } from '../connector.js';
-import { fetchFeed } from './fetch-feed.js';
 
 export const rssOptionsSchema = z.strictObject({
   /** Extra request headers some feeds need (an API key header for a paywalled feed). */
@@ -23,7 +22,9 @@ export const rssManifest: ConnectorManifest<RssOptions> = {
   create: () => ({
     fetch(source, cursor, context) {
       if (!source.url) throw new UserInputError(`source "${source.id}": type rss needs a url`);
-      return fetchFeed(source.url, cursor, context, source.id, source.options.headers);
+      const url = source.url;
+      // The feed parsers load on the first poll: checking a configuration must not pay for them.
+      return import('./fetch-feed.js').then(({ fetchFeed }) => fetchFeed(url, cursor, context, source.id, source.options.headers));
     },
   }),
 };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ConnectorManifest } from '../connector.js';
-import { fetchFeed } from '../rss/fetch-feed.js';
 
 export const youtubeOptionsSchema = z
   .strictObject({
@@ -41,6 +40,7 @@ export const youtubeManifest: ConnectorManifest<YoutubeOptions> = {
   },
   create: () => ({
     async fetch(source, cursor, context) {
+      const { fetchFeed } = await import('../rss/fetch-feed.js');
       const outcome = await fetchFeed(youtubeFeedUrl(source.options), cursor, context, source.id);
       return { ...outcome, items: outcome.items.map((item) => ({ ...item, channel: 'video' as const })), detectedType: outcome.status === 'ok' ? 'youtube' : outcome.detectedType };
     },

@@ -53,7 +53,7 @@ async function sourcesTest(url: string): Promise<{ lines: Record<string, unknown
     env: {},
     config: () => CONFIG,
     configPath: () => 'hubwatch.yaml',
-    logger: () => silentLogger(),
+    logger: () => Promise.resolve(silentLogger()),
     openIndex: () => Promise.reject(new Error('not used')),
     clock: () => new Date(),
     out: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),

@@ -34,7 +34,9 @@ beforeAll(async () => {
   for (const dimension of DIMENSIONS) await index.topTerms({ ...scope, dimension, size: 5 });
   await index.shareOfVoice({ ...scope, brands: ['acme'] });
   await index.topStories({ ...scope, size: 3 });
-  for await (const record of index.signaturesSince(new Date(0))) expect(record.signature).toBeTruthy();
+  const signed: string[] = [];
+  for await (const record of index.signaturesSince(new Date(0))) signed.push(record.id);
+  expect(signed.sort()).toEqual(corpus().filter((m) => m.signature !== null).map((m) => m.id).sort());
   await index.deleteOlderThan(new Date('2000-01-01'));
 });
 

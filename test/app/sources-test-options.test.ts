@@ -1,11 +1,9 @@
+import { runInProcess } from '../support/in-process-cli.js';
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOptionAssignments } from '../../src/app/option-assignments.js';
-import type { CliContext } from '../../src/cli/cli-context.js';
 import { sourcesTestCommand } from '../../src/cli/commands/sources-test.js';
-import { ConfigError, UserInputError } from '../../src/core/errors.js';
-import { silentLogger } from '../../src/platform/logger.js';
+import { UserInputError } from '../../src/core/errors.js';
 import { startLoopbackServer, type LoopbackServer } from '../connectors/support/loopback-server.js';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../src/connectors/${path}`, import.meta.url), 'utf8');
@@ -40,24 +38,7 @@ afterAll(async () => server.close());
 
 /** Runs `hubwatch sources test …` with no configuration file; returns the JSON lines. */
 async function run(args: string[]): Promise<Record<string, unknown>[]> {
-  const lines: string[] = [];
-  const context: CliContext = {
-    env: {},
-    config: () => {
-      throw new ConfigError('config/hubwatch.yaml', ['file not found (pass --config FILE or set HUBWATCH_CONFIG)']);
-    },
-    configPath: () => 'config/hubwatch.yaml',
-    logger: async () => silentLogger(),
-    openIndex: () => Promise.reject(new Error('not used')),
-    clock: () => new Date('2026-11-27T12:00:00Z'),
-    out: (line) => lines.push(line),
-    err: () => undefined,
-    note: () => undefined,
-    interactive: false,
-  };
-  const program = new Command('hubwatch').exitOverride();
-  sourcesTestCommand.register(program, context);
-  await program.parseAsync(['sources', 'test', ...args, '--json'], { from: 'user' });
+  const lines = await runInProcess(sourcesTestCommand, ['sources', 'test', ...args, '--json']);
   return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 

@@ -1,10 +1,8 @@
+import { runInProcess } from '../support/in-process-cli.js';
 import { execFile } from 'node:child_process';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/cli-context.js';
 import { sourcesTestCommand } from '../../src/cli/commands/sources-test.js';
-import { ConfigError, ParseError } from '../../src/core/errors.js';
-import { silentLogger } from '../../src/platform/logger.js';
+import { ParseError } from '../../src/core/errors.js';
 import { startLoopbackServer, type LoopbackServer } from './support/loopback-server.js';
 import { readStored } from './support/read-stored.js';
 
@@ -57,25 +55,8 @@ afterAll(async () => server.close());
 
 /** `hubwatch sources test URL --allow-private --json` in process, with no configuration file. */
 async function sourcesTest(url: string): Promise<Record<string, unknown>[]> {
-  const lines: Record<string, unknown>[] = [];
-  const context: CliContext = {
-    env: {},
-    config: () => {
-      throw new ConfigError('config/hubwatch.yaml', ['file not found (pass --config FILE or set HUBWATCH_CONFIG)']);
-    },
-    configPath: () => 'config/hubwatch.yaml',
-    logger: () => Promise.resolve(silentLogger()),
-    openIndex: () => Promise.reject(new Error('not used')),
-    clock: () => new Date('2026-11-27T12:00:00Z'),
-    out: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
-    err: () => undefined,
-    note: () => undefined,
-    interactive: false,
-  };
-  const program = new Command('hubwatch').exitOverride();
-  sourcesTestCommand.register(program, context);
-  await program.parseAsync(['sources', 'test', url, '--allow-private', '--json'], { from: 'user' });
-  return lines;
+  const lines = await runInProcess(sourcesTestCommand, ['sources', 'test', url, '--allow-private', '--json']);
+  return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 describe('a truncated document with no complete item is a failed poll with a clear reason', () => {

@@ -1,9 +1,7 @@
-import { Command } from 'commander';
+import { runInProcess } from '../support/in-process-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/cli-context.js';
 import { sourcesTestCommand } from '../../src/cli/commands/sources-test.js';
-import { ConfigError, FetchError, ParseError } from '../../src/core/errors.js';
-import { silentLogger } from '../../src/platform/logger.js';
+import { FetchError, ParseError } from '../../src/core/errors.js';
 import { startLoopbackServer, type LoopbackServer } from './support/loopback-server.js';
 
 let server: LoopbackServer;
@@ -24,25 +22,7 @@ afterAll(async () => server.close());
 
 /** Runs `hubwatch sources test …` with no configuration file, capturing stdout lines. */
 async function run(args: string[]): Promise<string[]> {
-  const lines: string[] = [];
-  const context: CliContext = {
-    env: {},
-    config: () => {
-      throw new ConfigError('config/hubwatch.yaml', ['file not found (pass --config FILE or set HUBWATCH_CONFIG)']);
-    },
-    configPath: () => 'config/hubwatch.yaml',
-    logger: () => Promise.resolve(silentLogger()),
-    openIndex: () => Promise.reject(new Error('not used')),
-    clock: () => new Date('2026-11-27T12:00:00Z'),
-    out: (line) => lines.push(line),
-    err: () => undefined,
-    note: () => undefined,
-    interactive: false,
-  };
-  const program = new Command('hubwatch').exitOverride();
-  sourcesTestCommand.register(program, context);
-  await program.parseAsync(['sources', 'test', ...args], { from: 'user' });
-  return lines;
+  return runInProcess(sourcesTestCommand, ['sources', 'test', ...args]);
 }
 
 describe('hubwatch sources test', () => {

@@ -1,9 +1,8 @@
+import { runInProcess } from '../support/in-process-cli.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/cli-context.js';
 import { sourcesListCommand } from '../../src/cli/commands/sources-list.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { configSchema } from '../../src/config/schema.js';
@@ -75,21 +74,12 @@ describe('a source whose document arrives cut off', () => {
 
 /** `hubwatch sources list --json` in process, on the same configuration. */
 async function sourcesList(settings: ReturnType<typeof configSchema.parse>): Promise<Record<string, unknown>[]> {
-  const lines: Record<string, unknown>[] = [];
-  const context: CliContext = {
-    env: {},
+  const lines = await runInProcess(sourcesListCommand, ['sources', 'list', '--json'], {
     config: () => settings,
     configPath: () => 'hubwatch.yaml',
     logger: () => Promise.resolve(logger),
     openIndex: (options) => openIndex(settings.index, { logger, ...options }),
     clock: () => now,
-    out: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
-    err: () => undefined,
-    note: () => undefined,
-    interactive: false,
-  };
-  const program = new Command('hubwatch').exitOverride();
-  sourcesListCommand.register(program, context);
-  await program.parseAsync(['sources', 'list', '--json'], { from: 'user' });
-  return lines;
+  });
+  return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 }

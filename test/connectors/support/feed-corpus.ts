@@ -1,14 +1,12 @@
+import { runInProcess } from '../../support/in-process-cli.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import type { CliContext } from '../../../src/cli/cli-context.js';
 import { sourcesTestCommand } from '../../../src/cli/commands/sources-test.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { textLine } from '../../../src/core/html-to-text.js';
 import { blogManifest } from '../../../src/connectors/blog/manifest.js';
 import { normaliseItem, type NormalisedItem } from '../../../src/core/normalise.js';
-import { silentLogger } from '../../../src/platform/logger.js';
 import { allowPort, testFetcher } from './fetcher.js';
 import { fetchContext } from './fetch-context.js';
 import { startLoopbackServer } from './loopback-server.js';
@@ -49,22 +47,9 @@ const CONFIG = configSchema.parse({ fetch: { perHost: { concurrency: 2, minDelay
 /** Runs `hubwatch sources test URL --allow-private --json` in process and returns its lines. */
 async function sourcesTest(url: string): Promise<{ lines: Record<string, unknown>[]; error: Error | null }> {
   const lines: Record<string, unknown>[] = [];
-  const context: CliContext = {
-    env: {},
-    config: () => CONFIG,
-    configPath: () => 'hubwatch.yaml',
-    logger: () => Promise.resolve(silentLogger()),
-    openIndex: () => Promise.reject(new Error('not used')),
-    clock: () => new Date(),
-    out: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
-    err: () => undefined,
-    note: () => undefined,
-    interactive: false,
-  };
-  const program = new Command('hubwatch').exitOverride();
-  sourcesTestCommand.register(program, context);
+  const out = (line: string): void => void lines.push(JSON.parse(line) as Record<string, unknown>);
   try {
-    await program.parseAsync(['sources', 'test', url, '--allow-private', '--json'], { from: 'user' });
+    await runInProcess(sourcesTestCommand, ['sources', 'test', url, '--allow-private', '--json'], { config: () => CONFIG, configPath: () => 'hubwatch.yaml', clock: () => new Date(), out });
     return { lines, error: null };
   } catch (error) {
     return { lines, error: error as Error };

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AlertStore, CooldownState, Delivery, DeliveryStatus, DestinationHealth, FiredRecord, HistoryEntry, PendingFiring } from '../alerts/alert-store.js';
 import type { AlertMessage, Firing } from '../alerts/firing.js';
+import { makeParentDirectory } from '../platform/make-parent-directory.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS alert_rules (rule_id TEXT PRIMARY KEY, since INTEGER NOT NULL);
@@ -34,7 +33,7 @@ export class SqliteAlertStore implements AlertStore {
   private readonly db: Database.Database;
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') makeParentDirectory(path);
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');

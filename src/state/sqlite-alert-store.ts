@@ -135,6 +135,19 @@ export class SqliteAlertStore implements AlertStore {
     return rows.map((r) => ({ ruleId: r.rule_id, type: r.type, firedAt: new Date(r.fired_at).toISOString(), headline: r.headline }));
   }
 
+  async prune(before: Date): Promise<number> {
+    const cutoff = before.getTime();
+    const unsettled = "SELECT message_id FROM alert_deliveries WHERE status IN ('queued', 'sending')";
+    return this.db.transaction(() => {
+      let removed = this.db.prepare(`DELETE FROM alert_firings WHERE fired_at < ? AND (message_id IS NULL OR message_id NOT IN (${unsettled}))`).run(cutoff).changes;
+      const old = `SELECT id FROM alert_messages WHERE created_at < ? AND id NOT IN (${unsettled}) AND id NOT IN (SELECT message_id FROM alert_firings WHERE message_id IS NOT NULL)`;
+      removed += this.db.prepare(`DELETE FROM alert_deliveries WHERE message_id IN (${old})`).run(cutoff).changes;
+      removed += this.db.prepare(`DELETE FROM alert_messages WHERE id IN (${old})`).run(cutoff).changes;
+      removed += this.db.prepare('DELETE FROM alert_cooldowns WHERE last_sent_at < ?').run(cutoff).changes;
+      return removed;
+    })();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

@@ -1,3 +1,6 @@
+import type { MentionSource } from '../core/mention.js';
+import { sourcesOf } from '../core/mention-sources.js';
+import { storyRoleOf, type StoryRole } from '../core/story-role.js';
 import type { SearchHit } from '../index/mention-index.js';
 
 const MARK_OPEN = '\u0002';
@@ -14,8 +17,11 @@ export interface HitView {
   id: string;
   title: string;
   url: string | null;
+  /** The primary source: the first that delivered the mention. */
   source: string;
   sourceName: string;
+  /** Every source that delivered the mention, the primary first. */
+  sources: MentionSource[];
   channel: string;
   author: string | null;
   publishedAt: string;
@@ -23,6 +29,10 @@ export interface HitView {
   sentiment: SearchHit['mention']['sentiment'];
   entities: { kind: string; id: string; name: string; role?: string; sentiment?: SearchHit['mention']['sentiment'] }[];
   storyId: string | null;
+  /** Its part in the story: origin, copy, or amplifier (a share of the article). */
+  storyRole: StoryRole;
+  /** For an amplifier: the article it shares. */
+  sharedUrl?: string;
   reach: number;
   score?: number;
   snippets: SnippetView[];
@@ -52,6 +62,7 @@ export function hitToJson(hit: SearchHit): HitView {
     url: m.url,
     source: m.sourceId,
     sourceName: m.sourceName,
+    sources: sourcesOf(m),
     channel: m.channel,
     author: m.author,
     publishedAt: m.publishedAt,
@@ -59,6 +70,8 @@ export function hitToJson(hit: SearchHit): HitView {
     sentiment: m.sentiment,
     entities: m.entities.map((e) => ({ kind: e.kind, id: e.id, name: e.name, ...(e.role ? { role: e.role } : {}), ...(e.sentiment ? { sentiment: e.sentiment } : {}) })),
     storyId: m.storyId,
+    storyRole: storyRoleOf(m),
+    ...(m.sharedUrl ? { sharedUrl: m.sharedUrl } : {}),
     reach: m.reach,
     ...(hit.score === undefined ? {} : { score: hit.score }),
     snippets: (hit.snippets ?? []).map(splitHighlights),

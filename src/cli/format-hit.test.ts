@@ -40,7 +40,20 @@ describe('hitToJson', () => {
       id: mention.id, title: mention.title, url: mention.url, source: 'daily', publishedAt: mention.publishedAt,
       language: 'en', sentiment: { score: 0.42, label: 'positive' }, entities: [{ kind: 'brand', id: 'acme', name: 'Acme', role: 'own' }],
       snippets: [{ text: 'Acme beats', highlights: [[0, 4]] }],
+      sources: [{ id: 'daily', name: mention.sourceName }],
+      storyRole: 'origin',
     });
+    expect(json).not.toHaveProperty('sharedUrl');
+  });
+
+  it('lists every source that delivered the mention, and marks a share as its story’s amplifier', () => {
+    const delivered = { ...mention, sources: [{ id: 'daily', name: 'Daily' }, { id: 'news-search', name: 'News search' }] };
+    expect(hitToJson({ mention: delivered }).sources).toEqual([{ id: 'daily', name: 'Daily' }, { id: 'news-search', name: 'News search' }]);
+    expect(hitToText({ mention: delivered }, false)).toContain('  also from: News search');
+    const share = { ...mention, id: 'fedcba9876543210fedcba9876543210', sharedUrl: 'https://blog.example/a' };
+    expect(hitToJson({ mention: share })).toMatchObject({ storyRole: 'amplifier', sharedUrl: 'https://blog.example/a' });
+    expect(hitToText({ mention: share }, false)).toContain('  shares: https://blog.example/a');
+    expect(hitToJson({ mention: { ...mention, id: 'fedcba9876543210fedcba9876543210' } }).storyRole).toBe('copy');
   });
 });
 

@@ -1,3 +1,4 @@
+import { sourcesOf } from '../core/mention-sources.js';
 import type { SearchHit } from '../index/mention-index.js';
 
 export { hitToJson, splitHighlights } from '../app/hit-view.js';
@@ -17,6 +18,9 @@ export function hitToText(hit: SearchHit, colour: boolean): string[] {
     safe(s).replace(/\u0002/g, colour ? '\u001b[1m' : '[').replace(/\u0003/g, colour ? '\u001b[22m' : ']');
   const lines = [`${date}  ${safe(m.sourceName)} (${m.channel}, ${m.language ?? '??'})  ${label}`, `  ${safe(m.title)}`];
   if (m.url) lines.push(`  ${safe(m.url)}`);
+  if (m.sharedUrl) lines.push(`  shares: ${safe(m.sharedUrl)}`);
+  const others = sourcesOf(m).slice(1);
+  if (others.length > 0) lines.push(`  also from: ${safe(others.map((s) => s.name || s.id).join(', '))}`);
   if (entities) lines.push(`  entities: ${safe(entities)}`);
   for (const snippet of hit.snippets ?? []) lines.push(`  > ${mark(snippet)}`);
   return lines;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionId } from './mention-id.js';
+import { articleIdOf, mentionId } from './mention-id.js';
 
 describe('mentionId', () => {
   it('is the same for the same item fetched twice, whatever the tracking tags', () => {
@@ -26,5 +26,14 @@ describe('mentionId', () => {
 
   it('returns null when there is neither URL nor GUID', () => {
     expect(mentionId({ url: '', sourceId: 's', guid: '  ' })).toBeNull();
+  });
+});
+
+describe('articleIdOf', () => {
+  it('gives the id the article at that URL is indexed under, whatever its fragment or tracking tags', () => {
+    const article = mentionId({ url: 'https://news.example/deal?id=7', sourceId: 'feed' })!.id;
+    expect(articleIdOf('https://news.example/deal?id=7#comments')).toBe(article);
+    expect(articleIdOf('https://news.example/deal?utm_source=hn&id=7#top')).toBe(article);
+    expect(articleIdOf('mailto:someone@example.org')).toBeNull();
   });
 });

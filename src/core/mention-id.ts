@@ -24,3 +24,12 @@ export function mentionId(input: MentionIdInput): { id: string; canonicalUrl: st
   if (guid) return { id: hash(`guid\u0000${input.sourceId}\u0000${guid}`), canonicalUrl: null };
   return null;
 }
+
+/**
+ * The mention id an article at `url` has (or will have when it is indexed): what a share of it
+ * names to join its story. Null when `url` is not an http(s) URL.
+ */
+export function articleIdOf(url: string): string | null {
+  const canonical = canonicalUrl(url);
+  return canonical ? hash(`url\u0000${canonical}`) : null;
+}

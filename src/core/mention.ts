@@ -69,6 +69,10 @@ export type Audience = z.infer<typeof audienceSchema>;
 
 const isoDate = z.iso.datetime({ offset: true });
 
+/** A source that delivered a mention: its configured id and display name. */
+export const mentionSourceSchema = z.object({ id: z.string().min(1), name: z.string() });
+export type MentionSource = z.infer<typeof mentionSourceSchema>;
+
 /**
  * The mention: one item about the watched company, cleaned, enriched and ready to index.
  * Text fields are plain text, never HTML. Its `id` is stable (see `mentionId`).
@@ -84,8 +88,15 @@ export const mentionSchema = z.object({
    * article's URL. The post's own permalink is `url`; absent when the mention shares nothing.
    */
   sharedUrl: z.string().optional(),
+  /** The first source that delivered the mention (its primary source: it owns the content). */
   sourceId: z.string().min(1),
   sourceName: z.string(),
+  /**
+   * Every source that delivered this same mention (an article seen in its outlet's feed and in a
+   * news search), the primary first, in the order they delivered it. Absent means the primary
+   * alone; `sourcesOf` (mention-sources.ts) reads either form.
+   */
+  sources: z.array(mentionSourceSchema).optional(),
   channel: channelSchema,
   title: z.string(),
   text: z.string(),

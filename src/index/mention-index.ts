@@ -82,10 +82,12 @@ export interface SentimentBucket {
 
 export interface StoryBucket {
   storyId: string;
-  /** The first-seen copy: the story's origin. */
+  /** The story's origin: its first-published copy of the text, or the first share when no copy is in scope. */
   origin: Mention;
-  /** How many mentions (the origin and its amplifiers) the story holds. */
+  /** How many mentions the story holds: the origin, its copies and its amplifiers. */
   count: number;
+  /** How many of them are amplifiers: posts sharing the article (they carry `sharedUrl`); the rest are copies. */
+  amplifiers: number;
 }
 
 /** A mention's near-duplicate signature, to rebuild the story clusterer's memory at start. */
@@ -94,6 +96,8 @@ export interface SignatureRecord {
   storyId: string | null;
   signature: string;
   publishedAt: string;
+  /** The article the mention shares, when it is a share (an amplifier joins that article's story). */
+  sharedUrl?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { HubwatchConfig } from '../config/schema.js';
+import { articleIdOf } from '../core/mention-id.js';
 import { createEnricher } from '../enrich/create-enricher.js';
 import { createInProcessStoryMemory } from '../enrich/in-process-story-memory.js';
 import { computeReach } from '../enrich/reach.js';
@@ -18,8 +19,9 @@ export interface MentionBuilder extends MentionBuilderDeps {
 
 async function rebuildStoryMemory(stories: StoryMemory, index: MentionIndex, since: Date): Promise<void> {
   let members: StoryMember[] = [];
-  for await (const record of index.signaturesSince(since)) {
-    members.push(record);
+  for await (const { sharedUrl, ...record } of index.signaturesSince(since)) {
+    const sharedId = sharedUrl ? articleIdOf(sharedUrl) : null;
+    members.push(sharedId ? { ...record, sharedId } : record);
     if (members.length >= REMEMBER_BATCH) {
       await stories.remember(members);
       members = [];

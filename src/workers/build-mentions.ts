@@ -1,4 +1,5 @@
 import type { Mention } from '../core/mention.js';
+import { articleIdOf } from '../core/mention-id.js';
 import type { NormalisedItem } from '../core/normalise.js';
 import type { Enricher } from '../enrich/enricher.js';
 import type { StoryMemory } from '../enrich/story-memory.js';
@@ -19,7 +20,11 @@ export interface MentionBuilderDeps {
 export async function buildMentions(items: readonly NormalisedItem[], deps: MentionBuilderDeps): Promise<Mention[]> {
   const enrichments = items.map((item) => deps.enricher.enrich({ title: item.title, text: item.text, languageHint: item.languageHint }));
   const storyIds = await deps.stories.assign(
-    items.map((item, i) => ({ id: item.id, signature: enrichments[i]!.signature, publishedAt: item.publishedAt })),
+    items.map((item, i) => {
+      // A share joins the story of the article it links: that article's id is its canonical URL's.
+      const sharedId = item.sharedUrl ? articleIdOf(item.sharedUrl) : null;
+      return { id: item.id, signature: enrichments[i]!.signature, publishedAt: item.publishedAt, ...(sharedId ? { sharedId } : {}) };
+    }),
   );
   return items.map((item, i) => {
     const enrichment = enrichments[i]!;

@@ -6,7 +6,7 @@ import { planSearch, searchMentions } from '../../src/app/search-service.js';
 import type { SortOrder } from '../../src/index/mention-index.js';
 import { openIndex } from '../../src/index/open-index.js';
 import { silentLogger } from '../../src/platform/logger.js';
-import { corpus } from '../contract/fixtures.js';
+import { corpus as contractCorpus, mention } from '../contract/fixtures.js';
 import { jsonLines, runCli } from '../support/run-cli.js';
 
 const WATCHLIST = {
@@ -21,6 +21,13 @@ const ARTICLES = [
   { url: 'https://www.lemonde.fr/eco/acme-nimbus.html', title: 'Acme Cloud rachète Nimbus', text: "Acme Cloud a confirmé l'acquisition de Nimbus, une excellente nouvelle selon Claire Dubois.", publishedAt: '2026-03-04T08:00:00Z', source: 'Le Monde' },
   { link: 'https://blog.example.com/globex', headline: 'Globex beats Acme', body: 'Globex reported strong growth while Acme Cloud struggled with a terrible outage.', published: '2026-03-04T12:00:00Z', lang: 'en' },
 ];
+
+/** The contract corpus, and an article two sources delivered (as another install exports it). */
+const DELIVERED_TWICE = {
+  ...mention('delivered-twice', { publishedAt: '2026-03-05T08:00:00.000Z', title: 'Acme Cloud signs with Initech' }),
+  sources: [{ id: 'le-monde', name: 'Le Monde' }, { id: 'news-search', name: 'News Search' }],
+};
+const corpus = (): ReturnType<typeof contractCorpus> => [...contractCorpus(), DELIVERED_TWICE];
 
 /** Export from one index, import into a fresh one (real SQLite files, the real command): same search results. */
 describe('hubwatch export → import round trip', () => {
@@ -66,7 +73,7 @@ describe('hubwatch export → import round trip', () => {
 
     const indexes = await Promise.all(['first', 'second'].map((name) => openIndex({ sqlite: { path: join(dir, name, 'index.db') } }, { logger: silentLogger() })));
     try {
-      const queries = ['', 'acme', 'brand:acme', 'person:claire-dubois', '"Acme Cloud" OR brand:globex', 'sentiment:negative', 'source:le-monde', 'lang:en AND outage'];
+      const queries = ['', 'acme', 'brand:acme', 'person:claire-dubois', '"Acme Cloud" OR brand:globex', 'sentiment:negative', 'source:le-monde', 'source:news-search', 'lang:en AND outage'];
       for (const query of queries) {
         for (const sort of ['date', 'relevance'] as SortOrder[]) {
           const [a, b] = await Promise.all(indexes.map((index) => searchMentions(index, planSearch({ query, sort, limit: 50 }))));
@@ -74,6 +81,9 @@ describe('hubwatch export → import round trip', () => {
           expect(b!.hits, `${query} by ${sort}`).toEqual(a!.hits);
         }
       }
+      // Both sources of the article came through the export and the import.
+      const viaSearch = await searchMentions(indexes[1]!, planSearch({ query: 'source:news-search', sort: 'date', limit: 10 }));
+      expect(viaSearch.hits.map((hit) => [hit.source, hit.sources])).toEqual([['le-monde', DELIVERED_TWICE.sources]]);
       const tagged = await searchMentions(indexes[1]!, planSearch({ query: 'brand:globex AND lang:en', sort: 'date', limit: 10 }));
       expect(tagged.hits.map((hit) => hit.url)).toContain('https://blog.example.com/globex');
     } finally {

@@ -69,6 +69,8 @@ describe('shares and the article they share, through a poll into the SQLite inde
       const article = byUrl.get('https://blog.example/acme-api')!;
       expect(article).toMatchObject({ sourceId: 'outlet', author: null, reach: 5 });
       expect(article.sharedUrl).toBeUndefined();
+      // Every submission, whatever its fragment or tag, is in the article's story.
+      expect(submissions.map((m) => m.storyId)).toEqual(submissions.map(() => article.id));
     } finally {
       await pipeline.close();
       await index.close();

@@ -50,6 +50,9 @@ beforeAll(async () => {
       case '/rss/search':
         res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' });
         return void res.end(fixture('news-search/fixtures/google-news.xml'));
+      case '/news/search':
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+        return void res.end(fixture('news-search/fixtures/bing-news.xml'));
       case '/blog/':
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         return void res.end(fixture('blog/fixtures/home.html'));
@@ -187,6 +190,18 @@ describe('news-search', () => {
       ['Acme Rail annonce 200 recrutements - Le Journal Exemple', 'Le Journal Exemple'],
       ['Grève chez Acme Rail - Radio Exemple', 'Radio Exemple'],
     ]);
+  });
+
+  it('links each result to the publisher’s article when the engine’s redirect holds its URL', async () => {
+    const google = await poll('news-search', { query: '"Acme Rail"', language: 'fr', country: 'FR', baseUrl: server.origin });
+    expect(google.items.map((item) => item.link)).toEqual([
+      // An older article id: the publisher's URL inside it.
+      'https://journal.example.fr/economie/acme-rail-recrute',
+      // A newer id holds no URL: the engine's link stays.
+      expect.stringMatching(/^https:\/\/news\.google\.com\/rss\/articles\/CBMiMkFVX3lx/),
+    ]);
+    const bing = await poll('news-search', { query: 'Acme Rail', engine: 'bing-news', baseUrl: server.origin });
+    expect(bing.items.map((item) => item.link)).toEqual(['https://blog.example/acme-api?utm_source=bing', 'https://radio.example/acme-strike']);
   });
 });
 

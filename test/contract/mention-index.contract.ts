@@ -3,6 +3,7 @@ import { UserInputError } from '../../src/core/errors.js';
 import type { Mention } from '../../src/core/mention.js';
 import type { MentionIndex, SearchRequest } from '../../src/index/mention-index.js';
 import { parseQuery } from '../../src/index/query/parse.js';
+import { deliveryCases } from './mention-index-deliveries.contract.js';
 import { corpus, idOf, mention } from './fixtures.js';
 import { PASTED_NAMES, pastedCorpus } from './pasted-corpus.js';
 import { PASTED_CASES } from './pasted-queries.js';
@@ -279,9 +280,9 @@ export function describeMentionIndexContract(adapter: string, target: ContractTa
         { key: '2026-03-01', positive: 3, neutral: 0, negative: 2, unscored: 0 },
       ]);
       const stories = await index.topStories({ query: null, size: 2 });
-      expect(stories.map((s) => [s.storyId, s.count, byId.get(s.origin.id)])).toEqual([
-        ['story-rachat', 2, 'rachat'],
-        [idOf('greve'), 1, 'greve'],
+      expect(stories.map((s) => [s.storyId, s.count, s.amplifiers, byId.get(s.origin.id)])).toEqual([
+        ['story-rachat', 2, 0, 'rachat'],
+        [idOf('greve'), 1, 0, 'greve'],
       ]);
     });
 
@@ -314,5 +315,7 @@ export function describeMentionIndexContract(adapter: string, target: ContractTa
       expect(await find('greve')).toEqual([]);
       expect(await find('')).toHaveLength(5);
     });
+
+    deliveryCases(() => index);
   });
 }

@@ -37,6 +37,11 @@ function candidate(id: string, text: string, publishedAt = at): StoryCandidate {
   return { id, signature: signatureOf(text), publishedAt };
 }
 
+/** A post sharing the article `sharedId` (its words are a comment, not a copy of the article). */
+function share(id: string, sharedId: string, text = 'Worth reading: the deal everybody talks about', publishedAt = at): StoryCandidate {
+  return { id, signature: signatureOf(text), publishedAt, sharedId };
+}
+
 /**
  * The StoryMemory contract: every adapter answers these the same way. Run with
  * `describeStoryMemoryContract('in-process', target)`; a Redis adapter adds one such call.
@@ -120,6 +125,48 @@ export function describeStoryMemoryContract(adapter: string, target: StoryMemory
       expect(await memory.assign([origin, starter, between])).toEqual(['a', 'y', 'a']);
       // 'z' is as close to 'y' as 'y' itself and older: a memory that looked 'y' up again would move it.
       expect(await memory.assign([starter, between, origin])).toEqual(['y', 'a', 'a']);
+    });
+
+    it('joins a share to the story of the article it shares, when the article came first', async () => {
+      const memory = await open();
+      expect(await memory.assign([candidate('origin', TEXTS.merger), candidate('article', `${TEXTS.merger} (wire)`)])).toEqual(['origin', 'origin']);
+      // Shares of the copy and of the origin join the one story; several shares of one article too.
+      expect(await memory.assign([share('hn-1', 'article'), share('hn-2', 'article'), share('toot', 'origin')])).toEqual(['origin', 'origin', 'origin']);
+      // A share whose words copy an article's text still joins by its link, not by its text.
+      expect(await memory.assign([share('reddit', 'other-article', TEXTS.merger)])).toEqual(['other-article']);
+      // Shares are not copies: a later copy of the text joins the article's story, not a share's.
+      expect(await memory.assign([candidate('late-copy', TEXTS.merger)])).toEqual(['origin']);
+    });
+
+    it('joins a share to the story of the article it shares, when the share came first', async () => {
+      const memory = await open();
+      expect(await memory.assign([share('hn-1', 'article')])).toEqual(['article']);
+      expect(await memory.assign([share('hn-2', 'article'), candidate('unrelated', TEXTS.outage)])).toEqual(['article', 'unrelated']);
+      // The article arrives: it takes the story its shares named, even in the same batch as another share.
+      expect(await memory.assign([candidate('article', TEXTS.merger), share('bsky', 'article')])).toEqual(['article', 'article']);
+      // Its copies then join it.
+      expect(await memory.assign([candidate('copy', `${TEXTS.merger} (wire)`)])).toEqual(['article']);
+    });
+
+    it('gives shares and articles the same stories when assigned again or taught from the index', async () => {
+      const memory = await open();
+      const batch = [share('hn-1', 'article'), candidate('article', TEXTS.strike), share('hn-2', 'article')];
+      expect(await memory.assign(batch)).toEqual(['article', 'article', 'article']);
+      expect(await memory.assign([...batch].reverse())).toEqual(['article', 'article', 'article']);
+      // A memory rebuilt from the index (share first, its article not indexed yet) gives the same answers.
+      const rebuilt = await open();
+      await rebuilt.remember([{ id: 'hn-1', storyId: 'article', signature: signatureOf('Worth reading'), publishedAt: at, sharedId: 'article' }]);
+      expect(await rebuilt.assign([share('hn-2', 'article'), candidate('article', TEXTS.strike), share('hn-1', 'article')])).toEqual(['article', 'article', 'article']);
+      // Rebuilt with the article in another story (it was a copy), a new share joins that story.
+      const copied = await open();
+      await copied.remember([
+        { id: 'origin', storyId: null, signature: signatureOf(TEXTS.merger), publishedAt: at },
+        { id: 'article', storyId: 'origin', signature: signatureOf(`${TEXTS.merger} (wire)`), publishedAt: at },
+        { id: 'toot', storyId: 'origin', signature: signatureOf(TEXTS.outage), publishedAt: at, sharedId: 'article' },
+      ]);
+      expect(await copied.assign([share('hn', 'article'), share('toot', 'article')])).toEqual(['origin', 'origin']);
+      // A remembered share is not a copy: its text does not pull new mentions into its story.
+      expect(await copied.assign([candidate('text-of-toot', TEXTS.outage)])).toEqual(['text-of-toot']);
     });
 
     it('forgets the oldest members beyond its window', async () => {

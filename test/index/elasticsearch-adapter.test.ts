@@ -36,10 +36,10 @@ describe('Elasticsearch adapter against an Elasticsearch-speaking server', () =>
     const template = fake.templates.get('test-mentions') as { index_patterns: string[]; template: { mappings: { dynamic: string } } };
     expect(template.index_patterns).toEqual(['test-mentions-v*']);
     expect(template.template.mappings.dynamic).toBe('strict');
-    expect([...(fake.aliases.get(ALIAS) ?? [])]).toEqual(['test-mentions-v2']);
+    expect([...(fake.aliases.get(ALIAS) ?? [])]).toEqual(['test-mentions-v3']);
     await index?.close();
     await open(); // a second open finds the alias and creates nothing
-    expect([...fake.indices.keys()]).toEqual(['test-mentions-v2']);
+    expect([...fake.indices.keys()]).toEqual(['test-mentions-v3']);
   });
 
   it('upserts idempotently: create for new ids, index for changed ones, nothing for unchanged', async () => {

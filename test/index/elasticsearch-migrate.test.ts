@@ -34,14 +34,14 @@ describe('index migrate on Elasticsearch', () => {
     const http = new EsHttp({ url: fake.url });
     const progress: string[] = [];
     const result = await migrateElasticsearch(http, 'mig', silentLogger(), (phase, done, total) => progress.push(`${phase} ${done}/${total}`), { pollMs: 5 });
-    expect(result).toEqual({ from: ['mig-mentions-v0'], to: 'mig-mentions-v2', copied: 25, upToDate: false });
-    expect([...(fake.aliases.get('mig-mentions') ?? [])]).toEqual(['mig-mentions-v2']);
-    expect(fake.docs('mig-mentions-v2').size).toBe(25);
+    expect(result).toEqual({ from: ['mig-mentions-v0'], to: 'mig-mentions-v3', copied: 25, upToDate: false });
+    expect([...(fake.aliases.get('mig-mentions') ?? [])]).toEqual(['mig-mentions-v3']);
+    expect(fake.docs('mig-mentions-v3').size).toBe(25);
     expect(fake.docs('mig-mentions-v0').size).toBe(25); // the old index is kept
     expect(progress).toContain('copy 25/25');
     const swap = fake.requests.find((r) => r.path === '/_aliases');
     expect(JSON.parse(swap?.body ?? '{}')).toEqual({
-      actions: [{ remove: { index: 'mig-mentions-v0', alias: 'mig-mentions' } }, { add: { index: 'mig-mentions-v2', alias: 'mig-mentions', is_write_index: true } }],
+      actions: [{ remove: { index: 'mig-mentions-v0', alias: 'mig-mentions' } }, { add: { index: 'mig-mentions-v3', alias: 'mig-mentions', is_write_index: true } }],
     });
     const again = await migrateElasticsearch(http, 'mig', silentLogger(), () => {}, { pollMs: 5 });
     expect(again.upToDate).toBe(true);
@@ -56,7 +56,7 @@ describe('index migrate on Elasticsearch', () => {
       writeFileSync(config, JSON.stringify({ index: { sqlite: { path: join(dir, 'unused.db') }, elasticsearch: { url: 'http://127.0.0.1:1', indexPrefix: 'cli' } } }));
       const result = await runCli(['--config', config, 'index', 'migrate'], { env: { ELASTICSEARCH_URL: fake.url } });
       expect(result.stderr).not.toMatch(/Error/);
-      expect(result.stdout).toContain('migrated cli-mentions: cli-mentions-v0 → cli-mentions-v2 (3 documents copied)');
+      expect(result.stdout).toContain('migrated cli-mentions: cli-mentions-v0 → cli-mentions-v3 (3 documents copied)');
       expect(result.code).toBe(0);
       const sqlite = await runCli(['--config', join(dir, 'sqlite.json'), 'index', 'migrate']);
       expect(sqlite.code).toBe(2); // no such config file

@@ -63,9 +63,9 @@ describe('the index template maps every field the compiled requests name', () =>
     const named = new Set(uses.map((u) => `${u.use}:${u.field}`));
     for (const expected of [
       'match_phrase:title', 'match_phrase:text', 'span:text', 'prefix:text', 'term:brand_ids', 'term:brand_names', 'term:person_names',
-      'term:topic_ids', 'term:sentiment_label', 'term:channel', 'term:language', 'term:author_key', 'prefix:author_key', 'term:source_id',
-      'term:source_key', 'range:published_at', 'range:indexed_at', 'exists:signature', 'match:text.fr', 'match:title.en', 'sort:published_at',
-      'sort:id', 'aggregate:published_at', 'aggregate:brand_ids', 'aggregate:author', 'aggregate:story_key', 'highlight:text',
+      'term:topic_ids', 'term:sentiment_label', 'term:channel', 'term:language', 'term:author_key', 'prefix:author_key', 'term:source_ids',
+      'term:source_keys', 'range:published_at', 'range:indexed_at', 'exists:signature', 'match:text.fr', 'match:title.en', 'sort:published_at',
+      'sort:id', 'aggregate:published_at', 'aggregate:brand_ids', 'aggregate:author', 'aggregate:story_key', 'aggregate:source_ids', 'aggregate:amplifier', 'sort:amplifier', 'highlight:text',
     ]) {
       expect(named, expected).toContain(expected);
     }

@@ -63,12 +63,20 @@ describe('SQLite index', () => {
       "INSERT INTO mentions (seq, id, published, label, source_id, source_key, channel, language, author, author_key, story_id, content_hash, title, body, doc) VALUES (1, ?, ?, 'neutral', 'le-monde', 'le monde', 'news', 'fr', NULL, NULL, NULL, 'x', ?, ?, ?)",
     ).run(old.id, Date.parse(old.publishedAt), title, text, JSON.stringify(rest));
     v1.prepare('INSERT INTO mentions_fts (rowid, title, body) VALUES (1, ?, ?)').run(title, text);
-    v1.prepare('INSERT INTO mention_days (day, min_seq, max_seq) VALUES (?, 1, 1)').run(Math.floor(Date.parse(old.publishedAt) / 86_400_000));
+    // A share of it, indexed before shares were marked: migration 6 marks it an amplifier.
+    const share = mention('share-from-v1', { title: 'Lien', text: 'À lire.', storyId: old.id, sharedUrl: old.url!, publishedAt: '2026-03-10T08:00:00.000Z' });
+    const { title: shareTitle, text: shareText, ...shareRest } = share;
+    v1.prepare(
+      "INSERT INTO mentions (seq, id, published, label, source_id, source_key, channel, language, author, author_key, story_id, content_hash, title, body, doc) VALUES (2, ?, ?, 'neutral', 'hn', 'hn', 'forum', 'fr', NULL, NULL, ?, 'x', ?, ?, ?)",
+    ).run(share.id, Date.parse(share.publishedAt), old.id, shareTitle, shareText, JSON.stringify(shareRest));
+    v1.prepare('INSERT INTO mentions_fts (rowid, title, body) VALUES (2, ?, ?)').run(shareTitle, shareText);
+    v1.prepare('INSERT INTO mention_days (day, min_seq, max_seq) VALUES (?, 1, 2)').run(Math.floor(Date.parse(old.publishedAt) / 86_400_000));
     v1.close();
     const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
     expect(index.schemaVersion()).toBe(MIGRATIONS.length);
     expect((await index.search({ query: parseQuery('deja indexe'), sort: 'date', limit: 5 })).hits.map((h) => h.mention.id)).toEqual([old.id]);
     expect(await index.get(old.id)).toEqual(old);
+    expect((await index.topStories({ query: null, size: 5 })).map((s) => [s.storyId, s.count, s.amplifiers, s.origin.id])).toEqual([[old.id, 2, 1, old.id]]);
     await index.close();
   });
 

@@ -33,7 +33,8 @@ export function newsSearchUrl(options: NewsSearchOptions): string {
 /**
  * `news-search`: a query turned into a news engine's search feed (Google News RSS by default, with
  * language and country), read by the feed parser; each item's `<source>` (the publisher) stands
- * in as author when the engine gives no byline.
+ * in as author when the engine gives no byline. Results link to the publisher's URL when the
+ * engine's redirect holds it (`publisherLink`), so an article also in its outlet's feed is one mention.
  */
 export const newsSearchManifest: ConnectorManifest<NewsSearchOptions> = {
   type: 'news-search',
@@ -43,9 +44,11 @@ export const newsSearchManifest: ConnectorManifest<NewsSearchOptions> = {
   defaults: { channel: 'news', pollIntervalSeconds: 1800, minIntervalSeconds: 900, maxIntervalSeconds: 6 * 3600 },
   create: () => ({
     async fetch(source, cursor, context) {
-      const { fetchFeed } = await import('../rss/fetch-feed.js');
+      const [{ fetchFeed }, { publisherLink }] = await Promise.all([import('../rss/fetch-feed.js'), import('./publisher-link.js')]);
       const outcome = await fetchFeed(newsSearchUrl(source.options), cursor, context, source.id);
-      return { ...outcome, detectedType: outcome.status === 'ok' ? `news-search (${source.options.engine})` : outcome.detectedType };
+      // A result is the publisher's article: its identity is the article's URL, not the engine's redirect.
+      const items = outcome.items.map((item) => (item.link ? { ...item, link: publisherLink(item.link) } : item));
+      return { ...outcome, items, detectedType: outcome.status === 'ok' ? `news-search (${source.options.engine})` : outcome.detectedType };
     },
   }),
 };

@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { Mention } from '../../core/mention.js';
 import type { Logger } from '../../platform/logger.js';
+import { mergeDelivery } from '../../core/mention-sources.js';
 import { contentHash } from '../content-hash.js';
 import { mentionProblem } from '../mention-check.js';
 import type {
@@ -73,40 +74,44 @@ export class ElasticsearchMentionIndex implements MentionIndex {
 
   async upsert(mentions: readonly Mention[]): Promise<UpsertOutcome[]> {
     const outcomes = new Map<number, UpsertOutcome>();
-    const valid: { at: number; mention: Mention; hash: string }[] = [];
+    const valid: { at: number; mention: Mention }[] = [];
     mentions.forEach((mention, at) => {
       const problem = mentionProblem(mention);
       if (problem) outcomes.set(at, { id: String((mention as { id?: unknown } | null)?.id ?? ''), outcome: 'failed', reason: problem, retryable: false });
-      else valid.push({ at, mention, hash: contentHash(mention) });
+      else valid.push({ at, mention });
     });
-    const storedHashes = new Map<string, string | null>();
+    // What is stored under each id: its content hash, and the mention, to merge a new delivery into.
+    const stored = new Map<string, { hash: string | null; mention: Mention }>();
     for (let i = 0; i < valid.length; i += 1000) {
       const ids = [...new Set(valid.slice(i, i + 1000).map((v) => v.mention.id))];
       const answer = await this.http.ok(`POST /${this.alias}/_mget`, (client, options) =>
-        client.mget<Pick<EsDocument, 'content_hash'>>({ index: this.alias, ids, _source: ['content_hash'] }, options),
+        client.mget<Pick<EsDocument, 'content_hash' | 'title' | 'text' | 'doc'>>({ index: this.alias, ids, _source: ['content_hash', ...MENTION_SOURCE_FIELDS] }, options),
       );
       for (const doc of answer.docs) {
-        if ('found' in doc) storedHashes.set(doc._id, doc.found ? (doc._source?.content_hash ?? null) : null);
+        if ('found' in doc && doc.found && doc._source) stored.set(doc._id, { hash: doc._source.content_hash ?? null, mention: fromEsSource(doc._source) });
       }
     }
     const now = new Date();
-    const ops = new Map<string, BulkOp>();
+    const ops = new Map<string, { op: BulkOp; mention: Mention; hash: string }>();
     // The first write of an id new to the cluster creates it; a second in the same batch updates.
     const creates = new Set<number>();
-    for (const { at, mention, hash } of valid) {
-      const pending = ops.get(mention.id);
-      const stored = pending ? (pending.doc as EsDocument).content_hash : storedHashes.get(mention.id);
-      if (stored === hash) {
+    for (const { at, mention: delivered } of valid) {
+      const pending = ops.get(delivered.id);
+      const before = pending ?? stored.get(delivered.id);
+      // Every source that delivered the mention is kept; the first stays its primary (mention-sources.ts).
+      const mention = mergeDelivery(before?.mention ?? null, delivered);
+      const hash = contentHash(mention);
+      if (before && before.hash === hash) {
         outcomes.set(at, { id: mention.id, outcome: 'unchanged' });
         continue;
       }
       // New to the cluster: `create`, so that a replay after an unknown outcome cannot clobber.
-      const action = pending?.action ?? (stored ? 'index' : 'create');
-      if (!pending && !stored) creates.add(at);
-      ops.set(mention.id, { action, id: mention.id, doc: toEsDocument(mention, hash, now) });
+      const action = pending?.op.action ?? (before ? 'index' : 'create');
+      if (!before) creates.add(at);
+      ops.set(mention.id, { op: { action, id: mention.id, doc: toEsDocument(mention, hash, now) }, mention, hash });
     }
     if (ops.size > 0) {
-      const written = await this.writer.write([...ops.values()]);
+      const written = await this.writer.write([...ops.values()].map((entry) => entry.op));
       for (const { at, mention } of valid) {
         if (outcomes.has(at)) continue;
         const result = written.get(mention.id);
@@ -175,10 +180,10 @@ export class ElasticsearchMentionIndex implements MentionIndex {
   async *signaturesSince(since: Date): AsyncIterable<SignatureRecord> {
     let after: estypes.SortResults | undefined;
     for (;;) {
-      const answer = await runSearch<Pick<EsDocument, 'id' | 'story_id' | 'signature' | 'published_at'>>(this.http, this.alias, {
+      const answer = await runSearch<Pick<EsDocument, 'id' | 'story_id' | 'signature' | 'published_at' | 'shared_url'>>(this.http, this.alias, {
         size: 1000,
         track_total_hits: false,
-        _source: ['id', 'story_id', 'signature', 'published_at'],
+        _source: ['id', 'story_id', 'signature', 'published_at', 'shared_url'],
         query: { bool: { filter: [{ range: { published_at: { gte: since.toISOString() } } }, { exists: { field: 'signature' } }] } },
         sort: [{ published_at: 'asc' }, { id: 'asc' }],
         ...(after ? { search_after: after } : {}),
@@ -186,7 +191,8 @@ export class ElasticsearchMentionIndex implements MentionIndex {
       const hits = answer.hits.hits;
       for (const hit of hits) {
         if (hit._source?.signature) {
-          yield { id: hit._source.id, storyId: hit._source.story_id, signature: hit._source.signature, publishedAt: new Date(hit._source.published_at).toISOString() };
+          const { id, story_id: storyId, signature, published_at: publishedAt, shared_url: sharedUrl } = hit._source;
+          yield { id, storyId, signature, publishedAt: new Date(publishedAt).toISOString(), ...(sharedUrl ? { sharedUrl } : {}) };
         }
       }
       const last = hits[hits.length - 1];

@@ -19,7 +19,8 @@ const FIELDS: Record<TermDimension, string> = {
   brand: 'brand_ids',
   person: 'person_ids',
   topic: 'topic_ids',
-  source: 'source_id',
+  // A mention counts under each source that delivered it.
+  source: 'source_ids',
   author: 'author',
   channel: 'channel',
   language: 'language',
@@ -121,12 +122,15 @@ export async function topStoriesEs(http: EsHttp, alias: string, request: Aggrega
       terms: { field: 'story_key', size, order: [{ _count: 'desc' }, { first: 'asc' }, { _key: 'asc' }] },
       aggs: {
         first: { min: { field: 'published_at' } },
-        origin: { top_hits: { size: 1, sort: [{ published_at: 'asc' }, { id: 'asc' }], _source: ['title', 'text', 'doc'] } },
+        amplifiers: { sum: { field: 'amplifier' } },
+        // The first copy of the text; a share only when no copy is in scope.
+        origin: { top_hits: { size: 1, sort: [{ amplifier: 'asc' }, { published_at: 'asc' }, { id: 'asc' }], _source: ['title', 'text', 'doc'] } },
       },
     },
   });
   return (result.s?.buckets ?? []).flatMap((b) => {
     const hit = (b.origin as { hits: { hits: { _source: Pick<EsDocument, 'title' | 'text' | 'doc'> }[] } }).hits.hits[0];
-    return hit ? [{ storyId: String(b.key), origin: fromEsSource(hit._source), count: b.doc_count }] : [];
+    const amplifiers = Math.round((b.amplifiers as { value: number | null }).value ?? 0);
+    return hit ? [{ storyId: String(b.key), origin: fromEsSource(hit._source), count: b.doc_count, amplifiers }] : [];
   });
 }

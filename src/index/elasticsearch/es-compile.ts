@@ -87,7 +87,9 @@ export function compileEsQuery(node: QueryNode): EsQuery {
         case 'author':
           return keyLeaf(['author_key'], node);
         case 'source':
-          return keyLeaf(['source_id', 'source_key'], node);
+          // Any source that delivered the mention (source_ids, schema 3), not only the primary; the
+          // primary's own fields too, for documents an index not yet migrated still holds.
+          return keyLeaf(['source_id', 'source_key', 'source_ids', 'source_keys'], node);
         case 'site':
           return keyLeaf(['domains'], node);
         case 'hashtag':

@@ -1,10 +1,12 @@
 import type { estypes } from '@elastic/elasticsearch';
 
 /**
- * Painless run by `_reindex` when migrating to schema 2: derives `domains` and `tags` from the
- * stored mention as `toEsDocument` does (`domainsOf`, `tagsOf`), so that `site:`, `#tag` and
- * `@handle` find the mentions indexed before them. Folding is left to the `tags` field's normalizer.
- * No regex (clusters may disable them in scripts).
+ * Painless run by `_reindex` when migrating: derives the fields later schemas added from the stored
+ * mention as `toEsDocument` does, so that the mentions indexed before them are found: `domains` and
+ * `tags` (schema 2: `site:`, `#tag`, `@handle`, as `domainsOf` and `tagsOf`), `source_ids` and
+ * `source_keys` (schema 3: every source that delivered the mention, the primary first, as
+ * `sourcesOf`), `shared_url` and `amplifier` (schema 3: shares). Folding is left to the keyword
+ * fields' normalizer. No regex (clusters may disable them in scripts).
  */
 const SOURCE = `
 def src = ctx._source;
@@ -41,6 +43,19 @@ for (def field : ['title', 'text']) {
 }
 src.domains = domains;
 src.tags = tags;
+List sourceIds = new ArrayList();
+List sourceKeys = new ArrayList();
+sourceIds.add(src.source_id);
+sourceKeys.add(src.source_key);
+if (doc != null && doc.sources != null) {
+  for (def s : doc.sources) {
+    if (s != null && s.id != null && !sourceIds.contains(s.id)) { sourceIds.add(s.id); if (s.name != null && !sourceKeys.contains(s.name)) { sourceKeys.add(s.name); } }
+  }
+}
+src.source_ids = sourceIds;
+src.source_keys = sourceKeys;
+src.shared_url = doc == null ? null : doc.sharedUrl;
+src.amplifier = doc != null && doc.sharedUrl != null ? 1 : 0;
 `;
 
 /** The script of the migration's `_reindex` (copy and catch-up). */

@@ -1,4 +1,5 @@
 import type { Mention } from '../../core/mention.js';
+import { sourcesOf } from '../../core/mention-sources.js';
 import { foldText } from '../../core/text/fold.js';
 
 /** A mention as stored in Elasticsearch: filter and aggregation fields, plus the rest in `doc`. */
@@ -8,6 +9,9 @@ export interface EsDocument {
   text: string;
   source_id: string;
   source_key: string;
+  /** Every source that delivered the mention (the primary first): `source:` and `stats sources`. */
+  source_ids: string[];
+  source_keys: string[];
   channel: string;
   author: string | null;
   author_key: string | null;
@@ -24,6 +28,10 @@ export interface EsDocument {
   topic_names: string[];
   story_id: string | null;
   story_key: string;
+  /** The article a share shares, or null. */
+  shared_url: string | null;
+  /** 1 for a share (an amplifier of its article's story), else 0. */
+  amplifier: number;
   domains: string[];
   tags: string[];
   signature: string | null;
@@ -64,6 +72,7 @@ export function tagsOf(...texts: string[]): string[] {
 /** Builds the stored document. */
 export function toEsDocument(mention: Mention, contentHash: string, indexedAt: Date): EsDocument {
   const { title, text, ...rest } = mention;
+  const sources = sourcesOf(mention);
   const of = (kind: string, pick: 'id' | 'name'): string[] =>
     unique(mention.entities.filter((e) => e.kind === kind).map((e) => (pick === 'id' ? e.id : foldText(e.name))));
   return {
@@ -72,6 +81,8 @@ export function toEsDocument(mention: Mention, contentHash: string, indexedAt: D
     text,
     source_id: mention.sourceId,
     source_key: foldText(mention.sourceName),
+    source_ids: sources.map((s) => s.id),
+    source_keys: unique(sources.map((s) => foldText(s.name))),
     channel: mention.channel,
     author: mention.author,
     author_key: mention.author === null ? null : foldText(mention.author),
@@ -88,6 +99,8 @@ export function toEsDocument(mention: Mention, contentHash: string, indexedAt: D
     topic_names: of('topic', 'name'),
     story_id: mention.storyId,
     story_key: mention.storyId ?? mention.id,
+    shared_url: mention.sharedUrl ?? null,
+    amplifier: mention.sharedUrl === undefined ? 0 : 1,
     domains: domainsOf(mention.url ?? mention.canonicalUrl),
     tags: tagsOf(title, text),
     signature: mention.signature,

@@ -5,7 +5,7 @@ import type { estypes } from '@elastic/elasticsearch';
  * and analysis, versioned indices `<prefix>-mentions-v<N>` behind the alias `<prefix>-mentions`.
  * Bump `ES_SCHEMA_VERSION` when the mappings change and run `hubwatch index migrate`.
  */
-export const ES_SCHEMA_VERSION = 2;
+export const ES_SCHEMA_VERSION = 3;
 
 export function aliasName(prefix: string): string {
   return `${prefix}-mentions`;
@@ -68,6 +68,9 @@ export const MAPPINGS: estypes.MappingTypeMapping & { properties: Record<string,
     text,
     source_id: keyword,
     source_key: key,
+    /** Every source that delivered the mention, the primary first (schema 3): `source:`, `stats sources`. */
+    source_ids: keyword,
+    source_keys: key,
     channel: keyword,
     author: keyword,
     author_key: key,
@@ -84,6 +87,10 @@ export const MAPPINGS: estypes.MappingTypeMapping & { properties: Record<string,
     topic_names: key,
     story_id: keyword,
     story_key: keyword,
+    /** The article a share links to (schema 3). */
+    shared_url: keyword,
+    /** 1 for a share, an amplifier of its article's story (schema 3): counted and sorted after copies in top stories. */
+    amplifier: { type: 'integer' },
     /** The publication's host and each parent domain (`www.lemonde.fr`, `lemonde.fr`, `fr`): `site:`. */
     domains: keyword,
     /** Hashtags and handles written in the title or text (`#greve`, `@acme`), folded: `#tag`, `@handle`. */

@@ -189,8 +189,7 @@ export function sentimentOverTimeSqlite(db: Database.Database, request: Histogra
   return fill(found, request, empty);
 }
 
-const COLUMNS: Record<Exclude<TermDimension, 'brand' | 'person' | 'topic'>, string> = {
-  source: 'm.source_id',
+const COLUMNS: Record<Exclude<TermDimension, 'brand' | 'person' | 'topic' | 'source'>, string> = {
   author: 'm.author',
   channel: 'm.channel',
   language: 'm.language',
@@ -210,6 +209,14 @@ export function topTermsSqlite(db: Database.Database, request: AggregationScope 
         `SELECT me.entity_id AS key, count(*) AS count FROM mention_entities me JOIN mentions m ON m.seq = me.seq WHERE me.kind = ? AND ${condition.sql} GROUP BY me.entity_id ORDER BY count DESC, key LIMIT ?`,
       )
       .all(dimension, ...condition.params, size) as TermBucket[];
+  }
+  if (dimension === 'source') {
+    // A mention counts under each source that delivered it: its primary and the others.
+    return db
+      .prepare(
+        `SELECT key, count(*) AS count FROM (SELECT m.source_id AS key FROM mentions m WHERE ${condition.sql} UNION ALL SELECT ms.source_id AS key FROM mention_sources ms JOIN mentions m ON m.seq = ms.seq WHERE ${condition.sql}) GROUP BY key ORDER BY count DESC, key LIMIT ?`,
+      )
+      .all(...condition.params, ...condition.params, size) as TermBucket[];
   }
   const column = COLUMNS[dimension];
   if (column === undefined) throw new UserInputError(`unknown dimension '${String(dimension)}'`, 'invalid-dimension');
@@ -248,15 +255,21 @@ export function topStoriesSqlite(db: Database.Database, request: AggregationScop
   const scope = buildScope(db, request.query, request.from, request.to);
   if (scope.empty) return [];
   const condition = scopeCondition(scope);
+  // Each story's origin is its first copy of the text, a share only when no copy is in scope.
   const rows = db
     .prepare(
-      `SELECT coalesce(m.story_id, m.id) AS story, count(*) AS n, min(m.published * 1) AS first, m.seq AS seq FROM mentions m WHERE ${condition.sql} GROUP BY story ORDER BY n DESC, first ASC, story LIMIT ?`,
+      `SELECT story, n, first, amplifiers, seq FROM (
+        SELECT coalesce(m.story_id, m.id) AS story, m.seq AS seq, count(*) OVER w AS n, min(m.published) OVER w AS first,
+          sum(m.amplifier) OVER w AS amplifiers, row_number() OVER (w ORDER BY m.amplifier, m.published, m.id) AS place
+        FROM mentions m WHERE ${condition.sql} WINDOW w AS (PARTITION BY coalesce(m.story_id, m.id))
+      ) WHERE place = 1 ORDER BY n DESC, first ASC, story LIMIT ?`,
     )
-    .all(...condition.params, size) as { story: string; n: number; first: number; seq: number }[];
+    .all(...condition.params, size) as { story: string; n: number; first: number; amplifiers: number; seq: number }[];
   const docs = db.prepare('SELECT title, body, doc FROM mention_texts WHERE seq = ?');
   return rows.map((row) => ({
     storyId: row.story,
     origin: rowToMention(docs.get(row.seq) as { title: string; body: string; doc: string }),
     count: row.n,
+    amplifiers: row.amplifiers,
   }));
 }

@@ -133,9 +133,15 @@ function fieldFragment(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>, bo
     case 'author':
       return keyMatch('m.author_key', leaf);
     case 'source': {
+      // The primary source, or any other source that delivered the mention.
       const id = keyMatch('m.source_id', leaf);
       const name = keyMatch('m.source_key', leaf);
-      return { sql: `(${id.sql} OR ${name.sql})`, params: [...id.params, ...name.params] };
+      const otherId = keyMatch('ms.source_id', leaf);
+      const otherName = keyMatch('ms.source_key', leaf);
+      return {
+        sql: `(${id.sql} OR ${name.sql} OR m.seq IN (SELECT ms.seq FROM mention_sources ms WHERE ${otherId.sql} OR ${otherName.sql}))`,
+        params: [...id.params, ...name.params, ...otherId.params, ...otherName.params],
+      };
     }
     case 'site':
       return siteFragment(node.value);

@@ -245,8 +245,8 @@ export class SqliteMentionIndex implements MentionIndex {
           .all(published, published, seq),
       ) as { seq: number; id: string; story_id: string | null; published: number; doc: string }[];
       for (const row of rows) {
-        const { signature } = JSON.parse(row.doc) as { signature: string | null };
-        if (signature) yield { id: row.id, storyId: row.story_id, signature, publishedAt: new Date(row.published).toISOString() };
+        const { signature, sharedUrl } = JSON.parse(row.doc) as { signature: string | null; sharedUrl?: string };
+        if (signature) yield { id: row.id, storyId: row.story_id, signature, publishedAt: new Date(row.published).toISOString(), ...(sharedUrl ? { sharedUrl } : {}) };
       }
       const last = rows[rows.length - 1];
       if (!last || rows.length < 1000) return;

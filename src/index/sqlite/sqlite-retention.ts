@@ -77,6 +77,7 @@ export function deleteMentionsBefore(db: Database.Database, cutoff: number): { s
   db.prepare('DELETE FROM entity_days WHERE count <= 0').run();
   db.prepare('DELETE FROM mention_entities WHERE published < ?').run(cutoff);
   db.prepare('DELETE FROM mention_texts WHERE seq IN (SELECT seq FROM mentions WHERE published < ?)').run(cutoff);
+  db.prepare('DELETE FROM mention_sources WHERE seq IN (SELECT seq FROM mentions WHERE published < ?)').run(cutoff);
   db.prepare('DELETE FROM mentions WHERE published < ?').run(cutoff);
   db.prepare('DELETE FROM mention_days WHERE day < ?').run(Math.floor(cutoff / DAY_MS));
   return gone;

@@ -130,6 +130,26 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
       ALTER TABLE mentions DROP COLUMN content_hash;
     `,
   },
+  {
+    version: 6,
+    description: 'every source that delivered a mention, and shares (amplifiers) marked',
+    sql: `
+      -- The sources beyond a mention's primary (mentions.source_id): an article seen in its outlet's
+      -- feed and in a news search is one mention delivered by both, and source: finds it by either.
+      CREATE TABLE mention_sources (
+        seq INTEGER NOT NULL,
+        source_id TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        PRIMARY KEY (seq, source_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX mention_sources_by_id ON mention_sources (source_id);
+      CREATE INDEX mention_sources_by_key ON mention_sources (source_key);
+      -- 1 for a post that shares an article (it carries sharedUrl): an amplifier of that article's story.
+      ALTER TABLE mentions ADD COLUMN amplifier INTEGER NOT NULL DEFAULT 0;
+      UPDATE mentions SET amplifier = 1
+        WHERE seq IN (SELECT seq FROM mention_texts WHERE json_extract(doc, '$.sharedUrl') IS NOT NULL);
+    `,
+  },
 ];
 
 /** Applies the migrations the file lacks. Safe when several processes open the file at once. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EntityMatch, Mention } from '../../core/mention.js';
+import { mergeDelivery, sourcesOf } from '../../core/mention-sources.js';
 import { mentionRest } from '../content-hash.js';
 import { foldText } from '../../core/text/fold.js';
 import { mentionProblem } from '../mention-check.js';
@@ -11,6 +12,7 @@ import { SqliteRollups } from './sqlite-retention.js';
 interface ExistingRow {
   seq: number;
   published: number;
+  source_id: string;
 }
 
 interface TextRow {
@@ -73,14 +75,16 @@ export class SqliteUpserter {
   private readonly entityInsert: Database.Statement;
   private readonly entityDelete: Database.Statement;
   private readonly entityName: Database.Statement;
+  private readonly sourceInsert: Database.Statement;
+  private readonly sourceDelete: Database.Statement;
   private readonly rollups: SqliteRollups;
   private readonly knownNames = new Map<string, string>();
 
   constructor(db: Database.Database) {
-    this.select = db.prepare('SELECT seq, published FROM mentions WHERE id = ?');
+    this.select = db.prepare('SELECT seq, published, source_id FROM mentions WHERE id = ?');
     this.selectText = db.prepare('SELECT title, body, doc FROM mention_texts WHERE seq = ?');
-    const columns = 'published, label, source_id, source_key, channel, language, author, author_key, story_id';
-    this.insert = db.prepare(`INSERT INTO mentions (id, ${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const columns = 'published, label, source_id, source_key, channel, language, author, author_key, story_id, amplifier';
+    this.insert = db.prepare(`INSERT INTO mentions (id, ${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.textInsert = db.prepare('INSERT INTO mention_texts (seq, title, body, doc) VALUES (?, ?, ?, ?)');
     this.textUpdate = db.prepare('UPDATE mention_texts SET title = ?, body = ?, doc = ? WHERE seq = ?');
     this.update = db.prepare(
@@ -91,6 +95,8 @@ export class SqliteUpserter {
     this.entityName = db.prepare(
       'INSERT INTO entities (kind, entity_id, name, name_key) VALUES (?, ?, ?, ?) ON CONFLICT (kind, entity_id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key WHERE name <> excluded.name',
     );
+    this.sourceInsert = db.prepare('INSERT OR REPLACE INTO mention_sources (seq, source_id, source_key) VALUES (?, ?, ?)');
+    this.sourceDelete = db.prepare('DELETE FROM mention_sources WHERE seq = ?');
     this.rollups = new SqliteRollups(db);
   }
 
@@ -99,15 +105,20 @@ export class SqliteUpserter {
     const outcomes: UpsertOutcome[] = [];
     const fts: WrittenFts = { batch: emptyFtsBatch(), updated: [], inserted: null };
     const rollup = this.rollups.batch();
-    for (const mention of mentions) {
-      const bad = mentionProblem(mention);
+    for (const delivered of mentions) {
+      const bad = mentionProblem(delivered);
       if (bad) {
-        outcomes.push({ id: String((mention as { id?: unknown } | null)?.id ?? ''), outcome: 'failed', reason: bad, retryable: false });
+        outcomes.push({ id: String((delivered as { id?: unknown } | null)?.id ?? ''), outcome: 'failed', reason: bad, retryable: false });
         continue;
       }
-      const rest = mentionRest(mention);
-      const existing = this.select.get(mention.id) as ExistingRow | undefined;
+      const existing = this.select.get(delivered.id) as ExistingRow | undefined;
       const old = existing ? (this.selectText.get(existing.seq) as TextRow) : undefined;
+      // The stored mention is parsed when another source delivers or several are stored; a
+      // primary's re-delivery of a mention it alone delivered is compared as it came.
+      const merging = old !== undefined && (existing!.source_id !== delivered.sourceId || delivered.sources !== undefined || old.doc.includes('"sources":['));
+      let before = merging ? rowToMention(old) : null;
+      const mention = merging ? mergeDelivery(before, delivered) : delivered;
+      const rest = mentionRest(mention);
       if (old && sameContent(old, mention, rest)) {
         outcomes.push({ id: mention.id, outcome: 'unchanged' });
         continue;
@@ -123,14 +134,16 @@ export class SqliteUpserter {
         mention.author,
         mention.author === null ? null : foldText(mention.author),
         mention.storyId,
+        mention.sharedUrl === undefined ? 0 : 1,
       ];
       const doc = storedDoc(mention, rest);
       let seq: number;
       if (existing && old) {
         seq = existing.seq;
+        before ??= rowToMention(old);
         fts.batch.deletes.push(seq, ftsMonth(existing.published));
         fts.updated.push(seq);
-        const before = rowToMention(old);
+        this.sourceDelete.run(seq);
         for (const entity of entityKeys(before.entities).values()) {
           this.entityDelete.run(entity.kind, entity.id, existing.published, seq);
           rollup.count(entity.kind, entity.id, existing.published, before.sentiment.label, -1);
@@ -143,6 +156,7 @@ export class SqliteUpserter {
         if (fts.inserted) fts.inserted[1] = seq;
         else fts.inserted = [seq, seq];
       }
+      for (const other of sourcesOf(mention).slice(1)) this.sourceInsert.run(seq, other.id, foldText(other.name));
       fts.batch.inserts.push(seq, ftsMonth(published), mention.title, mention.text);
       for (const entity of entityKeys(mention.entities).values()) {
         this.entityInsert.run(entity.kind, entity.id, published, seq, mention.sentiment.label);

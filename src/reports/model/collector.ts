@@ -1,5 +1,6 @@
 import type { Stakeholder, StakeholderKind } from '../../config/stakeholders.js';
 import type { Mention, SentimentLabel } from '../../core/mention.js';
+import { sourcesOf } from '../../core/mention-sources.js';
 import { titleFromText } from '../../core/title-from-text.js';
 import { Vocabulary, WordCounts } from './keyness.js';
 import { RelayClassifier } from './relays.js';
@@ -178,10 +179,14 @@ export class ReportCollector {
     if (isOwn) channel.own += 1;
     this.channels.set(m.channel, channel);
     bump(this.languages, m.language ?? 'unknown');
-    if (this.tier1Sources.has(m.sourceId)) this.tier1 += 1;
-    const source = this.sources.get(m.sourceId) ?? relayTally(m.sourceName || m.sourceId);
-    this.tallyRelay(source, m);
-    this.sources.set(m.sourceId, source);
+    // Every source that delivered the mention counts it, as `stats sources` and `source:` do.
+    const delivered = sourcesOf(m);
+    if (delivered.some((s) => this.tier1Sources.has(s.id))) this.tier1 += 1;
+    for (const { id, name } of delivered) {
+      const source = this.sources.get(id) ?? relayTally(name || id);
+      this.tallyRelay(source, m);
+      this.sources.set(id, source);
+    }
     if (m.author) {
       const author = this.authors.get(m.author) ?? relayTally(m.author);
       this.tallyRelay(author, m);

@@ -90,7 +90,7 @@ function terms(index: OracleIndex, spec: estypes.AggregationsTermsAggregation, d
   return buckets.slice(0, spec.size ?? 10);
 }
 
-/** Runs the aggregations the adapter asks for (date_histogram, terms, min, top_hits) over the matching documents. */
+/** Runs the aggregations the adapter asks for (date_histogram, terms, min, sum, top_hits) over the matching documents. */
 export function aggregate(index: OracleIndex, aggs: Aggs | undefined, docs: AnalysedDoc[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, agg] of Object.entries(aggs ?? {})) {
@@ -100,6 +100,11 @@ export function aggregate(index: OracleIndex, aggs: Aggs | undefined, docs: Anal
     else if (agg.min) {
       const values = docs.flatMap((doc) => doc.raw(String(agg.min?.field)).map((v) => Date.parse(String(v))));
       out[name] = values.length === 0 ? { value: null } : { value: Math.min(...values) };
+    } else if (agg.sum) {
+      // A number field summed over the bucket's documents (missing values count as nothing).
+      const field = String(agg.sum.field);
+      if (!['integer', 'long', 'float', 'double'].includes(index.field(field).type)) throw new OracleError('oracle_unsupported_aggregation', `sum on [${field}] needs a number field`);
+      out[name] = { value: docs.flatMap((doc) => doc.raw(field).map(Number)).reduce((a, b) => a + b, 0) };
     } else if (agg.top_hits) {
       const sort = agg.top_hits.sort as estypes.Sort;
       const hits = docs

@@ -39,7 +39,7 @@ function spanFieldUses(span: estypes.QueryDslSpanQuery | estypes.QueryDslQueryCo
 /** The fields aggregations name (sub-aggregations, top_hits sorts included). */
 export function aggregationFieldUses(aggs: Record<string, estypes.AggregationsAggregationContainer> | undefined, out: FieldUseOf[] = []): FieldUseOf[] {
   for (const agg of Object.values(aggs ?? {})) {
-    for (const kind of [agg.terms, agg.date_histogram, agg.min, agg.max] as ({ field?: string } | undefined)[]) {
+    for (const kind of [agg.terms, agg.date_histogram, agg.min, agg.max, agg.sum] as ({ field?: string } | undefined)[]) {
       if (kind?.field) out.push({ field: kind.field, use: 'aggregate' });
     }
     sortFieldUses(agg.top_hits?.sort as estypes.Sort | undefined, out);

@@ -19,20 +19,20 @@ export interface RedisStoryMemoryOptions extends StoryClustererOptions {
 /**
  * Reads what this process has not applied yet, then appends its candidates, in one atomic step:
  * KEYS[1] the stream, KEYS[2] its sequence; ARGV[1] the length to trim to, ARGV[2] the last entry
- * applied ('-' for none), ARGV[3] the most entries to return, then id, signature ('' for none) and
- * publishedAt per candidate. Every entry carries its sequence number `n`, so a reader can tell
+ * applied ('-' for none), ARGV[3] the most entries to return, then each candidate as JSON
+ * (whole, so whatever the port's candidates carry reaches every process). Every entry carries its sequence number `n`, so a reader can tell
  * that entries it never read were trimmed. Returns the first sequence number of the batch, the ids
  * of its first and last entries, and the entries before it (at most ARGV[3]).
  */
 const appendScript = redisScript(`
 local start = ARGV[2] == '-' and '-' or '(' .. ARGV[2]
 local behind = redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', ARGV[3])
-local count = (#ARGV - 3) / 3
+local count = #ARGV - 3
 local last = redis.call('INCRBY', KEYS[2], count)
 local ids = {}
 for i = 0, count - 1 do
   ids[i + 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*',
-    'n', last - count + 1 + i, 'i', ARGV[4 + 3 * i], 's', ARGV[5 + 3 * i], 'p', ARGV[6 + 3 * i])
+    'n', last - count + 1 + i, 'c', ARGV[4 + i])
 end
 return {last - count + 1, ids[1], ids[count], behind}
 `);
@@ -92,7 +92,7 @@ export function createRedisStoryMemory(redis: Redis, prefix: string, options: Re
       if (candidates.length === 0) return Promise.resolve([]);
       return serial(async () => {
         const args: (string | number)[] = [logEntries, appliedId, readBatch];
-        for (const c of candidates) args.push(c.id, c.signature ?? '', c.publishedAt);
+        for (const candidate of candidates) args.push(JSON.stringify(candidate));
         const [first, firstId, lastId, behind] = (await appendScript.run(redis, [logKey, seqKey], args)) as [number, string, string, LogEntry[]];
         await apply(behind);
         // A full page: more went by than one read returns (a process catching up at start).
@@ -121,10 +121,7 @@ export function createRedisStoryMemory(redis: Redis, prefix: string, options: Re
 function readEntry(fields: string[]): { seq: number; candidate: StoryCandidate } {
   const value: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) value[fields[i]!] = fields[i + 1]!;
-  return {
-    seq: Number(value.n),
-    candidate: { id: value.i!, signature: value.s ? value.s : null, publishedAt: value.p! },
-  };
+  return { seq: Number(value.n), candidate: JSON.parse(value.c!) as StoryCandidate };
 }
 
 /** A fresh memory, for a process that missed entries the log no longer holds. */

@@ -59,8 +59,7 @@ describe('Redis story memory across processes', () => {
     const stories = await Promise.all(batches.map((batch, i) => workers[i % 3]!.assign(batch)));
     // The order the batches reached the log is the order an embedded run would have seen them.
     const logged = (await clients[0]!.xrange(`${prefix}:stories:log`, '-', '+')) as [string, string[]][];
-    const byId = new Map(candidates.map((c) => [c.id, c]));
-    const order = logged.map(([, fields]) => byId.get(fields[fields.indexOf('i') + 1]!)!);
+    const order = logged.map(([, fields]) => (JSON.parse(fields[fields.indexOf('c') + 1]!) as StoryCandidate));
     expect(order).toHaveLength(candidates.length);
     const replayed = (await embedded(order.map((c) => [c]))).flat();
     const expected = new Map(order.map((c, i) => [c.id, replayed[i]!]));
@@ -93,8 +92,7 @@ describe('Redis story memory across processes', () => {
     const logged = (await clients[0]!.xrange(`${prefix}:stories:log`, '-', '+')) as [string, string[]][];
     expect(logged.length).toBeLessThan(400);
     expect(logged.length).toBeGreaterThanOrEqual(150);
-    const byId = new Map(candidates.map((c) => [c.id, c]));
-    const held = logged.map(([, fields]) => [byId.get(fields[fields.indexOf('i') + 1]!)!]);
+    const held = logged.map(([, fields]) => [(JSON.parse(fields[fields.indexOf('c') + 1]!) as StoryCandidate)]);
     const recent = candidates.slice(650);
     const stories = await idle.assign(recent);
     expect(stories).toEqual((await embedded([...held, recent])).at(-1));

@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInProcessStoryMemory } from '../../src/enrich/in-process-story-memory.js';
 import { createRedisStoryMemory, type RedisStoryMemoryOptions } from '../../src/enrich/redis-story-memory.js';
 import type { StoryCandidate, StoryMemory } from '../../src/enrich/story-memory.js';
 import { storyCandidates } from '../support/story-candidates.js';
-import { deleteKeys, testRedis, uniquePrefix } from '../support/test-redis.js';
+import { deleteKeys, TEST_REDIS_URL, testRedis, uniquePrefix } from '../support/test-redis.js';
 
 const batchesOf = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -98,5 +99,38 @@ describe('Redis story memory across processes', () => {
     expect(stories).toEqual((await embedded([...held, recent])).at(-1));
     expect(stories[0]).not.toBe('stale-origin');
     expect((await embedded([[staleOrigin], ...held, recent])).at(-1)![0]).toBe('stale-origin');
+  });
+
+  it('stays consistent when a worker is killed with SIGKILL mid-stream: the others retry its batches and get its stories', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/assign-stories-then-crash.ts', TEST_REDIS_URL, prefix], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const done = new Map<number, string[]>();
+    await new Promise<void>((resolve, reject) => {
+      let buffer = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
+          const { at, stories } = JSON.parse(buffer.slice(0, end)) as { at: number; stories: string[] };
+          buffer = buffer.slice(end + 1);
+          done.set(at, stories);
+          // Killed while it is assigning, somewhere past its seventh batch.
+          if (done.size === 7) setTimeout(() => child.kill('SIGKILL'), 3);
+        }
+      });
+      child.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`worker exited by itself (${signal})`))));
+    });
+    const candidates = storyCandidates(400, 30, 5);
+    const survivor = worker();
+    const stories: string[] = [];
+    for (let i = 0; i < candidates.length; i += 20) stories.push(...(await survivor.assign(candidates.slice(i, i + 20))));
+    // Every batch the killed worker finished gets the same stories again.
+    for (const [at, got] of done) expect(stories.slice(at, at + 20)).toEqual(got);
+    // And everything agrees with one memory fed the log in its order, the dead worker's last
+    // batch included when it reached the log.
+    const logged = (await clients[0]!.xrange(`${prefix}:stories:log`, '-', '+')) as [string, string[]][];
+    const order = logged.map(([, fields]) => JSON.parse(fields[fields.indexOf('c') + 1]!) as StoryCandidate);
+    const replayed = (await embedded(order.map((c) => [c]))).flat();
+    const firstStory = new Map<string, string>();
+    order.forEach((c, i) => firstStory.has(c.id) || firstStory.set(c.id, replayed[i]!));
+    expect(stories).toEqual(candidates.map((c) => firstStory.get(c.id)));
   });
 });

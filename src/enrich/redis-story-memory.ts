@@ -19,10 +19,11 @@ export interface RedisStoryMemoryOptions extends StoryClustererOptions {
 /**
  * Reads what this process has not applied yet, then appends its candidates, in one atomic step:
  * KEYS[1] the stream, KEYS[2] its sequence; ARGV[1] the length to trim to, ARGV[2] the last entry
- * applied ('-' for none), ARGV[3] the most entries to return, then each candidate as JSON
- * (whole, so whatever the port's candidates carry reaches every process). Every entry carries its sequence number `n`, so a reader can tell
- * that entries it never read were trimmed. Returns the first sequence number of the batch, the ids
- * of its first and last entries, and the entries before it (at most ARGV[3]).
+ * applied ('-' for none), ARGV[3] the most entries to return, then each candidate as JSON (whole,
+ * so whatever the port's candidates carry reaches every process). Every entry carries its sequence
+ * number `n`, so a reader can tell that entries it never read were trimmed. Returns the first
+ * sequence number of the batch, the ids of its first and last entries, and the entries before it
+ * (at most ARGV[3]).
  */
 const appendScript = redisScript(`
 local start = ARGV[2] == '-' and '-' or '(' .. ARGV[2]

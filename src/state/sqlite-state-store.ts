@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { IndexError } from '../core/errors.js';
-import { emptySourceState, SEEN_RETENTION_DAYS, type SourceState, type StateStore } from './state-store.js';
+import { emptySourceState, parseSavedState, SEEN_RETENTION_DAYS, type SourceState, type StateStore } from './state-store.js';
 import { makeParentDirectory } from '../platform/make-parent-directory.js';
 
 const SCHEMA = `
@@ -56,12 +56,12 @@ export class SqliteStateStore implements StateStore {
 
   async get(sourceId: string): Promise<SourceState> {
     const row = this.getStmt.get(sourceId);
-    return row ? withDefaults(sourceId, row.state) : emptySourceState(sourceId);
+    return row ? parseSavedState(sourceId, row.state) : emptySourceState(sourceId);
   }
 
   async all(): Promise<SourceState[]> {
     const rows = this.db.prepare('SELECT source_id, state FROM source_state ORDER BY source_id').all() as { source_id: string; state: string }[];
-    return rows.map((row) => withDefaults(row.source_id, row.state));
+    return rows.map((row) => parseSavedState(row.source_id, row.state));
   }
 
   async save(state: SourceState): Promise<void> {
@@ -88,9 +88,4 @@ export class SqliteStateStore implements StateStore {
   async close(): Promise<void> {
     this.db.close();
   }
-}
-
-/** A stored state completed with the defaults of fields it predates. */
-function withDefaults(sourceId: string, json: string): SourceState {
-  return { ...emptySourceState(sourceId), ...(JSON.parse(json) as Partial<SourceState>) };
 }

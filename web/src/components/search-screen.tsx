@@ -1,0 +1,158 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, ApiError, isAbort } from '../api/client.js';
+import { useI18n } from '../i18n/i18n.js';
+import { navigate } from '../state/router.js';
+import { bucketRange, parseSearchState, savedParams, scopeParams, toSearchParams, type SearchState } from '../state/search-state.js';
+import { Charts, type ChartData } from './charts.js';
+import { Filters } from './filters.js';
+import { MentionDetail } from './mention-detail.js';
+import type { QueryError } from '../state/query-error.js';
+import { QueryBox } from './query-box.js';
+import { Results, type ResultsPage } from './results.js';
+import { SavedSearches } from './saved-searches.js';
+
+const PAGE_SIZE = 25;
+
+/** Marks the first time results and charts are on screen (read by the page bench and tests). */
+function markOnce(name: string): void {
+  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The search screen: everything it shows comes from the URL's query string. */
+export function SearchScreen({ search }: { search: string }) {
+  const { t } = useI18n();
+  const state = useMemo(() => parseSearchState(new URLSearchParams(search)), [search]);
+  const scope = scopeParams(state).toString();
+  const [page, setPage] = useState<ResultsPage | null>(null);
+  const [charts, setCharts] = useState<ChartData | null>(null);
+  const [queryError, setQueryError] = useState<QueryError | null>(null);
+  const [brands, setBrands] = useState<{ key: string; name: string }[]>([]);
+  const [sources, setSources] = useState<{ id: string; name: string }[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const loadingMore = useRef<AbortController | null>(null);
+  const openedHere = useRef(false);
+  const scrollBeforeDetail = useRef(0);
+
+  const go = (next: SearchState) => navigate(`/?${toSearchParams(next).toString()}`.replace(/\?$/, ''));
+  const onBadQuery = (error: unknown): boolean => {
+    if (error instanceof ApiError && error.status === 400 && (error.code === 'bad-query' || error.parameter === 'q')) {
+      setQueryError({ query: state.q.trim(), message: error.message, position: error.position });
+      return true;
+    }
+    return false;
+  };
+
+  useEffect(() => {
+    const controller = new AbortController();
+    loadingMore.current?.abort();
+    setQueryError(null);
+    setPage((previous) => ({ hits: [], total: previous?.total ?? 0, totalIsExact: true, nextCursor: null, loading: true, error: null }));
+    const params = scopeParams(state);
+    if (state.sort !== 'date') params.set('sort', state.sort);
+    params.set('limit', String(PAGE_SIZE));
+    api.mentions(params, controller.signal).then(
+      (answer) => setPage({ ...answer, loading: false, error: null }),
+      (error: unknown) => {
+        if (isAbort(error)) return;
+        const bad = onBadQuery(error);
+        setPage({ hits: [], total: 0, totalIsExact: true, nextCursor: null, loading: false, error: bad ? null : messageOf(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [scope, state.sort, attempt]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const params = scopeParams(state);
+    params.set('interval', state.interval);
+    setCharts(null);
+    Promise.all([api.volume(params, controller.signal), api.sentiment(params, controller.signal), api.shareOfVoice(params, controller.signal)]).then(
+      ([volume, sentiment, share]) => {
+        setCharts({ volume: volume.rows, sentiment: sentiment.rows, share: share.rows });
+        setBrands((known) => {
+          const merged = [...known];
+          for (const row of share.rows) if (!merged.some((b) => b.key === row.key)) merged.push({ key: row.key, name: row.name ?? row.key });
+          return merged.length === known.length ? known : merged;
+        });
+      },
+      (error: unknown) => {
+        if (isAbort(error)) return;
+        onBadQuery(error);
+        setCharts({ volume: [], sentiment: [], share: [] });
+      },
+    );
+    return () => controller.abort();
+  }, [scope, state.interval]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.sources(controller.signal).then(
+      (answer) => setSources(answer.sources.map((s) => ({ id: s.id, name: s.name }))),
+      () => undefined, // the source filter still takes typed ids
+    );
+    return () => controller.abort();
+  }, []);
+
+  const loadMore = () => {
+    if (!page || page.loading) return;
+    if (page.error && page.hits.length === 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    if (!page.nextCursor) return;
+    const controller = new AbortController();
+    loadingMore.current = controller;
+    const params = scopeParams(state);
+    if (state.sort !== 'date') params.set('sort', state.sort);
+    params.set('limit', String(PAGE_SIZE));
+    params.set('cursor', page.nextCursor);
+    setPage({ ...page, loading: true, error: null });
+    api.mentions(params, controller.signal).then(
+      (answer) => setPage({ ...answer, hits: [...page.hits, ...answer.hits.filter((hit) => !page.hits.some((h) => h.id === hit.id))], loading: false, error: null }),
+      (error: unknown) => !isAbort(error) && setPage({ ...page, loading: false, error: messageOf(error) }),
+    );
+  };
+
+  const detailHref = (id: string) => `/?${toSearchParams({ ...state, mention: id }).toString()}`;
+  const open = (id: string) => {
+    if (!state.mention) scrollBeforeDetail.current = window.scrollY;
+    openedHere.current = true;
+    navigate(detailHref(id));
+  };
+  const closeDetail = () => {
+    if (openedHere.current) {
+      openedHere.current = false;
+      history.back();
+    } else go({ ...state, mention: null });
+  };
+  useEffect(() => {
+    if (!state.mention) window.scrollTo(0, scrollBeforeDetail.current);
+    else window.scrollTo(0, 0);
+  }, [state.mention]);
+
+  return (
+    <>
+      {state.mention && <MentionDetail id={state.mention} detailHref={detailHref} onOpen={open} onClose={closeDetail} />}
+      <div class="search-layout" hidden={Boolean(state.mention)}>
+        <aside class="sidebar" aria-label={t('filtersTitle')}>
+          <SavedSearches currentParams={savedParams(state)} />
+          <Filters state={state} brands={brands} sources={sources} onChange={go} />
+        </aside>
+        <main class="search-main" id="main">
+          <QueryBox query={state.q} sort={state.sort} error={queryError} onSearch={(q) => go({ ...state, q: q.trim(), mention: null })} onSort={(sort) => go({ ...state, sort })} />
+          <Charts
+            data={charts}
+            interval={state.interval}
+            onInterval={(interval) => go({ ...state, interval })}
+            onBucket={(key) => go({ ...state, ...bucketRange(key, state.interval), mention: null })}
+            onBrand={(key) => go({ ...state, filters: { ...state.filters, brand: [key] }, mention: null })}
+            onDrawn={() => markOnce('hubwatch:charts-drawn')}
+          />
+          <Results page={page} detailHref={detailHref} onOpen={open} onMore={loadMore} onDrawn={() => markOnce('hubwatch:results-drawn')} />
+        </main>
+      </div>
+    </>
+  );
+}

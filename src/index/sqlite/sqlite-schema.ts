@@ -130,6 +130,13 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
       ALTER TABLE mentions DROP COLUMN content_hash;
     `,
   },
+  {
+    version: 6,
+    description: 'mentions by story, for a mention detail with its other copies',
+    sql: `
+      CREATE INDEX mentions_by_story ON mentions (story_id, published);
+    `,
+  },
 ];
 
 /** Applies the migrations the file lacks. Safe when several processes open the file at once. */

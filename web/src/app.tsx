@@ -45,7 +45,7 @@ function Screens() {
   return (
     <>
       <Header view={view} role={session.role} onLogout={logout} />
-      {view === 'search' && <SearchScreen search={where.search} />}
+      {view === 'search' && <SearchScreen search={where.search} role={session.role} />}
       {view === 'sources' && <SourcesScreen />}
       {view === 'alerts' && <AlertsScreen />}
     </>

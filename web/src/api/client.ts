@@ -1,4 +1,4 @@
-import type { AlertHistoryEntry, ApiErrorBody, MentionDetail, MentionPage, SavedSearch, SentimentRow, ShareRow, SourceRow, VolumeRow } from './types.js';
+import type { AlertHistoryEntry, AlertRule, ApiErrorBody, MentionDetail, MentionPage, SavedSearch, SentimentRow, ShareRow, SourceRow, VolumeRow } from './types.js';
 
 /** An answer other than 2xx, carrying the API's error body (message, and for `q` the position). */
 export class ApiError extends Error {
@@ -56,7 +56,7 @@ export const api = {
   sentiment: (params: URLSearchParams, signal?: AbortSignal) => get<{ rows: SentimentRow[] }>('/api/stats/sentiment', params, signal),
   shareOfVoice: (params: URLSearchParams, signal?: AbortSignal) => get<{ rows: ShareRow[]; total: number }>('/api/stats/share-of-voice', params, signal),
   sources: (signal?: AbortSignal) => get<{ sources: SourceRow[] }>('/api/sources', undefined, signal),
-  alerts: (signal?: AbortSignal) => get<{ rules?: unknown[]; history: AlertHistoryEntry[] }>('/api/alerts', undefined, signal),
+  alerts: (signal?: AbortSignal) => get<{ rules: AlertRule[]; history: AlertHistoryEntry[] }>('/api/alerts', new URLSearchParams({ limit: '100' }), signal),
   savedSearches: (signal?: AbortSignal) => get<{ searches: SavedSearch[] }>('/api/saved-searches', undefined, signal),
   saveSearch: (name: string, params: string) => request<SavedSearch>('POST', '/api/saved-searches', { body: { name, params } }),
   deleteSearch: (id: string) => request<void>('DELETE', `/api/saved-searches/${encodeURIComponent(id)}`),

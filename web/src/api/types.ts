@@ -62,24 +62,37 @@ export interface ShareRow {
   share: number;
 }
 
+/** A configured source and its health (`status`: new, ok, degraded, backoff, failing, disabled). */
 export interface SourceRow {
   id: string;
   name: string;
   type: string;
-  channel: string;
+  url: string | null;
   enabled: boolean;
-  health: string;
-  lastPollAt?: string | null;
-  lastError?: string | null;
-  itemsPerDay?: number | null;
-  interval?: string | number | null;
+  status: string;
+  lastPollAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  itemsPerDay: number | null;
+  intervalSeconds: number | null;
 }
 
+export interface AlertRule {
+  id: string;
+  type: string;
+  enabled: boolean;
+  lastFiredAt: string | null;
+}
+
+/** One event of an alert's life: fired, then delivered or failed per notifier. */
 export interface AlertHistoryEntry {
+  at: string;
   ruleId: string;
-  firedAt: string;
-  title?: string;
-  mentions?: string[];
+  event: 'fired' | 'delivered' | 'failed' | string;
+  notifierId?: string | null;
+  headline?: string | null;
+  reason?: string | null;
 }
 
 export interface SavedSearch {
@@ -87,6 +100,8 @@ export interface SavedSearch {
   name: string;
   params: string;
   createdAt: string;
+  /** Saved with the caller's own token (only those, or an admin, may delete it). */
+  mine: boolean;
 }
 
 export interface ApiErrorBody {

@@ -37,15 +37,21 @@ const axes = (stacked: boolean) => ({
 /** Volume, sentiment (stacked) and share of voice, each with its data as a table of buttons. */
 export function Charts(props: {
   data: ChartData | null;
+  invalid: boolean;
+  /** Dates are set; otherwise the API charts the last 30 days. */
+  dated: boolean;
   interval: Interval;
   onInterval(interval: Interval): void;
   onBucket(key: string): void;
   onBrand(key: string): void;
+  /** Brand display names by id, for rows that carry the id only. */
+  brandNames: ReadonlyMap<string, string>;
   onDrawn(): void;
 }) {
   const i18n = useI18n();
   const { t, tk } = i18n;
   const { data, interval } = props;
+  const nameOf = (key: string) => props.brandNames.get(key) ?? key;
 
   const volume = useMemo<ChartConfiguration<'bar'> | null>(() => {
     if (!data) return null;
@@ -84,7 +90,7 @@ export function Charts(props: {
     return {
       type: 'bar',
       data: {
-        labels: rows.map((row) => `${row.name ?? row.key} · ${Math.round(row.share * 100)} %`),
+        labels: rows.map((row) => `${row.name ?? nameOf(row.key)} · ${Math.round(row.share * 100)} %`),
         datasets: [{ label: t('share'), data: rows.map((row) => row.count), backgroundColor: rows.map((_, i) => SHARE_COLOURS[i % SHARE_COLOURS.length] ?? VOLUME_COLOUR), borderRadius: 2, maxBarThickness: 28 }],
       },
       options: {
@@ -93,7 +99,7 @@ export function Charts(props: {
         scales: { x: { beginAtZero: true, grid: { color: '#eef1f4' }, ticks: { precision: 0 } }, y: { grid: { display: false } } },
       },
     };
-  }, [data, i18n]);
+  }, [data, i18n, props.brandNames]);
 
   // Children's effects (each chart's draw) run before this one: when it runs, all three are drawn.
   useEffect(() => {
@@ -104,17 +110,20 @@ export function Charts(props: {
   return (
     <section class="charts" aria-labelledby="charts-title">
       <div class="section-head">
-        <h2 id="charts-title">{t('chartsTitle')}</h2>
-        <label class="inline-field">
-          {t('intervalLabel')}{' '}
-          <select value={interval} onChange={(event) => props.onInterval(event.currentTarget.value as Interval)}>
+        <div>
+          <h2 id="charts-title">{t('chartsTitle')}</h2>
+          {!props.dated && <p class="hint">{t('chartsDefaultWindow')}</p>}
+        </div>
+        <span class="inline-field">
+          <label for="interval">{t('intervalLabel')}</label>
+          <select id="interval" value={interval} onChange={(event) => props.onInterval(event.currentTarget.value as Interval)}>
             {INTERVALS.map((value) => (
               <option key={value} value={value}>
                 {t(`interval_${value}`)}
               </option>
             ))}
           </select>
-        </label>
+        </span>
       </div>
       <div class="chart-grid">
         <figure class="chart-card" data-chart="volume">
@@ -125,7 +134,7 @@ export function Charts(props: {
           {volume && data && data.volume.length > 0 ? (
             <ChartCanvas config={volume} label={t('chartVolume')} onPick={(i) => data.volume[i] && props.onBucket(data.volume[i].key)} />
           ) : (
-            <EmptyChart loading={!data} />
+            <EmptyChart loading={!data} invalid={props.invalid} />
           )}
           {data && data.volume.length > 0 && (
             <DataTable
@@ -142,7 +151,7 @@ export function Charts(props: {
           {sentiment && data && data.sentiment.length > 0 ? (
             <ChartCanvas config={sentiment} label={t('chartSentiment')} onPick={(i) => data.sentiment[i] && props.onBucket(data.sentiment[i].key)} />
           ) : (
-            <EmptyChart loading={!data} />
+            <EmptyChart loading={!data} invalid={props.invalid} />
           )}
           {data && data.sentiment.length > 0 && (
             <DataTable
@@ -159,12 +168,12 @@ export function Charts(props: {
           {share && shareRows.length > 0 ? (
             <ChartCanvas config={share} label={t('chartShare')} onPick={(i) => shareRows[i] && props.onBrand(shareRows[i].key)} />
           ) : (
-            <EmptyChart loading={!data} />
+            <EmptyChart loading={!data} invalid={props.invalid} />
           )}
           {shareRows.length > 0 && (
             <DataTable
               headers={[t('filterBrand'), t('count'), t('share')]}
-              rows={shareRows.map((row) => ({ key: row.key, label: row.name ?? row.key, cells: [i18n.number(row.count), `${Math.round(row.share * 100)} %`], onPick: () => props.onBrand(row.key) }))}
+              rows={shareRows.map((row) => ({ key: row.key, label: row.name ?? nameOf(row.key), cells: [i18n.number(row.count), `${Math.round(row.share * 100)} %`], onPick: () => props.onBrand(row.key) }))}
             />
           )}
         </figure>
@@ -173,9 +182,9 @@ export function Charts(props: {
   );
 }
 
-function EmptyChart({ loading }: { loading: boolean }) {
+function EmptyChart({ loading, invalid }: { loading: boolean; invalid: boolean }) {
   const { t } = useI18n();
-  return <p class="chart-empty">{loading ? t('loading') : t('chartEmpty')}</p>;
+  return <p class="chart-empty">{invalid ? '—' : loading ? t('loading') : t('chartEmpty')}</p>;
 }
 
 /** The chart's numbers, each row a button doing what clicking its bar does. */

@@ -51,7 +51,7 @@ export function Filters(props: {
         )}
       </div>
       <fieldset class="filter-group dates">
-        <legend>{t('filterFrom')} / {t('filterTo')}</legend>
+        <legend>{t('filterDates')}</legend>
         <label>
           <span>{t('filterFrom')}</span>
           <input type="date" name="from" value={isDay(state.from) ? state.from : ''} onChange={(e) => onChange({ ...state, from: e.currentTarget.value, mention: null })} />

@@ -45,7 +45,7 @@ export function Header(props: { view: View | null; role: string | null; onLogout
       <div class="topbar-end">
         <label class="inline-field">
           <span class="visually-hidden">{t('language')}</span>
-          <select id="locale" value={locale} aria-label={t('language')} onChange={(event) => setLocale(event.currentTarget.value as Locale)}>
+          <select id="locale" value={locale} onChange={(event) => setLocale(event.currentTarget.value as Locale)}>
             {LOCALES.map((code) => (
               <option key={code} value={code} lang={code}>
                 {code === 'fr' ? 'Français' : 'English'}

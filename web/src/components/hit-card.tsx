@@ -38,7 +38,7 @@ export function HitCard({ hit, detailHref, onOpen }: { hit: Hit; detailHref: str
         </a>
       </h3>
       <HitMeta hit={hit} />
-      {hit.snippets.map((snippet, i) => (
+      {hit.snippets.filter((snippet) => snippet.text !== hit.title).map((snippet, i) => (
         <p key={i} class="hit-snippet">
           <HighlightedText snippet={snippet} />
         </p>

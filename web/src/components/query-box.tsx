@@ -67,7 +67,6 @@ export function QueryBox(props: { query: string; sort: Sort; error: QueryError |
           <p>
             <button type="button" class="link-button" onClick={focusError}>
               {error.message}
-              {error.position !== undefined && ` (${t('queryErrorAt', { column: error.position + 1 })})`}
             </button>
           </p>
         </div>
@@ -76,13 +75,13 @@ export function QueryBox(props: { query: string; sort: Sort; error: QueryError |
         <button type="button" class="link-button" aria-expanded={helpOpen} aria-controls="query-help" onClick={() => setHelpOpen(!helpOpen)}>
           {t('syntaxHelp')}
         </button>
-        <label class="inline-field">
-          {t('sortLabel')}{' '}
-          <select value={props.sort} onChange={(event) => props.onSort(event.currentTarget.value === 'relevance' ? 'relevance' : 'date')}>
+        <span class="inline-field">
+          <label for="sort">{t('sortLabel')}</label>
+          <select id="sort" value={props.sort} onChange={(event) => props.onSort(event.currentTarget.value === 'relevance' ? 'relevance' : 'date')}>
             <option value="date">{t('sortDate')}</option>
             <option value="relevance">{t('sortRelevance')}</option>
           </select>
-        </label>
+        </span>
       </div>
       {helpOpen && <QueryHelp />}
     </form>

@@ -13,7 +13,7 @@ export interface ResultsPage {
 }
 
 /** The result list; the next page loads when its end scrolls into view (or on the button). */
-export function Results(props: { page: ResultsPage | null; detailHref(id: string): string; onOpen(id: string): void; onMore(): void; onDrawn(): void }) {
+export function Results(props: { page: ResultsPage | null; invalid: boolean; detailHref(id: string): string; onOpen(id: string): void; onMore(): void; onDrawn(): void }) {
   const { t, number } = useI18n();
   const sentinel = useRef<HTMLDivElement>(null);
   const more = useRef(props.onMore);
@@ -36,13 +36,14 @@ export function Results(props: { page: ResultsPage | null; detailHref(id: string
     <section class="results" id="results" aria-labelledby="results-title" aria-busy={page?.loading ? 'true' : 'false'} tabIndex={-1}>
       <div class="section-head">
         <h2 id="results-title">{t('resultsTitle')}</h2>
-        {page && !page.error && (page.hits.length > 0 || !page.loading) && (
+        {page && !page.error && !props.invalid && (page.hits.length > 0 || !page.loading) && (
           <p class="results-count" aria-live="polite">
             {page.totalIsExact ? t('resultsCount', { count: number(page.total) }) : t('resultsCountAtLeast', { count: number(page.total) })}
           </p>
         )}
       </div>
-      {page && page.hits.length === 0 && !page.loading && !page.error && <p class="empty">{t('resultsNone')}</p>}
+      {props.invalid && <p class="empty">{t('fixQuery')}</p>}
+      {page && page.hits.length === 0 && !page.loading && !page.error && !props.invalid && <p class="empty">{t('resultsNone')}</p>}
       <ol class="hit-list">
         {page?.hits.map((hit) => (
           <li key={hit.id}>

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { isPlainClick, navigate } from '../state/router.js';
 
 /** The team's saved searches: open one (its URL), save the current search, delete one. */
-export function SavedSearches({ currentParams }: { currentParams: string }) {
+export function SavedSearches({ currentParams, canDeleteAny }: { currentParams: string; canDeleteAny: boolean }) {
   const { t } = useI18n();
   const [searches, setSearches] = useState<SavedSearch[] | null>(null);
   const [naming, setNaming] = useState(false);
@@ -70,9 +70,11 @@ export function SavedSearches({ currentParams }: { currentParams: string }) {
                 >
                   {search.name}
                 </a>
-                <button type="button" class="icon-button" aria-label={t('deleteSaved', { name: search.name })} title={t('deleteSaved', { name: search.name })} onClick={() => void remove(search)}>
-                  ×
-                </button>
+                {(search.mine || canDeleteAny) && (
+                  <button type="button" class="icon-button" aria-label={t('deleteSaved', { name: search.name })} title={t('deleteSaved', { name: search.name })} onClick={() => void remove(search)}>
+                    ×
+                  </button>
+                )}
               </li>
             );
           })}

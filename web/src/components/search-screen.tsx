@@ -21,14 +21,16 @@ function markOnce(name: string): void {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The search screen: everything it shows comes from the URL's query string. */
-export function SearchScreen({ search }: { search: string }) {
+export function SearchScreen({ search, role }: { search: string; role: string }) {
   const { t } = useI18n();
   const state = useMemo(() => parseSearchState(new URLSearchParams(search)), [search]);
   const scope = scopeParams(state).toString();
   const [page, setPage] = useState<ResultsPage | null>(null);
   const [charts, setCharts] = useState<ChartData | null>(null);
   const [queryError, setQueryError] = useState<QueryError | null>(null);
-  const [brands, setBrands] = useState<{ key: string; name: string }[]>([]);
+  const [brandKeys, setBrandKeys] = useState<string[]>([]);
+  /** Brand display names, learnt from the hits' tags (share-of-voice rows may carry ids only). */
+  const [brandNames, setBrandNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [sources, setSources] = useState<{ id: string; name: string }[]>([]);
   const [attempt, setAttempt] = useState(0);
   const loadingMore = useRef<AbortController | null>(null);
@@ -71,11 +73,11 @@ export function SearchScreen({ search }: { search: string }) {
     Promise.all([api.volume(params, controller.signal), api.sentiment(params, controller.signal), api.shareOfVoice(params, controller.signal)]).then(
       ([volume, sentiment, share]) => {
         setCharts({ volume: volume.rows, sentiment: sentiment.rows, share: share.rows });
-        setBrands((known) => {
-          const merged = [...known];
-          for (const row of share.rows) if (!merged.some((b) => b.key === row.key)) merged.push({ key: row.key, name: row.name ?? row.key });
-          return merged.length === known.length ? known : merged;
+        setBrandKeys((known) => {
+          const fresh = share.rows.map((row) => row.key).filter((key) => !known.includes(key));
+          return fresh.length === 0 ? known : [...known, ...fresh];
         });
+        learnNames(share.rows.flatMap((row) => (row.name ? [[row.key, row.name] as const] : [])));
       },
       (error: unknown) => {
         if (isAbort(error)) return;
@@ -94,6 +96,16 @@ export function SearchScreen({ search }: { search: string }) {
     );
     return () => controller.abort();
   }, []);
+
+  const learnNames = (pairs: readonly (readonly [string, string])[]) =>
+    setBrandNames((known) => {
+      const fresh = pairs.filter(([key, name]) => known.get(key) !== name);
+      return fresh.length === 0 ? known : new Map([...known, ...fresh]);
+    });
+  useEffect(() => {
+    if (page) learnNames(page.hits.flatMap((hit) => hit.entities.filter((e) => e.kind === 'brand').map((e) => [e.id, e.name] as const)));
+  }, [page?.hits]);
+  const nameOf = (key: string) => brandNames.get(key) ?? key;
 
   const loadMore = () => {
     if (!page || page.loading) return;
@@ -137,20 +149,23 @@ export function SearchScreen({ search }: { search: string }) {
       {state.mention && <MentionDetail id={state.mention} detailHref={detailHref} onOpen={open} onClose={closeDetail} />}
       <div class="search-layout" hidden={Boolean(state.mention)}>
         <aside class="sidebar" aria-label={t('filtersTitle')}>
-          <SavedSearches currentParams={savedParams(state)} />
-          <Filters state={state} brands={brands} sources={sources} onChange={go} />
+          <SavedSearches currentParams={savedParams(state)} canDeleteAny={role === 'admin'} />
+          <Filters state={state} brands={brandKeys.map((key) => ({ key, name: nameOf(key) }))} sources={sources} onChange={go} />
         </aside>
         <main class="search-main" id="main">
           <QueryBox query={state.q} sort={state.sort} error={queryError} onSearch={(q) => go({ ...state, q: q.trim(), mention: null })} onSort={(sort) => go({ ...state, sort })} />
           <Charts
             data={charts}
+            invalid={queryError !== null}
+            dated={Boolean(state.from || state.to)}
             interval={state.interval}
             onInterval={(interval) => go({ ...state, interval })}
             onBucket={(key) => go({ ...state, ...bucketRange(key, state.interval), mention: null })}
             onBrand={(key) => go({ ...state, filters: { ...state.filters, brand: [key] }, mention: null })}
+            brandNames={brandNames}
             onDrawn={() => markOnce('hubwatch:charts-drawn')}
           />
-          <Results page={page} detailHref={detailHref} onOpen={open} onMore={loadMore} onDrawn={() => markOnce('hubwatch:results-drawn')} />
+          <Results page={page} invalid={queryError !== null} detailHref={detailHref} onOpen={open} onMore={loadMore} onDrawn={() => markOnce('hubwatch:results-drawn')} />
         </main>
       </div>
     </>

@@ -25,8 +25,8 @@ export function SourcesScreen() {
                 <th scope="col">{t('sourceName')}</th>
                 <th scope="col">{t('sourceHealth')}</th>
                 <th scope="col">{t('sourceType')}</th>
-                <th scope="col">{t('sourceChannel')}</th>
                 <th scope="col">{t('sourceLastPoll')}</th>
+                <th scope="col">{t('sourceLastSuccess')}</th>
                 <th scope="col" class="num">
                   {t('sourceItemsPerDay')}
                 </th>
@@ -35,18 +35,19 @@ export function SourcesScreen() {
             </thead>
             <tbody>
               {data.sources.map((source) => (
-                <tr key={source.id}>
+                <tr key={source.id} data-source-id={source.id}>
                   <th scope="row">
                     {source.name}
                     <span class="sub">{source.id}</span>
                   </th>
                   <td>
-                    <span class={`badge health health-${source.enabled ? source.health : 'disabled'}`}>{source.enabled ? tk('health', source.health) : t('sourceDisabled')}</span>
+                    <span class={`badge health health-${source.status}`}>{tk('health', source.status)}</span>
+                    {source.consecutiveFailures > 1 && <span class="sub">{t('sourceFailures', { count: number(source.consecutiveFailures) })}</span>}
                   </td>
                   <td>{source.type}</td>
-                  <td>{tk('channel', source.channel)}</td>
                   <td>{source.lastPollAt ? dateTime(source.lastPollAt) : t('never')}</td>
-                  <td class="num">{typeof source.itemsPerDay === 'number' ? number(Math.round(source.itemsPerDay * 10) / 10) : '—'}</td>
+                  <td>{source.lastSuccessAt ? dateTime(source.lastSuccessAt) : t('never')}</td>
+                  <td class="num">{typeof source.itemsPerDay === 'number' ? number(source.itemsPerDay) : '—'}</td>
                   <td class="error-cell">{source.lastError ?? ''}</td>
                 </tr>
               ))}

@@ -20,6 +20,8 @@ export interface WebBuild {
   css: string;
   jsBytes: number;
   cssBytes: number;
+  /** Every script file the page may load (the entry, then the chunks it imports), relative to dist/web. */
+  scripts: string[];
 }
 
 /** Bundles the page into dist/web (emptied first). */
@@ -31,11 +33,13 @@ export async function buildWeb(outDir: string = WEB_DIST): Promise<WebBuild> {
     entryPoints: { app: join(SOURCE, 'src/main.tsx'), 'app-style': join(SOURCE, 'src/styles.css') },
     outdir: assets,
     entryNames: 'app-[hash]',
+    chunkNames: 'chunk-[hash]',
+    splitting: true,
     bundle: true,
     minify: true,
     sourcemap: true,
     format: 'esm',
-    target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+    target: ['chrome100', 'firefox100', 'safari15.4'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
     tsconfig: join(SOURCE, 'tsconfig.json'),
@@ -43,13 +47,20 @@ export async function buildWeb(outDir: string = WEB_DIST): Promise<WebBuild> {
     legalComments: 'linked',
     logLevel: 'warning',
   });
+  const entries = Object.entries(result.metafile.outputs).filter(([, output]) => output.entryPoint);
+  const entryFor = (suffix: string) => entries.find(([file]) => file.endsWith(suffix))?.[0];
   const outputs = Object.keys(result.metafile.outputs).map((file) => relative(outDir, join(ROOT, file)));
-  const js = outputs.find((file) => file.endsWith('.js'));
-  const css = outputs.find((file) => file.endsWith('.css'));
+  const jsOut = entryFor('.js');
+  const cssOut = entryFor('.css');
+  const js = jsOut && relative(outDir, join(ROOT, jsOut));
+  const css = cssOut && relative(outDir, join(ROOT, cssOut));
   if (!js || !css) throw new Error(`web build: expected one .js and one .css, got ${outputs.join(', ')}`);
-  const html = readFileSync(join(SOURCE, 'index.html'), 'utf8').replace('%APP_JS%', `/${js}`).replace('%APP_CSS%', `/${css}`);
+  const scripts = [js, ...outputs.filter((file) => file.endsWith('.js') && file !== js)];
+  // The chunks (Chart.js) download while the entry runs, instead of after it asks for them.
+  const preloads = scripts.slice(1).map((file) => `<link rel="modulepreload" href="/${file}">`).join('\n    ');
+  const html = readFileSync(join(SOURCE, 'index.html'), 'utf8').replace('%APP_JS%', `/${js}`).replace('%APP_CSS%', `/${css}`).replace('%APP_PRELOADS%', preloads);
   writeFileSync(join(outDir, 'index.html'), html);
-  return { js, css, jsBytes: statSync(join(outDir, js)).size, cssBytes: statSync(join(outDir, css)).size };
+  return { js, css, jsBytes: statSync(join(outDir, js)).size, cssBytes: statSync(join(outDir, css)).size, scripts };
 }
 
 function newestMtime(dir: string): number {
@@ -70,5 +81,6 @@ export async function ensureWebBuilt(outDir: string = WEB_DIST): Promise<void> {
 
 if (process.argv[1] && basename(process.argv[1]) === 'build-web.ts') {
   const built = await buildWeb();
-  console.log(`web page: dist/web/${built.js} (${(built.jsBytes / 1024).toFixed(1)} KiB), dist/web/${built.css} (${(built.cssBytes / 1024).toFixed(1)} KiB)`);
+  const kib = (file: string) => `${(statSync(join(WEB_DIST, file)).size / 1024).toFixed(1)} KiB`;
+  console.log(`web page in dist/web: ${built.scripts.map((file) => `${file} (${kib(file)})`).join(', ')}, ${built.css} (${kib(built.css)})`);
 }

@@ -19,7 +19,7 @@ export class ApiError extends Error {
 /** Dispatched on `window` when an API call answers 401. */
 export const SESSION_ENDED = 'hubwatch:session-ended';
 
-async function request<T>(method: string, path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+async function request<T>(method: string, path: string, options: { body?: unknown; signal?: AbortSignal; quiet?: boolean } = {}): Promise<T> {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
@@ -35,20 +35,41 @@ async function request<T>(method: string, path: string, options: { body?: unknow
       // not JSON: the status alone says what happened
     }
     // Any route but the session's answering 401 means the session ended: the page shows the login.
-    if (response.status === 401 && !path.startsWith('/api/session')) window.dispatchEvent(new Event(SESSION_ENDED));
+    if (response.status === 401 && !options.quiet && !path.startsWith('/api/session')) window.dispatchEvent(new Event(SESSION_ENDED));
     throw new ApiError(response.status, body);
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
-const get = <T>(path: string, params: URLSearchParams | undefined, signal?: AbortSignal): Promise<T> =>
-  request<T>('GET', params && params.size > 0 ? `${path}?${params.toString()}` : path, signal ? { signal } : {});
+const prefetched = new Map<string, Promise<unknown>>();
+const withParams = (path: string, params: URLSearchParams | undefined) => (params && params.size > 0 ? `${path}?${params.toString()}` : path);
+
+/**
+ * Starts a GET before the page knows whether it is signed in, so the first screen's data travels
+ * alongside the session check. The first `get` of the same URL takes it; if it failed (not signed
+ * in yet, say) that `get` asks again, as if nothing had been fetched.
+ */
+export function prefetch(path: string, params?: URLSearchParams): void {
+  const url = withParams(path, params);
+  const early = request('GET', url, { quiet: true });
+  early.catch(() => undefined);
+  prefetched.set(url, early);
+}
+
+function get<T>(path: string, params: URLSearchParams | undefined, signal?: AbortSignal): Promise<T> {
+  const url = withParams(path, params);
+  const early = prefetched.get(url);
+  const ask = () => request<T>('GET', url, signal ? { signal } : {});
+  if (!early) return ask();
+  prefetched.delete(url);
+  return (early as Promise<T>).catch(ask);
+}
 
 /** The HTTP API, one function per route the page uses. */
 export const api = {
   login: (token: string) => request<void>('POST', '/api/session', { body: { token } }),
-  session: () => request<{ role: 'admin' | 'viewer' }>('GET', '/api/session'),
+  session: () => get<{ role: 'admin' | 'viewer' }>('/api/session', undefined),
   logout: () => request<void>('DELETE', '/api/session'),
   mentions: (params: URLSearchParams, signal?: AbortSignal) => get<MentionPage>('/api/mentions', params, signal),
   mention: (id: string, signal?: AbortSignal) => get<MentionDetail>(`/api/mentions/${encodeURIComponent(id)}`, undefined, signal),

@@ -1,24 +1,29 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
-Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font-sans').trim() || 'system-ui, sans-serif';
-Chart.defaults.color = '#4a5361';
-Chart.defaults.animation = false;
+import { loadChartLibrary } from './chart-library.js';
 
 /**
  * One Chart.js chart on a canvas, redrawn when its configuration changes. `onPick` gets the index
  * of the category clicked (anywhere in its column or row, not only on the bar). The canvas is
  * described by `label`; the caller puts the same data in a table for keyboard and screen readers.
  */
-export function ChartCanvas(props: { config: ChartConfiguration<'bar'>; label: string; onPick?(index: number): void }) {
+export function ChartCanvas(props: { config: ChartConfiguration<'bar'>; label: string; onPick?(index: number): void; onDrawn(): void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
   const pick = useRef(props.onPick);
   pick.current = props.onPick;
 
   useEffect(() => {
-    if (!canvas.current) return;
+    let current = true;
+    void loadChartLibrary().then(({ Chart: ChartClass }) => {
+      if (current && canvas.current) draw(ChartClass, canvas.current);
+    });
+    return () => {
+      current = false;
+    };
+  }, [props.config]);
+
+  const draw = (ChartClass: typeof Chart, target: HTMLCanvasElement) => {
     const horizontal = props.config.options?.indexAxis === 'y';
     const config: ChartConfiguration<'bar'> = {
       ...props.config,
@@ -44,9 +49,10 @@ export function ChartCanvas(props: { config: ChartConfiguration<'bar'>; label: s
       chart.current.options = config.options ?? {};
       chart.current.update();
     } else {
-      chart.current = new Chart(canvas.current, config);
+      chart.current = new ChartClass(target, config);
     }
-  }, [props.config]);
+    props.onDrawn();
+  };
 
   useEffect(
     () => () => {

@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { SentimentRow, ShareRow, VolumeRow } from '../api/types.js';
 import { useI18n, type I18n } from '../i18n/i18n.js';
 import { INTERVALS, SENTIMENTS, type Interval } from '../state/search-state.js';
@@ -101,12 +101,18 @@ export function Charts(props: {
     };
   }, [data, i18n, props.brandNames]);
 
-  // Children's effects (each chart's draw) run before this one: when it runs, all three are drawn.
-  useEffect(() => {
-    if (data) props.onDrawn();
-  }, [data, interval, i18n]);
   const shareRows = data?.share.filter((row) => row.count > 0) ?? [];
-
+  // Charts draw once Chart.js has loaded: `onDrawn` is told when every chart shown for this data is.
+  const shown = data ? (['volume', 'sentiment', 'share'] as const).filter((name) => (name === 'share' ? shareRows.length : data[name].length) > 0) : [];
+  const drawn = useRef<{ data: ChartData | null; names: Set<string> }>({ data: null, names: new Set() });
+  const chartDrawn = (name: string) => () => {
+    if (drawn.current.data !== data) drawn.current = { data, names: new Set() };
+    drawn.current.names.add(name);
+    if (shown.every((n) => drawn.current.names.has(n))) props.onDrawn();
+  };
+  useEffect(() => {
+    if (data && shown.length === 0) props.onDrawn();
+  }, [data]);
   return (
     <section class="charts" aria-labelledby="charts-title">
       <div class="section-head">
@@ -132,7 +138,7 @@ export function Charts(props: {
             <p class="hint">{t('chartVolumeHint')}</p>
           </figcaption>
           {volume && data && data.volume.length > 0 ? (
-            <ChartCanvas config={volume} label={t('chartVolume')} onPick={(i) => data.volume[i] && props.onBucket(data.volume[i].key)} />
+            <ChartCanvas config={volume} label={t('chartVolume')} onPick={(i) => data.volume[i] && props.onBucket(data.volume[i].key)} onDrawn={chartDrawn('volume')} />
           ) : (
             <EmptyChart loading={!data} invalid={props.invalid} />
           )}
@@ -149,7 +155,7 @@ export function Charts(props: {
             <p class="hint">{t('chartVolumeHint')}</p>
           </figcaption>
           {sentiment && data && data.sentiment.length > 0 ? (
-            <ChartCanvas config={sentiment} label={t('chartSentiment')} onPick={(i) => data.sentiment[i] && props.onBucket(data.sentiment[i].key)} />
+            <ChartCanvas config={sentiment} label={t('chartSentiment')} onPick={(i) => data.sentiment[i] && props.onBucket(data.sentiment[i].key)} onDrawn={chartDrawn('sentiment')} />
           ) : (
             <EmptyChart loading={!data} invalid={props.invalid} />
           )}
@@ -166,7 +172,7 @@ export function Charts(props: {
             <p class="hint">{t('chartShareHint')}</p>
           </figcaption>
           {share && shareRows.length > 0 ? (
-            <ChartCanvas config={share} label={t('chartShare')} onPick={(i) => shareRows[i] && props.onBrand(shareRows[i].key)} />
+            <ChartCanvas config={share} label={t('chartShare')} onPick={(i) => shareRows[i] && props.onBrand(shareRows[i].key)} onDrawn={chartDrawn('share')} />
           ) : (
             <EmptyChart loading={!data} invalid={props.invalid} />
           )}

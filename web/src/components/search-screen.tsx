@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError, isAbort } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
 import { navigate } from '../state/router.js';
-import { bucketRange, parseSearchState, savedParams, scopeParams, toSearchParams, type SearchState } from '../state/search-state.js';
+import { bucketRange, mentionsParams, parseSearchState, savedParams, scopeParams, statsParams, toSearchParams, type SearchState } from '../state/search-state.js';
 import { Charts, type ChartData } from './charts.js';
 import { Filters } from './filters.js';
 import { MentionDetail } from './mention-detail.js';
@@ -10,8 +10,6 @@ import type { QueryError } from '../state/query-error.js';
 import { QueryBox } from './query-box.js';
 import { Results, type ResultsPage } from './results.js';
 import { SavedSearches } from './saved-searches.js';
-
-const PAGE_SIZE = 25;
 
 /** Marks the first time results and charts are on screen (read by the page bench and tests). */
 function markOnce(name: string): void {
@@ -51,10 +49,7 @@ export function SearchScreen({ search, role }: { search: string; role: string })
     loadingMore.current?.abort();
     setQueryError(null);
     setPage((previous) => ({ hits: [], total: previous?.total ?? 0, totalIsExact: true, nextCursor: null, loading: true, error: null }));
-    const params = scopeParams(state);
-    if (state.sort !== 'date') params.set('sort', state.sort);
-    params.set('limit', String(PAGE_SIZE));
-    api.mentions(params, controller.signal).then(
+    api.mentions(mentionsParams(state), controller.signal).then(
       (answer) => setPage({ ...answer, loading: false, error: null }),
       (error: unknown) => {
         if (isAbort(error)) return;
@@ -67,8 +62,7 @@ export function SearchScreen({ search, role }: { search: string; role: string })
 
   useEffect(() => {
     const controller = new AbortController();
-    const params = scopeParams(state);
-    params.set('interval', state.interval);
+    const params = statsParams(state);
     setCharts(null);
     Promise.all([api.volume(params, controller.signal), api.sentiment(params, controller.signal), api.shareOfVoice(params, controller.signal)]).then(
       ([volume, sentiment, share]) => {
@@ -116,10 +110,7 @@ export function SearchScreen({ search, role }: { search: string; role: string })
     if (!page.nextCursor) return;
     const controller = new AbortController();
     loadingMore.current = controller;
-    const params = scopeParams(state);
-    if (state.sort !== 'date') params.set('sort', state.sort);
-    params.set('limit', String(PAGE_SIZE));
-    params.set('cursor', page.nextCursor);
+    const params = mentionsParams(state, page.nextCursor);
     setPage({ ...page, loading: true, error: null });
     api.mentions(params, controller.signal).then(
       (answer) => setPage({ ...answer, hits: [...page.hits, ...answer.hits.filter((hit) => !page.hits.some((h) => h.id === hit.id))], loading: false, error: null }),

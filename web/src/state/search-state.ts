@@ -51,6 +51,25 @@ export function scopeParams(state: SearchState): URLSearchParams {
   return params;
 }
 
+/** Results asked for at a time. */
+export const PAGE_SIZE = 25;
+
+/** `GET /api/mentions`' parameters for a state (and the cursor of the page wanted). */
+export function mentionsParams(state: SearchState, cursor?: string): URLSearchParams {
+  const params = scopeParams(state);
+  if (state.sort !== 'date') params.set('sort', state.sort);
+  params.set('limit', String(PAGE_SIZE));
+  if (cursor) params.set('cursor', cursor);
+  return params;
+}
+
+/** The stats routes' parameters for a state. */
+export function statsParams(state: SearchState): URLSearchParams {
+  const params = scopeParams(state);
+  params.set('interval', state.interval);
+  return params;
+}
+
 /** The URL's query string for a state (defaults left out, so links stay short). */
 export function toSearchParams(state: SearchState): URLSearchParams {
   const params = scopeParams(state);

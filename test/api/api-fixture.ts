@@ -25,12 +25,15 @@ export interface TestApi {
 }
 
 /** The API on loopback port 0 over `mentions` (the contract corpus by default), indexed through the port. */
-export async function startTestApi(options: { mentions?: Mention[]; api?: Record<string, unknown>; webRoot?: string; tokens?: boolean; now?: Date } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { mentions?: Mention[]; api?: Record<string, unknown>; sources?: unknown[]; webRoot?: string; tokens?: boolean; now?: Date; wrapIndex?: (index: MentionIndex) => MentionIndex } = {},
+): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'hubwatch-api-test-'));
   const path = join(dir, 'data', 'hubwatch.db');
   const config = configSchema.parse({
     watchlist: { brands: [{ id: 'acme', name: 'Acme Cloud' }, { id: 'globex', name: 'Globex', role: 'competitor' }], people: [{ id: 'claire-dubois', name: 'Claire Dubois' }] },
     index: { sqlite: { path } },
+    sources: options.sources ?? [],
     api: {
       ...(options.tokens === false ? {} : { tokens: [{ role: 'admin', token: ADMIN_TOKEN }, { role: 'viewer', token: VIEWER_TOKEN }] }),
       ...options.api,
@@ -41,7 +44,7 @@ export async function startTestApi(options: { mentions?: Mention[]; api?: Record
   const index = await openIndex(config.index, { logger });
   await index.upsert(options.mentions ?? corpus());
   const clock = (): Date => options.now ?? new Date('2026-03-20T12:00:00Z');
-  const api = await startApi(config, { index, logger, clock, host: '127.0.0.1', port: 0, webRoot: options.webRoot ?? join(dir, 'no-web') });
+  const api = await startApi(config, { index: options.wrapIndex ? options.wrapIndex(index) : index, logger, clock, host: '127.0.0.1', port: 0, webRoot: options.webRoot ?? join(dir, 'no-web') });
   const url = api.url.replace(/\/$/, '');
   return {
     url, api, index, logs, dir,

@@ -28,7 +28,7 @@ function StoryItem({ hit, detailHref, onOpen }: { hit: Hit; detailHref(id: strin
 
 /** One mention: its text, tags and link, and its story (the first published copy and the others). */
 export function MentionDetail(props: { id: string; detailHref(id: string): string; onOpen(id: string): void; onClose(): void }) {
-  const { t, number } = useI18n();
+  const { t, tk, number } = useI18n();
   const [detail, setDetail] = useState<Detail | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -96,7 +96,7 @@ export function MentionDetail(props: { id: string; detailHref(id: string): strin
                 {mention.entities.map((e) => (
                   <li key={`${e.kind}:${e.id}`} class={`tag tag-${e.kind}`}>
                     {e.name}
-                    {e.role ? ` · ${e.role}` : ''}
+                    {e.role ? ` · ${tk('role', e.role)}` : ''}
                   </li>
                 ))}
               </ul>

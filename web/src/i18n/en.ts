@@ -71,6 +71,8 @@ export const en = {
   sentiment_neutral: 'Neutral',
   sentiment_negative: 'Negative',
   sentiment_unscored: 'Unscored',
+  role_own: 'own brand',
+  role_competitor: 'competitor',
   channel_news: 'News',
   channel_blog: 'Blog',
   channel_social: 'Social',

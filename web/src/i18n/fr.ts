@@ -73,6 +73,8 @@ export const fr: Messages = {
   sentiment_neutral: 'Neutre',
   sentiment_negative: 'Négative',
   sentiment_unscored: 'Non évaluée',
+  role_own: 'notre marque',
+  role_competitor: 'concurrent',
   channel_news: 'Presse',
   channel_blog: 'Blog',
   channel_social: 'Réseaux sociaux',

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -8,6 +8,8 @@ export function LoginScreen(props: { notice: string | null; onSignedIn(): void }
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
@@ -31,6 +33,7 @@ export function LoginScreen(props: { notice: string | null; onSignedIn(): void }
         <label for="token">{t('loginToken')}</label>
         <input
           id="token"
+          ref={input}
           name="token"
           type="password"
           autocomplete="current-password"

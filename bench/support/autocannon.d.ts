@@ -13,6 +13,10 @@ declare module 'autocannon' {
       url: string;
       connections?: number;
       duration?: number;
+      /** Requests to send in all (instead of a duration). */
+      amount?: number;
+      /** Seconds before a request counts as timed out. */
+      timeout?: number;
       headers?: Record<string, string>;
       requests?: Request[];
     }
@@ -20,6 +24,7 @@ declare module 'autocannon' {
       requests: { average: number; total: number };
       latency: { p50: number; p99: number };
       non2xx: number;
+      timeouts: number;
     }
   }
   function autocannon(options: autocannon.Options, done: (error: Error | null, result: autocannon.Result) => void): EventEmitter;

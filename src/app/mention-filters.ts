@@ -31,6 +31,15 @@ function readTo(value: string, now: Date): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? new Date(to.getTime() + DAY_MS) : to;
 }
 
+/**
+ * A filter value as a leaf of its field: folded and checked like a quoted query value, and a single
+ * word as a term (what `brand:acme` parses to), so the index's per-entity rollups serve it.
+ */
+function filterLeaf(value: string, field: QueryField): QueryNode {
+  const node = phraseNode(value, 0, field);
+  return node.kind === 'phrase' && !node.value.includes(' ') ? { kind: 'term', value: node.value, field, position: 0 } : node;
+}
+
 /** Re-throws a mistake as one of `parameter`, keeping the parser's position. */
 function about<T>(parameter: string, read: () => T): T {
   try {
@@ -58,7 +67,7 @@ export function planFilters(filters: MentionFilters, now: Date, options: { defau
   for (const name of FILTER_NAMES) {
     const values = (filters[name] ?? []).map((v) => v.trim()).filter((v) => v !== '');
     if (values.length === 0) continue;
-    const leaves = values.map((value) => about(name, () => phraseNode(value, 0, FILTER_FIELDS[name])));
+    const leaves = values.map((value) => about(name, () => filterLeaf(value, FILTER_FIELDS[name])));
     parts.push(leaves.length === 1 ? leaves[0]! : { kind: 'or', children: leaves });
   }
   const fromText = filters.from ?? options.defaultFrom;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { planFilters } from '../../app/mention-filters.js';
 import { computeStats, type StatsReport, type StatsResult } from '../../app/stats-service.js';
+import { ResultCache } from '../../app/result-cache.js';
 import { topStoriesReport } from '../../app/stories-service.js';
 import type { ApiDeps } from '../api-deps.js';
 import { filtersSchema, withErrors } from '../schemas.js';
@@ -31,17 +32,26 @@ type ResultOf<R extends StatsReport> = Extract<StatsResult, { report: R }> exten
 /** Stats default to the last 30 days, like `hubwatch stats`. */
 const DEFAULT_FROM = '30d';
 
-/** `GET /api/stats/*`: the aggregations of `hubwatch stats` plus the biggest stories, over the filters. */
+/** Stats are kept this long: a dashboard opened by the whole team costs one aggregation a minute. */
+const STATS_TTL_MS = 30_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * `GET /api/stats/*`: the aggregations of `hubwatch stats` plus the biggest stories, over the
+ * filters. Answers are cached for 30 s by their resolved scope; relative windows (`30d`, the default)
+ * are cut at the next whole minute, so the same view asked twice within a minute is one key.
+ */
 export function statsRoutes(deps: Pick<ApiDeps, 'index' | 'clock' | 'config'>): FastifyPluginAsyncZod {
   return async (app) => {
+    const cache = new ResultCache<unknown>({ ttlMs: STATS_TTL_MS, maxEntries: 500, clock: deps.clock });
+    const minute = (): Date => new Date(Math.ceil(deps.clock().getTime() / MINUTE_MS) * MINUTE_MS);
+    const cached = <T>(key: unknown[], compute: () => Promise<T>): Promise<T> => cache.get(JSON.stringify(key), compute) as Promise<T>;
     const run = async <R extends StatsReport>(report: R, filters: z.infer<typeof filtersSchema>, options: { interval?: 'day' | 'week' | 'month'; tz?: string; limit?: number }): Promise<ResultOf<R>> => {
-      const now = deps.clock();
+      const now = minute();
       const scope = planFilters(filters, now, { defaultFrom: DEFAULT_FROM });
       const window = { from: scope.from!, to: scope.to ?? now };
-      return (await computeStats(deps.index, deps.config.watchlist, {
-        input: { report, window, interval: options.interval ?? 'day', timeZone: options.tz ?? 'UTC', limit: options.limit ?? 20 },
-        query: scope.query,
-      })) as ResultOf<R>;
+      const input = { report, window, interval: options.interval ?? 'day', timeZone: options.tz ?? 'UTC', limit: options.limit ?? 20 } as const;
+      return cached([input, scope.query], async () => (await computeStats(deps.index, deps.config.watchlist, { input, query: scope.query })) as ResultOf<R>);
     };
     app.get('/api/stats/volume', {
       schema: { tags: ['stats'], summary: 'mentions per day, week or month', querystring: bucketed, response: withErrors({ 200: z.object({ report: z.literal('volume'), rows: z.array(z.object({ key: z.string(), count })) }) }) },
@@ -79,7 +89,8 @@ export function statsRoutes(deps: Pick<ApiDeps, 'index' | 'clock' | 'config'>): 
       },
     }, async (request) => {
       const { limit, ...filters } = request.query;
-      return topStoriesReport(deps.index, planFilters(filters, deps.clock(), { defaultFrom: DEFAULT_FROM }), limit);
+      const scope = planFilters(filters, minute(), { defaultFrom: DEFAULT_FROM });
+      return cached(['stories', scope, limit], () => topStoriesReport(deps.index, scope, limit));
     });
   };
 }

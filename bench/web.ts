@@ -24,10 +24,15 @@ import { generateCorpus } from './corpus/generate.js';
 import { argValue, fmt, percentile } from './support/measure.js';
 
 const GOAL_MS = 1000;
-const SCREENS = [
-  { name: 'default screen (30 days)', path: '/' },
-  { name: 'a query', path: '/?q=brand%3Abrand-1+OR+brand%3Abrand-2' },
-] as const;
+/**
+ * The API keeps stats answers 30 s by scope, so a screen opened again is served from that cache.
+ * "first visit" gives each run a scope of its own (a `from` one second apart: the same mentions).
+ */
+const SCREENS: readonly { name: string; path(run: number): string }[] = [
+  { name: 'default screen, first visit (stats not cached)', path: (run) => `/?from=${new Date(Date.now() - 30 * 86_400_000 - run * 1000).toISOString().slice(0, 19)}Z` },
+  { name: 'default screen again (stats cached)', path: () => '/' },
+  { name: 'a query again (stats cached)', path: () => '/?q=brand%3Abrand-1+OR+brand%3Abrand-2' },
+];
 
 async function fillIndex(path: string, total: number): Promise<void> {
   const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
@@ -124,7 +129,7 @@ export async function run(argv: string[]): Promise<void> {
     const session = await signedInState(browser, base, api.oneTimeToken!);
     console.log(`first render on loopback, ${runs} runs each after one warm-up, fresh browser context per run; load ${loadavg()[0]!.toFixed(2)} on ${cpus().length} CPUs`);
     for (const screen of SCREENS) {
-      await timeScreen(browser, base, session, screen.path);
+      await timeScreen(browser, base, session, screen.path(-1));
       const results: number[] = [];
       const charts: number[] = [];
       const both: number[] = [];
@@ -132,7 +137,7 @@ export async function run(argv: string[]): Promise<void> {
       const apiSlowest: number[] = [];
       const apiDone: number[] = [];
       for (let i = 0; i < runs; i++) {
-        const timing = await timeScreen(browser, base, session, screen.path);
+        const timing = await timeScreen(browser, base, session, screen.path(i));
         results.push(timing.results);
         charts.push(timing.charts);
         both.push(Math.max(timing.results, timing.charts));
@@ -143,7 +148,7 @@ export async function run(argv: string[]): Promise<void> {
       const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
       const line = (values: number[]) => `median ${fmt(percentile(sorted(values), 50))} ms, p95 ${fmt(percentile(sorted(values), 95))} ms`;
       const p95 = percentile(sorted(both), 95);
-      console.log(`${screen.name} (${screen.path})`);
+      console.log(`${screen.name} (${screen.path(0)})`);
       console.log(`  results drawn: ${line(results)}`);
       console.log(`  charts drawn:  ${line(charts)}`);
       console.log(`  both drawn:    ${line(both)}  (goal < ${GOAL_MS} ms: ${p95 < GOAL_MS ? 'met' : 'NOT met'} at p95)`);

@@ -15,6 +15,8 @@ declare const document: {
 declare const window: { __pwned?: unknown };
 
 const OUTPUT = 'test-output/web';
+/** Waits for a condition with room for a loaded machine (vitest's default is one second). */
+const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 20_000, ...options });
 const BRAND_NAMES: Record<string, string> = { acme: 'Acme', globex: 'Globex', 'initech-mobility': 'Initech Mobility' };
 
 interface Watched {
@@ -79,7 +81,7 @@ describe('the web page in a real browser', () => {
     const { page, problems } = await open('/');
     await page.getByLabel('Access token').fill('not-the-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
+    await poll(() => page.getByRole('alert').textContent()).toContain('not valid');
     await signIn(page);
     await waitForResults(page);
     expect(await hitCount(page)).toBe(25);
@@ -87,14 +89,14 @@ describe('the web page in a real browser', () => {
 
     await page.locator('#query').fill('timetable');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await expect.poll(() => params(page).get('q')).toBe('timetable');
+    await poll(() => params(page).get('q')).toBe('timetable');
     await waitForResults(page);
     expect((await page.locator('.hit-snippet mark').first().textContent())?.toLowerCase()).toBe('timetable');
     const allTimetable = Number((await page.locator('.results-count').textContent())?.replace(/\D/g, ''));
     expect(allTimetable).toBeGreaterThan(10);
 
     await page.getByRole('checkbox', { name: 'Negative' }).check();
-    await expect.poll(() => params(page).getAll('sentiment')).toEqual(['negative']);
+    await poll(() => params(page).getAll('sentiment')).toEqual(['negative']);
     await waitForResults(page);
     const badges = await page.locator('.hit .sentiment').allTextContents();
     expect(badges.length).toBeGreaterThan(0);
@@ -106,7 +108,7 @@ describe('the web page in a real browser', () => {
     const canvas = page.locator('[data-chart="volume"] canvas');
     const box = (await canvas.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
-    await expect.poll(() => params(page).get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await poll(() => params(page).get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const from = params(page).get('from')!;
     expect(params(page).get('to')).toBe(from);
     await waitForResults(page);
@@ -121,7 +123,7 @@ describe('the web page in a real browser', () => {
     const share = page.locator('[data-chart="share"] canvas');
     const shareBox = (await share.boundingBox())!;
     await page.mouse.click(shareBox.x + shareBox.width * 0.5, shareBox.y + shareBox.height * 0.45);
-    await expect.poll(() => params(page).getAll('brand').length).toBe(1);
+    await poll(() => params(page).getAll('brand').length).toBe(1);
     const brand = params(page).get('brand')!;
     await waitForResults(page);
     const tagged = await page.locator('.hit').evaluateAll((hits) => hits.map((hit) => [...hit.querySelectorAll('.tag')].map((tag) => tag.textContent)));
@@ -133,7 +135,7 @@ describe('the web page in a real browser', () => {
     await page.goto(`${server.url}/?q=tram+tender`);
     await waitForResults(page);
     await page.getByRole('link', { name: 'Acme wins Lyon tram tender (copy 2)' }).click();
-    await expect.poll(() => params(page).get('mention')).toMatch(/^[0-9a-f]{32}$/);
+    await poll(() => params(page).get('mention')).toMatch(/^[0-9a-f]{32}$/);
     await page.locator('.story-item').first().waitFor();
     expect(await page.locator('#detail-title').textContent()).toBe('Acme wins Lyon tram tender (copy 2)');
     expect(await page.locator('.detail-text').textContent()).toContain('The contract covers forty trams.');
@@ -142,7 +144,7 @@ describe('the web page in a real browser', () => {
     expect(STORY_ID).toBeTruthy();
     await page.screenshot({ path: `${OUTPUT}/detail.png`, fullPage: true });
     await page.goBack();
-    await expect.poll(() => params(page).get('mention')).toBeNull();
+    await poll(() => params(page).get('mention')).toBeNull();
     expect(await page.locator('.hit').count()).toBeGreaterThan(0);
     expect(await page.locator('.detail').count()).toBe(0);
 
@@ -155,9 +157,9 @@ describe('the web page in a real browser', () => {
     await waitForResults(page);
     expect(await hitCount(page)).toBe(25);
     await page.locator('.hit').last().scrollIntoViewIfNeeded();
-    await expect.poll(() => hitCount(page), { timeout: 15_000 }).toBe(50);
+    await poll(() => hitCount(page), { timeout: 30_000 }).toBe(50);
     await page.locator('.hit').last().scrollIntoViewIfNeeded();
-    await expect.poll(() => hitCount(page), { timeout: 15_000 }).toBe(FIXTURE_COUNT);
+    await poll(() => hitCount(page), { timeout: 30_000 }).toBe(FIXTURE_COUNT);
     await page.getByText('End of results.').waitFor();
     const ids = await page.locator('.hit').evaluateAll((hits) => hits.map((hit) => hit.getAttribute('data-mention-id')));
     expect(new Set(ids).size).toBe(FIXTURE_COUNT);
@@ -193,12 +195,12 @@ describe('the web page in a real browser', () => {
     expect(await page.getByLabel('Per', { exact: true }).inputValue()).toBe('week');
     for (const badge of await page.locator('.hit .sentiment').allTextContents()) expect(badge).toContain('Positive');
     await page.getByRole('checkbox', { name: 'News' }).uncheck();
-    await expect.poll(() => params(page).getAll('channel')).toEqual([]);
+    await poll(() => params(page).getAll('channel')).toEqual([]);
     await page.goBack();
-    await expect.poll(() => params(page).getAll('channel')).toEqual(['news']);
+    await poll(() => params(page).getAll('channel')).toEqual(['news']);
     expect(await page.getByRole('checkbox', { name: 'News' }).isChecked()).toBe(true);
     await page.goForward();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'News' }).isChecked()).toBe(false);
+    await poll(() => page.getByRole('checkbox', { name: 'News' }).isChecked()).toBe(false);
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -216,7 +218,7 @@ describe('the web page in a real browser', () => {
     await page.screenshot({ path: `${OUTPUT}/main-page-fr.png`, fullPage: false });
 
     await page.getByLabel('Langue de l’interface').selectOption('en');
-    await expect.poll(() => page.locator('#filters-title').textContent()).toBe('Filters');
+    await poll(() => page.locator('#filters-title').textContent()).toBe('Filters');
     await page.reload();
     await page.locator('#filters-title').waitFor();
     expect(await page.locator('#filters-title').textContent()).toBe('Filters');
@@ -282,7 +284,7 @@ describe('the web page in a real browser', () => {
     await page.goto(`${server.url}/`);
     await waitForResults(page);
     await page.getByRole('link', { name: 'Tender coverage <b>news</b>' }).click();
-    await expect.poll(() => params(page).toString()).toBe('q=tender&channel=news');
+    await poll(() => params(page).toString()).toBe('q=tender&channel=news');
     expect(await page.locator('#query').inputValue()).toBe('tender');
     await page.getByRole('button', { name: 'Delete saved search “Tender coverage <b>news</b>”' }).click();
     await page.getByText('No saved search yet.').waitFor();

@@ -83,7 +83,7 @@ describe('sources, alerts, saved searches, health, metrics', () => {
       [
         'POST /api/session', 'GET /api/session', 'DELETE /api/session', 'GET /api/mentions', 'GET /api/mentions/{id}', 'GET /api/mentions.csv', 'GET /api/mentions.ndjson',
         'GET /api/stats/volume', 'GET /api/stats/sentiment', 'GET /api/stats/share-of-voice', 'GET /api/stats/sources', 'GET /api/stats/authors', 'GET /api/stats/stories',
-        'GET /api/sources', 'GET /api/alerts', 'POST /api/alerts/{rule}/test', 'GET /api/saved-searches', 'POST /api/saved-searches', 'DELETE /api/saved-searches/{id}',
+        'GET /api/sources', 'POST /api/sources/{id}/test', 'GET /api/alerts', 'POST /api/alerts/{rule}/test', 'GET /api/saved-searches', 'POST /api/saved-searches', 'DELETE /api/saved-searches/{id}',
         'GET /healthz', 'GET /readyz', 'GET /metrics',
       ].sort(),
     );

@@ -15,7 +15,7 @@ import { BRANDS, generateCorpus, prng, word } from './corpus/generate.js';
 import { argValue, fmt, percentile } from './support/measure.js';
 
 const DAY_MS = 86_400_000;
-const END = new Date('2026-11-01T00:00:00Z');
+export const END = new Date('2026-11-01T00:00:00Z');
 const BATCH = 10_000;
 
 /** Both files (main and full-text) with their WALs. */
@@ -28,7 +28,7 @@ function fileSize(path: string): number {
  * untimed, then upserted in batches and flushed (the full-text thread has committed all of it),
  * timed, so the full-text thread never works for free while the corpus is being generated.
  */
-async function load(index: SqliteMentionIndex, total: number): Promise<void> {
+export async function load(index: SqliteMentionIndex, total: number): Promise<void> {
   let upsertMs = 0;
   let cpuMs = 0;
   let done = 0;

@@ -1,4 +1,5 @@
 import { UserInputError } from '../core/errors.js';
+import type { Mention } from '../core/mention.js';
 import type { MentionIndex, SearchRequest } from '../index/mention-index.js';
 import type { QueryNode } from '../index/query/ast.js';
 import { parseQuery } from '../index/query/parse.js';
@@ -25,6 +26,11 @@ export function planExport(input: { query?: string | undefined; from?: string | 
   return { query: parseQuery(input.query ?? ''), ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }
 
+/** Full mentions, one JSON object a line: what `import` reads back. */
+export function toNdjson(mentions: readonly Mention[]): string {
+  return mentions.map((mention) => `${JSON.stringify(mention)}\n`).join('');
+}
+
 /** Where an export writes: resolves once the text is taken (after a full buffer drains); false when the reader has gone. */
 export type ExportSink = (text: string) => Promise<boolean>;
 
@@ -39,6 +45,8 @@ export interface ExportSummary {
 
 export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
+  /** How a page of mentions is written (default: NDJSON, one full mention per line). */
+  format?: (mentions: readonly Mention[]) => string;
   /** Mentions per time window (whole days, newest first); a busier day is a window of its own. */
   windowSize?: number;
 }
@@ -85,6 +93,7 @@ async function windowsOf(index: MentionIndex, plan: ExportPlan, size: number): P
  */
 export async function exportMentions(index: MentionIndex, plan: ExportPlan, sink: ExportSink, options: ExportOptions = {}): Promise<ExportSummary> {
   const { windows, total } = await windowsOf(index, plan, Math.max(1, options.windowSize ?? WINDOW_SIZE));
+  const format = options.format ?? toNdjson;
   let exported = 0;
   for (const window of windows) {
     let cursor: string | undefined;
@@ -92,7 +101,7 @@ export async function exportMentions(index: MentionIndex, plan: ExportPlan, sink
       const request: SearchRequest = { query: plan.query, sort: 'date', limit: EXPORT_PAGE_SIZE, from: window.from, to: window.to, ...(cursor ? { cursor } : {}) };
       const page = await index.search(request);
       if (page.hits.length > 0) {
-        const text = page.hits.map((hit) => `${JSON.stringify(hit.mention)}\n`).join('');
+        const text = format(page.hits.map((hit) => hit.mention));
         if (!(await sink(text))) return { exported, total, complete: false };
         exported += page.hits.length;
         options.onProgress?.(page.hits.length, total);

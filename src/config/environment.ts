@@ -11,6 +11,9 @@ const urlWith = (protocols: string[], hint: string) =>
     }
   }, hint);
 
+/** An API token: long enough not to be guessed, printable, no spaces. */
+export const apiToken = z.string().regex(/^[\x21-\x7e]{16,256}$/, 'must be 16 to 256 printable characters without spaces (e.g. openssl rand -hex 24)');
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -27,6 +30,10 @@ export const environmentSchema = z.object({
   HUBWATCH_DEBUG: z.string().optional(),
   /** Selects Elasticsearch at this URL (overrides `index.elasticsearch.url`). */
   ELASTICSEARCH_URL: urlWith(['http:', 'https:'], 'must be an http(s) URL such as http://127.0.0.1:9200').optional(),
+  /** A token with the admin role for the HTTP API (added to `api.tokens`); never printed. */
+  HUBWATCH_ADMIN_TOKEN: apiToken.optional(),
+  /** A token with the viewer (read-only) role for the HTTP API (added to `api.tokens`); never printed. */
+  HUBWATCH_VIEWER_TOKEN: apiToken.optional(),
   /** Redis for the distributed mode (overrides `queue.redisUrl`). */
   REDIS_URL: urlWith(['redis:', 'rediss:'], 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379').optional(),
 });
@@ -63,4 +70,6 @@ export const ENVIRONMENT_TARGETS: Partial<Record<keyof Environment, string>> = {
   HUBWATCH_LOG_LEVEL: 'log.level',
   ELASTICSEARCH_URL: 'index.elasticsearch.url',
   REDIS_URL: 'queue.redisUrl',
+  HUBWATCH_ADMIN_TOKEN: 'api.tokens',
+  HUBWATCH_VIEWER_TOKEN: 'api.tokens',
 };

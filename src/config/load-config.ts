@@ -69,7 +69,7 @@ function sourceProblems(source: SourceConfig, index: number, check: SourceChecke
   return check(source).map((problem) => `sources[${index}]${problem.path ? `.${problem.path}` : ''}: ${problem.message}`);
 }
 
-/** The configuration with what the environment overrides (ELASTICSEARCH_URL, REDIS_URL, HUBWATCH_LOG_LEVEL). */
+/** The configuration with what the environment overrides (ELASTICSEARCH_URL, REDIS_URL, HUBWATCH_LOG_LEVEL; the API tokens are added to `api.tokens`). */
 function withEnvironment(config: HubwatchConfig, values: Environment): HubwatchConfig {
   const out = { ...config };
   if (values.HUBWATCH_LOG_LEVEL) out.log = { ...config.log, level: values.HUBWATCH_LOG_LEVEL };
@@ -77,6 +77,11 @@ function withEnvironment(config: HubwatchConfig, values: Environment): HubwatchC
   if (values.ELASTICSEARCH_URL) {
     out.index = { ...config.index, elasticsearch: { indexPrefix: 'hubwatch', ...config.index.elasticsearch, url: values.ELASTICSEARCH_URL } };
   }
+  const tokens = [
+    ...(values.HUBWATCH_ADMIN_TOKEN ? [{ role: 'admin' as const, token: values.HUBWATCH_ADMIN_TOKEN }] : []),
+    ...(values.HUBWATCH_VIEWER_TOKEN ? [{ role: 'viewer' as const, token: values.HUBWATCH_VIEWER_TOKEN }] : []),
+  ];
+  if (tokens.length > 0) out.api = { ...config.api, tokens: [...config.api.tokens, ...tokens] };
   return out;
 }
 

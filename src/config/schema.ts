@@ -3,6 +3,7 @@ import { CHANNELS } from '../core/mention.js';
 import { stakeholderSchema } from './stakeholders.js';
 import { alertRuleSchema } from './alert-rules.js';
 import { durationSchema } from './duration.js';
+import { apiToken } from './environment.js';
 import { watchlistSchema } from './watchlist.js';
 
 const idSchema = z
@@ -126,6 +127,31 @@ export const enrichSchema = z
   })
   .default({ frenchModel: true, englishModel: false });
 
+/**
+ * The HTTP API and page (`hubwatch serve`, `npm start`). Tokens give a role; HUBWATCH_ADMIN_TOKEN and
+ * HUBWATCH_VIEWER_TOKEN add to them. With none at all, the server makes a one-time admin token.
+ */
+export const apiSchema = z
+  .strictObject({
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(8787),
+    /** Write `token: \${VAR}` to keep a token out of the file. */
+    tokens: z.array(z.strictObject({ role: z.enum(['admin', 'viewer']), token: apiToken, name: z.string().optional() })).default([]),
+    /** `/metrics` without a token (for a scraper on a private network). */
+    metricsPublic: z.boolean().default(false),
+    /** How long a page login lasts without use. */
+    sessionTtl: positiveDurationSchema.default(12 * 3600),
+    rateLimit: z
+      .strictObject({
+        /** Requests per minute per token or session. */
+        perMinute: z.number().int().positive().default(600),
+        /** Login attempts per minute per client address. */
+        loginPerMinute: z.number().int().positive().default(20),
+      })
+      .default({ perMinute: 600, loginPerMinute: 20 }),
+  })
+  .default({ host: '127.0.0.1', port: 8787, tokens: [], metricsPublic: false, sessionTtl: 12 * 3600, rateLimit: { perMinute: 600, loginPerMinute: 20 } });
+
 export const configSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   watchlist: watchlistSchema,
@@ -138,6 +164,7 @@ export const configSchema = z.strictObject({
   fetch: fetchSchema,
   samples: samplesSchema,
   enrich: enrichSchema,
+  api: apiSchema,
   /** How many sources are polled at once in embedded mode. */
   concurrency: z.number().int().positive().max(256).default(8),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).default({ level: 'info' }),
@@ -147,3 +174,4 @@ export type HubwatchConfig = z.infer<typeof configSchema>;
 export type FetchConfig = z.infer<typeof fetchSchema>;
 export type IndexConfig = z.infer<typeof indexSchema>;
 export type EnrichConfig = z.infer<typeof enrichSchema>;
+export type ApiConfig = z.infer<typeof apiSchema>;

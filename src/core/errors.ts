@@ -16,10 +16,38 @@ export class HubwatchError extends Error {
   }
 }
 
-/** A user mistake (bad query, bad option): printed as one line, exit code 2 on the CLI, 400 over HTTP. */
+/**
+ * A user mistake (bad query, bad option): printed as one line, exit code 2 on the CLI, 400 over HTTP.
+ * `position` is the 0-based offset in the query text where the query parser found the mistake.
+ */
 export class UserInputError extends HubwatchError {
-  constructor(message: string, reason = 'invalid-input') {
+  readonly position: number | undefined;
+  constructor(message: string, reason = 'invalid-input', position?: number) {
     super(message, { reason, retryable: false });
+    this.position = position;
+  }
+}
+
+/** A bad value of one named parameter (an HTTP query parameter, a filter): says which one. */
+export class ParameterError extends UserInputError {
+  readonly parameter: string;
+  constructor(parameter: string, message: string, options: { reason?: string; position?: number } = {}) {
+    super(message, options.reason ?? 'invalid-input', options.position);
+    this.parameter = parameter;
+  }
+}
+
+/** What was asked for does not exist (a mention id, a saved search): 404 over HTTP. */
+export class NotFoundError extends UserInputError {
+  constructor(message: string) {
+    super(message, 'not-found');
+  }
+}
+
+/** The caller may not do this (a viewer deleting another's saved search): 403 over HTTP. */
+export class ForbiddenError extends UserInputError {
+  constructor(message: string) {
+    super(message, 'forbidden');
   }
 }
 

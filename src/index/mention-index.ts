@@ -90,6 +90,16 @@ export interface StoryBucket {
   amplifiers: number;
 }
 
+/** One story's mentions: how many, the first published copy, and the newest ones. */
+export interface StoryMembers {
+  /** Mentions that carry the story id. */
+  size: number;
+  /** The first published copy (ties: the first indexed), or null when no mention carries the id. */
+  origin: Mention | null;
+  /** The newest mentions of the story (the origin among them when it is one of the newest), newest first. */
+  latest: Mention[];
+}
+
 /** A mention's near-duplicate signature, to rebuild the story clusterer's memory at start. */
 export interface SignatureRecord {
   id: string;
@@ -118,6 +128,8 @@ export interface MentionIndex {
   /** Sentiment counts per time bucket. */
   sentimentOverTime(request: HistogramRequest): Promise<SentimentBucket[]>;
   topStories(request: AggregationScope & { size: number }): Promise<StoryBucket[]>;
+  /** The mentions of one story (`storyId`): its size, its origin and its `limit` newest mentions (1..100). */
+  story(storyId: string, limit: number): Promise<StoryMembers>;
   /**
    * Every mention in the scope, oldest first (by `publishedAt`, ties in a stable order), in
    * batches of at most `batchSize` (default 1000). For readers such as reports that need what no

@@ -9,6 +9,7 @@ const REDACT = [
   'secret', 'password', 'token', 'authorization', 'webhookUrl', 'url_with_credentials',
   '*.secret', '*.password', '*.token', '*.authorization', '*.webhookUrl', 'headers.authorization',
   'config.notifiers', 'options.password', 'options.appPassword', 'options.clientSecret',
+  'tokens', '*.tokens', 'cookie', '*.cookie', 'headers.cookie', 'headers["set-cookie"]', 'req.headers.authorization', 'req.headers.cookie',
 ];
 
 /**

@@ -286,6 +286,16 @@ export function describeMentionIndexContract(adapter: string, target: ContractTa
       ]);
     });
 
+    it("gives a story's size, its first published copy and its newest mentions", async () => {
+      await load();
+      const story = await index.story('story-rachat', 10);
+      expect(story.size).toBe(2);
+      expect(story.origin?.id).toBe(idOf('rachat'));
+      expect(story.latest.map((m) => byId.get(m.id))).toEqual(['rachat-copie', 'rachat']);
+      expect((await index.story('story-rachat', 1)).latest.map((m) => byId.get(m.id))).toEqual(['rachat-copie']);
+      expect(await index.story('no-such-story', 10)).toEqual({ size: 0, origin: null, latest: [] });
+    });
+
     it('scans the scope oldest first, in batches, whole mentions', async () => {
       await load();
       const batches: Mention[][] = [];

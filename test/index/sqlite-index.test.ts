@@ -93,12 +93,17 @@ describe('SQLite index', () => {
     const db = new Database(path, { readonly: true });
     const rollup = db.prepare('SELECT kind, entity_id, day, label, count FROM entity_days ORDER BY 1, 2, 3, 4').all();
     const truth = db
-      .prepare('SELECT kind, entity_id, published / 86400000 AS day, label, count(*) AS count FROM mention_entities GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4')
+      .prepare(
+        `SELECT * FROM (SELECT kind, entity_id, published / 86400000 AS day, label, count(*) AS count FROM mention_entities GROUP BY 1, 2, 3, 4
+           UNION ALL SELECT '*', '*', published / 86400000, label, count(*) FROM mentions GROUP BY 3, 4) ORDER BY 1, 2, 3, 4`,
+      )
       .all();
     const mentions = db.prepare('SELECT seq FROM mentions ORDER BY seq').all();
     db.close();
+    // Per entity, and all mentions as the entity '*'.
     expect(rollup).toEqual(truth);
     expect(truth.length).toBeGreaterThan(2);
+    expect(truth.some((row) => (row as { kind: string }).kind === '*')).toBe(true);
     // The full-text file holds exactly the mentions kept: updates replaced, retention removed.
     const fts = new Database(ftsPathFor(path), { readonly: true });
     const months = fts.prepare(partitionListSql('main')).pluck().all() as string[];

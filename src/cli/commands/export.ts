@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Option } from 'commander';
 import type { ExportSink, ExportSummary } from '../../app/export-service.js';
+import { sinkFor } from '../../app/export-sink.js';
 import { UserInputError } from '../../core/errors.js';
 import type { CommandModule } from '../command.js';
 import { Progress } from '../progress.js';
@@ -11,32 +12,6 @@ interface ExportOptions {
   from?: string;
   to?: string;
   out?: string;
-}
-
-/** Writes to a stream, waiting for it to drain when its buffer is full; false once the reader has gone. */
-function sinkFor(stream: NodeJS.WritableStream): ExportSink {
-  let gone = false;
-  const onGone = (): void => {
-    gone = true;
-  };
-  stream.on('error', onGone);
-  stream.on('close', onGone);
-  return async (text) => {
-    if (gone) return false;
-    if (stream.write(text)) return true;
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        stream.off('drain', done);
-        stream.off('error', done);
-        stream.off('close', done);
-        resolve();
-      };
-      stream.on('drain', done);
-      stream.on('error', done);
-      stream.on('close', done);
-    });
-    return !gone;
-  };
 }
 
 /** Exports into `file` through `file.partial`, renamed only when complete: a failed export leaves no half file. */

@@ -9,12 +9,14 @@ import { reportCommand } from './report.js';
 import { statsCommand } from './stats.js';
 import { runCommand } from './run.js';
 import { searchCommand } from './search.js';
+import { serveCommand } from './serve.js';
 import { sourcesListCommand } from './sources-list.js';
 import { sourcesTestCommand } from './sources-test.js';
 
 /** Every subcommand, in the order --help lists them. */
 export const COMMANDS: CommandModule[] = [
   runCommand,
+  serveCommand,
   searchCommand,
   statsCommand,
   reportCommand,

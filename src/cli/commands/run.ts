@@ -9,7 +9,7 @@ export const runCommand: CommandModule = {
   register(program, context) {
     program
       .command('run')
-      .description('run the pipeline in this process: poll every source on its interval, enrich, index (Ctrl-C stops)')
+      .description('run the pipeline in this process: poll every source on its interval, enrich, index, and serve the web page and API (Ctrl-C stops)')
       .option('--once', 'poll every source once, then exit')
       .option('--json', 'with --once: one JSON report per source on stdout')
       .action(async (options: { once?: boolean; json?: boolean }) => {
@@ -61,6 +61,11 @@ export const runCommand: CommandModule = {
               return;
             }
             context.note(`polling ${pipeline.sources.length} sources; Ctrl-C to stop. Once a round is done, search from another terminal: ${SEARCH_HINT}`, { sources: pipeline.sources.length });
+            // The web page and API beside the pipeline, over the same index (a long run only, never --once).
+            const { startApi } = await import('../../api/start-api.js');
+            const api = await startApi(config, { index, logger, clock: context.clock });
+            context.out(`open ${api.url} in a browser for the web page (API documentation: ${api.url}docs)`);
+            if (api.oneTimeToken) context.out(`no API token configured: log in with this one-time admin token (valid until this run stops): ${api.oneTimeToken}`);
             const stop = new AbortController();
             const onSignal = (): void => stop.abort();
             process.once('SIGINT', onSignal);
@@ -70,6 +75,7 @@ export const runCommand: CommandModule = {
             } finally {
               process.off('SIGINT', onSignal);
               process.off('SIGTERM', onSignal);
+              await api.close();
             }
             context.note(`stopped. ${describeTotals(counter.totals, pipeline.sources.length)}`, { totals: counter.totals });
           } finally {

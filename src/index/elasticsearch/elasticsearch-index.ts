@@ -14,6 +14,7 @@ import type {
   SentimentBucket,
   SignatureRecord,
   StoryBucket,
+  StoryMembers,
   TermBucket,
   TermDimension,
   UpsertOutcome,
@@ -26,6 +27,7 @@ import { scopeQuery } from './es-compile.js';
 import { ensureIndex } from './es-setup.js';
 import { aliasName } from './es-schema.js';
 import { runSearch, searchEs } from './es-search.js';
+import { storyEs } from './es-story.js';
 
 /** Options of the Elasticsearch index. */
 export interface EsIndexOptions extends EsConnection {
@@ -155,6 +157,10 @@ export class ElasticsearchMentionIndex implements MentionIndex {
 
   topStories(request: AggregationScope & { size: number }): Promise<StoryBucket[]> {
     return topStoriesEs(this.http, this.alias, request);
+  }
+
+  story(storyId: string, limit: number): Promise<StoryMembers> {
+    return storyEs(this.http, this.alias, storyId, limit);
   }
 
   async *scan(request: AggregationScope & { batchSize?: number }): AsyncIterable<Mention[]> {

@@ -33,5 +33,5 @@ const FOREIGN_FIELDS: Readonly<Record<string, string>> = {
 /** The error for a field of another tool, or null when the name is unknown to all of them. */
 export function foreignFieldError(name: string, position: number): UserInputError | null {
   const advice = FOREIGN_FIELDS[name];
-  return advice ? new UserInputError(`field '${name}:' at ${column(position)} is not a hubwatch field: ${advice}`, 'query-syntax') : null;
+  return advice ? new UserInputError(`field '${name}:' at ${column(position)} is not a hubwatch field: ${advice}`, 'query-syntax', position) : null;
 }

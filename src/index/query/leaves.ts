@@ -24,15 +24,15 @@ export function wordNode(raw: string, position: number, field: QueryField | unde
   const star = raw.indexOf('*');
   const prefix = star !== -1;
   if (prefix && star !== raw.length - 1) {
-    throw new UserInputError(`wildcard at ${column(position + star)}: '*' goes only at the end of a term, as in 'acqui*'`, 'query-syntax');
+    throw new UserInputError(`wildcard at ${column(position + star)}: '*' goes only at the end of a term, as in 'acqui*'`, 'query-syntax', position + star);
   }
   if (prefix && field === 'site') {
-    throw new UserInputError(`site:${raw} at ${column(position)}: write a whole domain; its subdomains are included (site:lemonde.fr)`, 'query-syntax');
+    throw new UserInputError(`site:${raw} at ${column(position)}: write a whole domain; its subdomains are included (site:lemonde.fr)`, 'query-syntax', position);
   }
   const stem = prefix ? raw.slice(0, -1) : raw;
   const value = checkValue(normalizeValue(foldText(stem), field), position, field, `'${raw}'`);
   if (prefix && [...value.replace(/[^\p{L}\p{N}]/gu, '')].length < MIN_WILDCARD_STEM) {
-    throw new UserInputError(`wildcard '${raw}' at ${column(position)}: write at least ${MIN_WILDCARD_STEM} letters before '*'`, 'query-syntax');
+    throw new UserInputError(`wildcard '${raw}' at ${column(position)}: write at least ${MIN_WILDCARD_STEM} letters before '*'`, 'query-syntax', position);
   }
   const node = withField({ kind: 'term' as const, value, position }, field);
   return prefix ? { ...node, prefix: true } : node;
@@ -53,19 +53,19 @@ function normalizeValue(value: string, field: QueryField | undefined): string {
 
 function checkValue(value: string, position: number, field: QueryField | undefined, shown: string): string {
   if (!hasWordCharacter(value)) {
-    throw new UserInputError(`nothing to search for in ${shown} at ${column(position)}: use letters or digits`, 'query-syntax');
+    throw new UserInputError(`nothing to search for in ${shown} at ${column(position)}: use letters or digits`, 'query-syntax', position);
   }
   if (field === 'sentiment' && !(SENTIMENT_LABELS as readonly string[]).includes(value)) {
-    throw new UserInputError(`sentiment:${value} at ${column(position)}: use one of ${SENTIMENT_LABELS.join(', ')}`, 'query-syntax');
+    throw new UserInputError(`sentiment:${value} at ${column(position)}: use one of ${SENTIMENT_LABELS.join(', ')}`, 'query-syntax', position);
   }
   if ((field === 'hashtag' || field === 'handle') && !/^[\p{L}\p{N}_]+$/u.test(value)) {
-    throw new UserInputError(`${field === 'hashtag' ? '#' : '@'}${value} at ${column(position)}: a ${field} is letters, digits and '_'`, 'query-syntax');
+    throw new UserInputError(`${field === 'hashtag' ? '#' : '@'}${value} at ${column(position)}: a ${field} is letters, digits and '_'`, 'query-syntax', position);
   }
   if (field === 'site' && !/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*$/u.test(value)) {
-    throw new UserInputError(`site:${value} at ${column(position)}: write a domain, as in site:lemonde.fr`, 'query-syntax');
+    throw new UserInputError(`site:${value} at ${column(position)}: write a domain, as in site:lemonde.fr`, 'query-syntax', position);
   }
   if (field === 'channel' && !(CHANNELS as readonly string[]).includes(value)) {
-    throw new UserInputError(`channel:${value} at ${column(position)}: use one of ${CHANNELS.join(', ')}`, 'query-syntax');
+    throw new UserInputError(`channel:${value} at ${column(position)}: use one of ${CHANNELS.join(', ')}`, 'query-syntax', position);
   }
   return value;
 }

@@ -156,3 +156,23 @@ describe('parseQuery', () => {
     expect(error('x'.repeat(5000))).toMatch(/query too long/);
   });
 });
+
+describe('parseQuery error positions', () => {
+  it('carry the 0-based offset of the mistake for entry points that point at it', () => {
+    const positionOf = (text: string): number | undefined => {
+      try {
+        parseQuery(text);
+      } catch (caught) {
+        return (caught as UserInputError).position;
+      }
+      throw new Error(`no error for ${text}`);
+    };
+    expect(positionOf('acme)')).toBe(4);
+    expect(positionOf('acme AND')).toBe(8);
+    expect(positionOf('a "b')).toBe(2);
+    expect(positionOf('acme intitle:x')).toBe(5);
+    expect(positionOf('acme NEAR/5 brand:x')).toBe(5);
+    expect(positionOf('acqu*s')).toBe(4);
+    expect(positionOf('acme "x y"~3')).toBe(5);
+  });
+});

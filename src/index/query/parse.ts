@@ -107,33 +107,34 @@ class Parser {
         throw new UserInputError(
           `NEAR/${next.distance} at ${column(next.position)} joins terms, "phrases" or (groups OR of those), not fields, AND or NOT`,
           'query-syntax',
+          next.position,
         );
       }
       pairs *= alternatives.length;
     }
     if (pairs > MAX_NEAR_PAIRS) {
-      throw new UserInputError(`query too expensive: NEAR/${next.distance} at ${column(next.position)} stands for ${pairs} pairs of terms (at most ${MAX_NEAR_PAIRS})`, 'query-too-expensive');
+      throw new UserInputError(`query too expensive: NEAR/${next.distance} at ${column(next.position)} stands for ${pairs} pairs of terms (at most ${MAX_NEAR_PAIRS})`, 'query-too-expensive', next.position);
     }
     const after = this.peek();
     if (after?.type === 'near') {
-      throw new UserInputError(`NEAR at ${column(after.position)}: chain NEAR with AND, as in (a NEAR/3 b) AND (b NEAR/3 c)`, 'query-syntax');
+      throw new UserInputError(`NEAR at ${column(after.position)}: chain NEAR with AND, as in (a NEAR/3 b) AND (b NEAR/3 c)`, 'query-syntax', after.position);
     }
     return { kind: 'near', distance: next.distance, left, right };
   }
 
   private parsePrimary(field: QueryField | undefined): QueryNode {
     const token = this.take();
-    if (!token) throw new UserInputError(`query ends too early at ${column(this.length)}: a term is missing`, 'query-syntax');
+    if (!token) throw new UserInputError(`query ends too early at ${column(this.length)}: a term is missing`, 'query-syntax', this.length);
     switch (token.type) {
       case 'lparen': {
-        if (this.peek()?.type === 'rparen') throw new UserInputError(`empty parentheses at ${column(token.position)}`, 'query-syntax');
+        if (this.peek()?.type === 'rparen') throw new UserInputError(`empty parentheses at ${column(token.position)}`, 'query-syntax', token.position);
         this.depth += 1;
-        if (this.depth > MAX_DEPTH) throw new UserInputError(`too deeply nested at ${column(token.position)}`, 'query-too-expensive');
+        if (this.depth > MAX_DEPTH) throw new UserInputError(`too deeply nested at ${column(token.position)}`, 'query-too-expensive', token.position);
         const inner = this.parseOr(field);
         const close = this.take();
         if (close?.type !== 'rparen') {
           if (close) throw unexpected(close);
-          throw new UserInputError(`missing ')' for the '(' at ${column(token.position)}`, 'query-syntax');
+          throw new UserInputError(`missing ')' for the '(' at ${column(token.position)}`, 'query-syntax', token.position);
         }
         this.depth -= 1;
         return inner;
@@ -144,15 +145,15 @@ class Parser {
         if (!(QUERY_FIELDS as readonly string[]).includes(name)) {
           throw (
             foreignFieldError(written, token.position) ??
-            new UserInputError(`unknown field '${token.name}:' at ${column(token.position)} (fields: ${QUERY_FIELDS.join(', ')}, domain)`, 'query-syntax')
+            new UserInputError(`unknown field '${token.name}:' at ${column(token.position)} (fields: ${QUERY_FIELDS.join(', ')}, domain)`, 'query-syntax', token.position)
           );
         }
         if (field !== undefined) {
-          throw new UserInputError(`field '${name}:' at ${column(token.position)} inside '${field}:(...)'`, 'query-syntax');
+          throw new UserInputError(`field '${name}:' at ${column(token.position)} inside '${field}:(...)'`, 'query-syntax', token.position);
         }
         const next = this.peek();
         if (!next || next.position !== token.end || (next.type !== 'word' && next.type !== 'phrase' && next.type !== 'lparen')) {
-          throw new UserInputError(`field '${name}:' at ${column(token.position)} needs a value right after the colon`, 'query-syntax');
+          throw new UserInputError(`field '${name}:' at ${column(token.position)} needs a value right after the colon`, 'query-syntax', token.position);
         }
         return this.parsePrimary(name as QueryField);
       }
@@ -213,7 +214,7 @@ function describe(token: Token): string {
 }
 
 function unexpected(token: Token): UserInputError {
-  return new UserInputError(`unexpected ${describe(token)} at ${column(token.position)}`, 'query-syntax');
+  return new UserInputError(`unexpected ${describe(token)} at ${column(token.position)}`, 'query-syntax', token.position);
 }
 
 

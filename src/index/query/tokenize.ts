@@ -72,7 +72,7 @@ export function tokenize(text: string): Token[] {
         value += text[i];
         i += 1;
       }
-      if (i >= text.length) throw new UserInputError(`unclosed quote at ${column(start)}`, 'query-syntax');
+      if (i >= text.length) throw new UserInputError(`unclosed quote at ${column(start)}`, 'query-syntax', start);
       i += 1;
       if (text[i] === '~') throw refusedProximity(text, value, start, i);
       tokens.push({ type: 'phrase', value, position: start });
@@ -119,6 +119,7 @@ function refusedProximity(text: string, phrase: string, start: number, tilde: nu
   return new UserInputError(
     `proximity "${phrase}"~${digits} at ${column(start)} is written with NEAR here: ${equivalent} (NEAR/n: at most n words between, either order)`,
     'query-syntax',
+    start,
   );
 }
 
@@ -128,6 +129,7 @@ function refusedBraces(text: string, at: number): UserInputError {
   return new UserInputError(
     `case-sensitive match {${inner ?? '…'}} at ${column(at)} is not supported: case always folds; write ${inner ? `"${inner}"` : 'the word'} without braces`,
     'query-syntax',
+    at,
   );
 }
 
@@ -139,32 +141,32 @@ function operatorOrWord(word: string, position: number): Token {
   if (near) {
     const distance = near[1] === undefined ? 10 : Number(near[1]);
     if (distance > MAX_NEAR_DISTANCE) {
-      throw new UserInputError(`NEAR/${distance} at ${column(position)}: the distance is at most ${MAX_NEAR_DISTANCE}`, 'query-syntax');
+      throw new UserInputError(`NEAR/${distance} at ${column(position)}: the distance is at most ${MAX_NEAR_DISTANCE}`, 'query-syntax', position);
     }
     return { type: 'near', distance, position };
   }
   if (/^NEAR\/\d+f$/i.test(word) || /^ONEAR(\/\d+)?$/i.test(word)) {
-    throw new UserInputError(`${word} at ${column(position)}: ordered NEAR is not supported; NEAR/n matches either order (write ${word.replace(/^O/i, '').replace(/f$/i, '').toUpperCase()})`, 'query-syntax');
+    throw new UserInputError(`${word} at ${column(position)}: ordered NEAR is not supported; NEAR/n matches either order (write ${word.replace(/^O/i, '').replace(/f$/i, '').toUpperCase()})`, 'query-syntax', position);
   }
   if (/^NEAR\//.test(word)) {
-    throw new UserInputError(`NEAR at ${column(position)} needs a number of words, as in NEAR/5`, 'query-syntax');
+    throw new UserInputError(`NEAR at ${column(position)} needs a number of words, as in NEAR/5`, 'query-syntax', position);
   }
   if (/^near\/\d+$/i.test(word)) {
-    throw new UserInputError(`'${word}' at ${column(position)}: operators are upper case, write ${word.toUpperCase()}`, 'query-syntax');
+    throw new UserInputError(`'${word}' at ${column(position)}: operators are upper case, write ${word.toUpperCase()}`, 'query-syntax', position);
   }
   if (/^AROUND\(\d+\)$/.test(word) || word === 'AROUND') {
-    throw new UserInputError(`AROUND at ${column(position)}: write NEAR/n`, 'query-syntax');
+    throw new UserInputError(`AROUND at ${column(position)}: write NEAR/n`, 'query-syntax', position);
   }
   const tilde = word.indexOf('~');
   if (tilde !== -1) {
-    throw new UserInputError(`fuzzy match '${word}' at ${column(position + tilde)} is not supported: write the word, or its variants with OR or a trailing *`, 'query-syntax');
+    throw new UserInputError(`fuzzy match '${word}' at ${column(position + tilde)} is not supported: write the word, or its variants with OR or a trailing *`, 'query-syntax', position + tilde);
   }
   const question = word.indexOf('?');
   if (question !== -1 && question !== word.length - 1) {
-    throw new UserInputError(`single-letter wildcard '?' at ${column(position + question)} is not supported: use a trailing * or list the variants with OR`, 'query-syntax');
+    throw new UserInputError(`single-letter wildcard '?' at ${column(position + question)} is not supported: use a trailing * or list the variants with OR`, 'query-syntax', position + question);
   }
   if (/^<<<|>>>$/.test(word)) {
-    throw new UserInputError(`comment at ${column(position)}: <<<…>>> comments are not supported; remove them`, 'query-syntax');
+    throw new UserInputError(`comment at ${column(position)}: <<<…>>> comments are not supported; remove them`, 'query-syntax', position);
   }
   return { type: 'word', value: word, position };
 }

@@ -12,6 +12,7 @@ import type {
 } from '../mention-index.js';
 import type { QueryNode } from '../query/ast.js';
 import { andFragments, buildScope, scopeCondition, type Scope } from './sqlite-scope.js';
+import { ALL_MENTIONS } from './sqlite-retention.js';
 import { rowToMention } from './sqlite-upsert.js';
 
 const DAY_MS = 86_400_000;
@@ -53,7 +54,9 @@ function sourceFor(db: Database.Database, query: QueryNode | null, scope: Scope)
       return { table: 'mention_entities me', published: 'me.published', label: 'me.label', seq: 'me.seq', where: { sql, params }, entity };
     }
   }
-  return { table: 'mentions m', published: 'm.published', label: 'm.label', seq: 'm.seq', where: scopeCondition(scope) };
+  // Everything in the window: the all-mentions rollup answers whole days.
+  const all = query === null ? { entity: { kind: ALL_MENTIONS, id: ALL_MENTIONS, fromMs: scope.bounds.fromMs, toMs: scope.bounds.toMs } } : {};
+  return { table: 'mentions m', published: 'm.published', label: 'm.label', seq: 'm.seq', where: scopeCondition(scope), ...all };
 }
 
 interface Units {
@@ -98,9 +101,12 @@ function rollupRows(db: Database.Database, source: Source, unit: Units, withLabe
       .prepare(`SELECT day AS unit${label}, sum(count) AS n FROM entity_days WHERE ${days.join(' AND ')} GROUP BY day${label}`)
       .all(...params) as UnitRow[]),
   );
-  const edge = db.prepare(
-    `SELECT published / ${DAY_MS} AS unit${label}, count(*) AS n FROM mention_entities WHERE kind = ? AND entity_id = ? AND published >= ? AND published < ? GROUP BY unit${label}`,
-  );
+  const edge =
+    entity.kind === ALL_MENTIONS
+      ? { all: (_kind: string, _id: string, from: number, to: number) => db.prepare(`SELECT published / ${DAY_MS} AS unit${label}, count(*) AS n FROM mentions WHERE published >= ? AND published < ? GROUP BY unit${label}`).all(from, to) }
+      : db.prepare(
+        `SELECT published / ${DAY_MS} AS unit${label}, count(*) AS n FROM mention_entities WHERE kind = ? AND entity_id = ? AND published >= ? AND published < ? GROUP BY unit${label}`,
+      );
   if (entity.fromMs !== undefined && firstFull !== undefined) {
     const end = Math.min(firstFull * DAY_MS, entity.toMs ?? Infinity);
     if (end > entity.fromMs) rows.push(...(edge.all(entity.kind, entity.id, entity.fromMs, end) as UnitRow[]));

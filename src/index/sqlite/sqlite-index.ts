@@ -11,6 +11,7 @@ import type {
   SentimentBucket,
   SignatureRecord,
   StoryBucket,
+  StoryMembers,
   TermBucket,
   TermDimension,
   UpsertOutcome,
@@ -33,6 +34,7 @@ import { deleteMentionsBefore, retentionFtsBatch } from './sqlite-retention.js';
 import { migrate, schemaVersion } from './sqlite-schema.js';
 import { scanSqlite, type ScanPosition } from './sqlite-scan.js';
 import { searchSqlite } from './sqlite-search.js';
+import { storySqlite } from './sqlite-story.js';
 import { rowToMention, SqliteUpserter, type WrittenFts } from './sqlite-upsert.js';
 
 /** Options of the SQLite index. */
@@ -217,6 +219,10 @@ export class SqliteMentionIndex implements MentionIndex {
   async topStories(request: AggregationScope & { size: number }): Promise<StoryBucket[]> {
     await this.ftsCurrent('top stories');
     return (this.guard('top stories', () => topStoriesSqlite(this.reader, request)));
+  }
+
+  async story(storyId: string, limit: number): Promise<StoryMembers> {
+    return this.guard('story', () => storySqlite(this.db, storyId, limit));
   }
 
   async *scan(request: AggregationScope & { batchSize?: number }): AsyncIterable<Mention[]> {

@@ -4,8 +4,12 @@ import { emptyFtsBatch, type FtsBatch } from './fts-writer.js';
 
 const DAY_MS = 86_400_000;
 
+/** The kind and id under which `entity_days` also counts every mention (the unfiltered charts). */
+export const ALL_MENTIONS = '*';
+
 /**
- * The per-day rollups (`entity_days`: mentions per entity, UTC day and sentiment label;
+ * The per-day rollups (`entity_days`: mentions per entity, UTC day and sentiment label, and all
+ * mentions as the entity `ALL_MENTIONS` of kind `ALL_MENTIONS`;
  * `mention_days`: the seq range of each day) and retention, which prunes them with the mentions:
  * every statement that keeps them consistent is in this file.
  */
@@ -72,6 +76,11 @@ export function deleteMentionsBefore(db: Database.Database, cutoff: number): { s
   db.prepare(
     `INSERT INTO entity_days (kind, entity_id, day, label, count)
        SELECT kind, entity_id, published / ${DAY_MS}, label, -count(*) FROM mention_entities WHERE published < ? GROUP BY 1, 2, 3, 4
+       ON CONFLICT (kind, entity_id, day, label) DO UPDATE SET count = count + excluded.count`,
+  ).run(cutoff);
+  db.prepare(
+    `INSERT INTO entity_days (kind, entity_id, day, label, count)
+       SELECT '${ALL_MENTIONS}', '${ALL_MENTIONS}', published / ${DAY_MS}, label, -count(*) FROM mentions WHERE published < ? GROUP BY 3, 4
        ON CONFLICT (kind, entity_id, day, label) DO UPDATE SET count = count + excluded.count`,
   ).run(cutoff);
   db.prepare('DELETE FROM entity_days WHERE count <= 0').run();

@@ -150,6 +150,21 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
         WHERE seq IN (SELECT seq FROM mention_texts WHERE json_extract(doc, '$.sharedUrl') IS NOT NULL);
     `,
   },
+  {
+    version: 7,
+    description: 'mentions by story, for a mention detail with its other copies',
+    sql: `
+      CREATE INDEX mentions_by_story ON mentions (story_id, published);
+    `,
+  },
+  {
+    version: 8,
+    description: "daily rollup of all mentions per sentiment label, as entity '*' of kind '*'",
+    sql: `
+      INSERT INTO entity_days (kind, entity_id, day, label, count)
+        SELECT '*', '*', published / 86400000, label, count(*) FROM mentions GROUP BY 3, 4;
+    `,
+  },
 ];
 
 /** Applies the migrations the file lacks. Safe when several processes open the file at once. */

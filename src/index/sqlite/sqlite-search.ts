@@ -8,6 +8,8 @@ import { andFragments, buildScope, type Scope } from './sqlite-scope.js';
 import { rowToMention } from './sqlite-upsert.js';
 
 const SNIPPET_TOKENS = 24;
+/** Unfiltered searches count exactly up to this many mentions; past it the total is a lower bound. */
+export const UNFILTERED_COUNT_CAP = 10_000;
 const PLAIN_SNIPPET_CHARS = 200;
 
 interface Row {
@@ -150,6 +152,24 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
     cursor?.sort === 'date'
       ? { sql: '(m.published < ? OR (m.published = ? AND m.seq < ?))', params: [cursor.published, cursor.published, Number(cursor.after)] }
       : { sql: '1', params: [] };
+  if (request.query === null) {
+    // Everything in a window (the page's first view): counting apart, up to a cap (past it the
+    // total is a lower bound, as Elasticsearch's is), then walking the published index from the
+    // cursor, costs a fraction of numbering every row of the window in one pass (1M rows: 1.8 s).
+    // Filtered scopes keep the one pass: counting apart would run their conditions twice.
+    const counted = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from.sql} LIMIT ?)`).get(...from.params, UNFILTERED_COUNT_CAP + 1) as { n: number }).n;
+    const page = db
+      .prepare(`SELECT m.seq AS seq, m.published AS published ${from.sql} AND ${after.sql} ORDER BY m.published DESC, m.seq DESC LIMIT ?`)
+      .all(...from.params, ...after.params, limit + 1) as Row[];
+    const shown = page.slice(0, limit);
+    const end = shown[shown.length - 1];
+    return {
+      total: Math.min(counted, UNFILTERED_COUNT_CAP),
+      totalIsExact: counted <= UNFILTERED_COUNT_CAP,
+      hits: hits(db, scope, shown),
+      nextCursor: page.length > limit && end ? encodeCursor({ sort: 'date', published: end.published, after: String(end.seq) }) : null,
+    };
+  }
   const sql = `SELECT m.seq AS seq, m.published AS published, count(*) OVER () AS total, ${after.sql} AS next ${from.sql} ORDER BY next DESC, m.published DESC, m.seq DESC LIMIT ?`;
   const found = db.prepare(sql).all(...after.params, ...from.params, limit + 1) as (Row & { next: number })[];
   const rows = found.filter((row) => row.next === 1);

@@ -7,7 +7,7 @@ import { mentionProblem } from '../mention-check.js';
 import type { UpsertOutcome } from '../mention-index.js';
 import { ftsMonth } from './fts-partitions.js';
 import { emptyFtsBatch, type FtsBatch } from './fts-writer.js';
-import { SqliteRollups } from './sqlite-retention.js';
+import { ALL_MENTIONS, SqliteRollups } from './sqlite-retention.js';
 
 interface ExistingRow {
   seq: number;
@@ -144,6 +144,7 @@ export class SqliteUpserter {
         fts.batch.deletes.push(seq, ftsMonth(existing.published));
         fts.updated.push(seq);
         this.sourceDelete.run(seq);
+        rollup.count(ALL_MENTIONS, ALL_MENTIONS, existing.published, before.sentiment.label, -1);
         for (const entity of entityKeys(before.entities).values()) {
           this.entityDelete.run(entity.kind, entity.id, existing.published, seq);
           rollup.count(entity.kind, entity.id, existing.published, before.sentiment.label, -1);
@@ -158,6 +159,7 @@ export class SqliteUpserter {
       }
       for (const other of sourcesOf(mention).slice(1)) this.sourceInsert.run(seq, other.id, foldText(other.name));
       fts.batch.inserts.push(seq, ftsMonth(published), mention.title, mention.text);
+      rollup.count(ALL_MENTIONS, ALL_MENTIONS, published, mention.sentiment.label, 1);
       for (const entity of entityKeys(mention.entities).values()) {
         this.entityInsert.run(entity.kind, entity.id, published, seq, mention.sentiment.label);
         rollup.count(entity.kind, entity.id, published, mention.sentiment.label, 1);

@@ -114,8 +114,9 @@ export const samplesSchema = z
   .default({ serve: false, port: 4719 });
 
 /**
- * Trained sentiment layers (docs/enrichment.md). Each is derived from data under terms of its own
- * (README beside its file in resources/lexicons); false scores that language by its rules alone.
+ * Enrichment: the trained sentiment layers (docs/enrichment.md; each is derived from data under terms
+ * of its own, README beside its file in resources/lexicons; false scores that language by its rules
+ * alone) and the worker threads it runs on.
  */
 export const enrichSchema = z
   .strictObject({
@@ -123,8 +124,13 @@ export const enrichSchema = z
     frenchModel: z.boolean().default(true),
     /** English layer fitted on SemEval 2017 tweets: off by default, it lowers the VADER sets' figures. */
     englishModel: z.boolean().default(false),
+    /**
+     * Worker threads that enrich in `run` and `import`: `auto` (one per core available, none on a
+     * single core), a number, or 0 to enrich on the main thread.
+     */
+    workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),
   })
-  .default({ frenchModel: true, englishModel: false });
+  .default({ frenchModel: true, englishModel: false, workers: 'auto' });
 
 export const configSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),

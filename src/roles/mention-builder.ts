@@ -1,6 +1,5 @@
 import type { HubwatchConfig } from '../config/schema.js';
 import { createInProcessBatchEnricher, type BatchEnricher } from '../enrich/batch-enricher.js';
-import { createEnricher } from '../enrich/create-enricher.js';
 import { createInProcessStoryMemory } from '../enrich/in-process-story-memory.js';
 import { enrichThreads } from '../enrich/pool/pool-size.js';
 import { computeReach } from '../enrich/reach.js';
@@ -32,12 +31,16 @@ async function rebuildStoryMemory(stories: StoryMemory, index: MentionIndex, sin
 
 /**
  * The watchlist's batch enricher: a pool of `enrich.workers` threads (each loads the models once),
- * or, with 0 threads, the enricher on this thread. The pool's module is loaded only when used.
+ * or, with 0 threads, the enricher on this thread. Each is loaded only when used: with the pool,
+ * this thread never loads the models (about 80 MB).
  */
 async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'enrich'>): Promise<BatchEnricher> {
   const { workers, ...options } = config.enrich;
   const threads = enrichThreads(workers);
-  if (threads === 0) return createInProcessBatchEnricher(createEnricher(config.watchlist, options));
+  if (threads === 0) {
+    const { createEnricher } = await import('../enrich/create-enricher.js');
+    return createInProcessBatchEnricher(createEnricher(config.watchlist, options));
+  }
   const { createEnrichmentPool } = await import('../enrich/pool/pooled-batch-enricher.js');
   return createEnrichmentPool(config.watchlist, options, { threads });
 }

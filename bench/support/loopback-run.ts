@@ -68,7 +68,9 @@ if (spec.stack === 'conventional') {
     sources: spec.urls.map((url, i) => ({ id: `feed-${i}`, type: 'rss', url })),
     watchlist,
     index: { sqlite: { path: join(spec.dir, 'hubwatch.db') } },
-    fetch: { allow: [{ cidr: '127.0.0.0/8' }] },
+    // Eight 1.2 MB feeds are read at once while the main thread parses and indexes: on a loaded
+    // machine a response can wait longer than the default 20 s for its turn.
+    fetch: { allow: [{ cidr: '127.0.0.0/8' }], timeout: 600 },
     enrich: { workers: spec.workers },
   });
   mentions = await withPipeline(config, async (pipeline, index) => {

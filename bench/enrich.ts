@@ -107,6 +107,14 @@ export async function run(argv: string[]): Promise<void> {
     for (const t of texts) minhash(wordTokens(fold(`${t.title}\n${t.text}`)).words);
   });
 
+  // What the worker pool adds per item: its input and its result copied between threads (structured clone, both ways).
+  const results = texts.map((t) => enricher.enrich(t));
+  const messaging = rate('  pool messaging (clone input + result)', rounds, count, () => {
+    structuredClone(texts.map(({ title, text }) => ({ title, text, languageHint: null })));
+    structuredClone(results);
+  });
+  console.log(`  messaging costs ${((full / messaging) * 100).toFixed(1)} % of enrichment per item`);
+
   const signatures = texts.map((t) => enricher.enrich(t).signature);
   rate('story clusterer assign (window 100k)', rounds, count, () => {
     const clusterer = createStoryClusterer();

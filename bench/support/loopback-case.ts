@@ -34,6 +34,8 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
     if (body === undefined) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body);
   });
+  // Clients may come back to a kept-alive connection after a long pause on a loaded machine.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   console.log(`loopback feeds to searchable: ${feeds} feeds × ${items} items, ${megabytes.toFixed(1)} MB, 200 brands / 100 people; load average ${loadavg()[0]!.toFixed(1)} at start`);

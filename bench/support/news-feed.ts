@@ -4,9 +4,10 @@ import { prng } from '../corpus/generate.js';
 /**
  * RSS feeds of generated news for the loopback end-to-end benchmark: items of about 2 KB of text,
  * English or French (seven in ten English), naming the watchlist's brands, people and products.
- * Sentences are assembled from parts (subject, action, object, circumstance) so that items are
- * different articles, as in real feeds, not copies of a few sentences (which would all fall into
- * a handful of stories).
+ * Sentences are assembled from parts (subject, action, object, circumstance) and invented place and
+ * people names, so that items are different articles sharing common phrases, as in real feeds, not
+ * copies of a few sentences (which would all fall into a handful of stories, or all be candidates
+ * of each other for the story clusterer).
  */
 const PARTS = {
   en: {
@@ -23,6 +24,15 @@ const PARTS = {
   },
 };
 
+const SYLLABLES = ['ba', 'cor', 'den', 'fi', 'gal', 'hu', 'jor', 'ka', 'lem', 'mo', 'nar', 'pel', 'qui', 'ros', 'sa', 'tin', 'vel', 'wo', 'yar', 'zo'];
+
+/** Place and people names, invented: news vocabulary is large, and copies are what share most words. */
+function vocabulary(random: () => number, size: number): string[] {
+  return Array.from({ length: size }, () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join(''));
+}
+
+const NAMES = vocabulary(prng(99), 4000);
+
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -36,7 +46,11 @@ function article(random: () => number, watchlist: Watchlist, lang: 'en' | 'fr'):
   const sentence = (): string => {
     const roll = random();
     const subject = roll < 0.25 ? brand.name : roll < 0.35 ? person.name : roll < 0.4 ? (brand.products[0] ?? brand.name) : pick(parts.subjects);
-    return `${subject} ${pick(parts.actions)} ${pick(parts.objects)} ${pick(parts.circumstances)}, ${Math.floor(random() * 900) + 10} ${lang === 'en' ? 'people were told' : 'personnes présentes'}.`;
+    const place = `${pick(NAMES)} ${pick(NAMES)}`;
+    const who = `${pick(NAMES)} ${pick(NAMES)}`;
+    return lang === 'en'
+      ? `${subject} ${pick(parts.actions)} ${pick(parts.objects)} ${pick(parts.circumstances)} in ${place}, according to ${who}.`
+      : `${subject} ${pick(parts.actions)} ${pick(parts.objects)} ${pick(parts.circumstances)} à ${place}, selon ${who}.`;
   };
   const paragraphs: string[] = [];
   let size = 0;

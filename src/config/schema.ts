@@ -125,7 +125,7 @@ export const enrichSchema = z
     /** English layer fitted on SemEval 2017 tweets: off by default, it lowers the VADER sets' figures. */
     englishModel: z.boolean().default(false),
     /**
-     * Worker threads that enrich in `run` and `import`: `auto` (one per core available, none on a
+     * Worker threads that enrich in `run` and `import`: `auto` (one per core available but one, none on a
      * single core), a number, or 0 to enrich on the main thread.
      */
     workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),

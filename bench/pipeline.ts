@@ -1,28 +1,22 @@
 /**
  * Pipeline benchmarks (`npm run bench -- --suite pipeline`):
  *  1. end to end in one process: fetch (loopback) → parse → normalise → enrich → SQLite, items/s;
- *  2. the scheduler: 10,000 sources on loopback, most answering 304, polls/s and memory.
- * Options: --feeds N --items N (end to end, default 10 × 100), --sources N (default 10,000).
+ *  2. loopback feeds to searchable, hubwatch (enrichment pool on and off) beside the conventional
+ *     stack, each run a process pinned to 1 and to 2 cores (bench/support/loopback-case.ts);
+ *  3. the scheduler: 10,000 sources on loopback, most answering 304, polls/s and memory.
+ * Options: --case end-to-end|loopback|scheduler (one case), --feeds N --items N (end to end,
+ * default 10 × 100), --sources N (default 10,000); the loopback case's in loopback-case.ts.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { LookupFunction } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../src/config/load-config.js';
 import { configSchema, type HubwatchConfig } from '../src/config/schema.js';
-import { createHttpFetcher } from '../src/connectors/http/create-http-fetcher.js';
-import { openIndex } from '../src/index/open-index.js';
-import { silentLogger } from '../src/platform/logger.js';
-import { createEmbeddedPipeline } from '../src/roles/embedded-pipeline.js';
 import { argValue, fmt, heapMb, rssMb } from './support/measure.js';
 import { generatedFeed } from './support/generated-feed.js';
-
-const logger = silentLogger();
-const lookupLoopback: LookupFunction = (_hostname, options, callback) => {
-  if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
-  else callback(null, '127.0.0.1', 4);
-};
+import { withPipeline } from './support/loopback-pipeline.js';
+import { loopbackCase } from './support/loopback-case.js';
 
 function watchlist(): HubwatchConfig['watchlist'] {
   return parseConfig(readFileSync('config/hubwatch.yaml', 'utf8'), 'config/hubwatch.yaml', { env: {} }).watchlist;
@@ -35,18 +29,6 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse) => vo
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { port, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
-}
-
-async function withPipeline<T>(config: HubwatchConfig, body: (pipeline: Awaited<ReturnType<typeof createEmbeddedPipeline>>) => Promise<T>): Promise<T> {
-  const index = await openIndex(config.index, { logger });
-  const fetcher = createHttpFetcher(config.fetch, { logger, lookup: lookupLoopback });
-  const pipeline = await createEmbeddedPipeline(config, { index, logger, clock: () => new Date(), fetcher });
-  try {
-    return await body(pipeline);
-  } finally {
-    await pipeline.close();
-    await index.close();
-  }
 }
 
 async function endToEnd(argv: string[], dir: string): Promise<void> {
@@ -140,9 +122,11 @@ async function scheduler(argv: string[], dir: string): Promise<void> {
 
 export async function run(argv: string[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hubwatch-bench-'));
+  const only = argValue(argv, '--case');
   try {
-    await endToEnd(argv, dir);
-    await scheduler(argv, dir);
+    if (!only || only === 'end-to-end') await endToEnd(argv, dir);
+    if (!only || only === 'loopback') await loopbackCase(argv, dir);
+    if (!only || only === 'scheduler') await scheduler(argv, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

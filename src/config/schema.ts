@@ -115,8 +115,9 @@ export const samplesSchema = z
   .default({ serve: false, port: 4719 });
 
 /**
- * Trained sentiment layers (docs/enrichment.md). Each is derived from data under terms of its own
- * (README beside its file in resources/lexicons); false scores that language by its rules alone.
+ * Enrichment: the trained sentiment layers (docs/enrichment.md; each is derived from data under terms
+ * of its own, README beside its file in resources/lexicons; false scores that language by its rules
+ * alone) and the worker threads it runs on.
  */
 export const enrichSchema = z
   .strictObject({
@@ -124,8 +125,13 @@ export const enrichSchema = z
     frenchModel: z.boolean().default(true),
     /** English layer fitted on SemEval 2017 tweets: off by default, it lowers the VADER sets' figures. */
     englishModel: z.boolean().default(false),
+    /**
+     * Worker threads that enrich in `run` and `import`: `auto` (one per core available but one, none on a
+     * single core), a number, or 0 to enrich on the main thread.
+     */
+    workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),
   })
-  .default({ frenchModel: true, englishModel: false });
+  .default({ frenchModel: true, englishModel: false, workers: 'auto' });
 
 /**
  * The HTTP API and page (`hubwatch serve`, `npm start`). Tokens give a role; HUBWATCH_ADMIN_TOKEN and

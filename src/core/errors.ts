@@ -97,3 +97,6 @@ export class ParseError extends HubwatchError {
 
 /** The index could not take or answer a call as a whole (SQLITE_BUSY, SQLITE_FULL, cluster down). */
 export class IndexError extends HubwatchError {}
+
+/** A batch could not be enriched (a worker thread failed or died); retrying the poll re-reads it. */
+export class EnrichmentError extends HubwatchError {}

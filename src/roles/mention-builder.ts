@@ -1,7 +1,8 @@
 import type { HubwatchConfig } from '../config/schema.js';
 import { articleIdOf } from '../core/mention-id.js';
-import { createEnricher } from '../enrich/create-enricher.js';
+import { createInProcessBatchEnricher, type BatchEnricher } from '../enrich/batch-enricher.js';
 import { createInProcessStoryMemory } from '../enrich/in-process-story-memory.js';
+import { enrichThreads } from '../enrich/pool/pool-size.js';
 import { computeReach } from '../enrich/reach.js';
 import type { StoryMember, StoryMemory } from '../enrich/story-memory.js';
 import type { MentionIndex } from '../index/mention-index.js';
@@ -12,7 +13,7 @@ const STORY_MEMORY_DAYS = 14;
 /** Members taught to the story memory per call while it is rebuilt. */
 const REMEMBER_BATCH = 5_000;
 
-/** What the enrich stage runs with in one process, and what to release after. */
+/** What the enrich stage runs with in one process, and what to release after (the pool's threads). */
 export interface MentionBuilder extends MentionBuilderDeps {
   close(): Promise<void>;
 }
@@ -31,14 +32,32 @@ async function rebuildStoryMemory(stories: StoryMemory, index: MentionIndex, sin
 }
 
 /**
- * The enrich stage's dependencies for one process, as `run` and `import` build them: the
- * watchlist's enricher, an in-process story memory taught the index's last 14 days, and each
- * source's reach (its `tier` or `audience`; unknown sources get the default).
+ * The watchlist's batch enricher: a pool of `enrich.workers` threads (each loads the models once),
+ * or, with 0 threads, the enricher on this thread. Each is loaded only when used: with the pool,
+ * this thread never loads the models (about 80 MB).
+ */
+async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'enrich'>): Promise<BatchEnricher> {
+  const { workers, ...options } = config.enrich;
+  const threads = enrichThreads(workers);
+  if (threads === 0) {
+    const { createEnricher } = await import('../enrich/create-enricher.js');
+    return createInProcessBatchEnricher(createEnricher(config.watchlist, options));
+  }
+  const { createEnrichmentPool } = await import('../enrich/pool/pooled-batch-enricher.js');
+  return createEnrichmentPool(config.watchlist, options, { threads });
+}
+
+/**
+ * The enrich stage's dependencies for one process, as `run` and `import` build them (and the
+ * distributed enrich role): the watchlist's batch enricher (a pool of worker threads, see
+ * `enrich.workers`), an in-process story memory taught the index's last 14 days, on this thread
+ * so stories do not depend on the pool, and each source's reach (its `tier` or `audience`;
+ * unknown sources get the default).
  */
 export async function createMentionBuilder(config: Pick<HubwatchConfig, 'watchlist' | 'sources' | 'enrich'>, index: MentionIndex, now: Date): Promise<MentionBuilder> {
-  const enricher = createEnricher(config.watchlist, config.enrich);
   const stories = createInProcessStoryMemory();
   await rebuildStoryMemory(stories, index, new Date(now.getTime() - STORY_MEMORY_DAYS * 86_400_000));
+  const enricher = await createBatchEnricher(config);
   const reachBySource = new Map(
     config.sources.map((s) => [s.id, { ...(s.tier ? { tier: s.tier } : {}), ...(s.audience !== undefined ? { audience: s.audience } : {}) }]),
   );
@@ -46,6 +65,9 @@ export async function createMentionBuilder(config: Pick<HubwatchConfig, 'watchli
     enricher,
     stories,
     reachOf: (item) => computeReach(reachBySource.get(item.sourceId) ?? {}, item.audience),
-    close: () => stories.close(),
+    async close() {
+      await enricher.close();
+      await stories.close();
+    },
   };
 }

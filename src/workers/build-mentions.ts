@@ -1,12 +1,13 @@
 import type { Mention } from '../core/mention.js';
 import { articleIdOf } from '../core/mention-id.js';
 import type { NormalisedItem } from '../core/normalise.js';
-import type { Enricher } from '../enrich/enricher.js';
+import type { BatchEnricher } from '../enrich/batch-enricher.js';
 import type { StoryMemory } from '../enrich/story-memory.js';
 
 /** What the enrich stage needs to turn a cleaned item into a mention. */
 export interface MentionBuilderDeps {
-  enricher: Enricher;
+  /** Enriches whole batches (in this thread or a pool of threads); batches resolve in the order submitted. */
+  enricher: Pick<BatchEnricher, 'enrichBatch'>;
   /** Near-duplicate stories across sources (the clusterer's window, behind its port). */
   stories: StoryMemory;
   /** Reach weight of the item's source, given the item's own audience figures. */
@@ -15,10 +16,13 @@ export interface MentionBuilderDeps {
 
 /**
  * Enriches cleaned items and assigns them to stories (one call to the story memory per batch).
- * Same code in embedded and distributed mode.
+ * Same code in embedded and distributed mode. Stories are assigned on this thread, as soon as the
+ * batch's enrichments arrive: the enricher resolves batches in the order they were submitted, so
+ * batches are placed in stories in the order they entered this stage, whatever enriched them.
  */
 export async function buildMentions(items: readonly NormalisedItem[], deps: MentionBuilderDeps): Promise<Mention[]> {
-  const enrichments = items.map((item) => deps.enricher.enrich({ title: item.title, text: item.text, languageHint: item.languageHint }));
+  const enrichments = await deps.enricher.enrichBatch(items.map((item) => ({ title: item.title, text: item.text, languageHint: item.languageHint })));
+  // Nothing may be awaited between the enrichments and this call (see above).
   const storyIds = await deps.stories.assign(
     items.map((item, i) => {
       // A share joins the story of the article it links: that article's id is its canonical URL's.

@@ -8,6 +8,7 @@ import { createHttpFetcher } from '../../src/connectors/http/create-http-fetcher
 import type { HttpFetcher } from '../../src/connectors/http/http-fetcher.js';
 import { IndexError } from '../../src/core/errors.js';
 import type { Mention } from '../../src/core/mention.js';
+import { createInProcessBatchEnricher } from '../../src/enrich/batch-enricher.js';
 import { createEnricher } from '../../src/enrich/create-enricher.js';
 import { createInProcessStoryMemory } from '../../src/enrich/in-process-story-memory.js';
 import type { MentionIndex, UpsertOutcome } from '../../src/index/mention-index.js';
@@ -101,7 +102,7 @@ describe('pollSource guarantees (docs/architecture.md)', () => {
     deps = {
       state,
       index: new Proxy(index, { get: (target, key) => (key === 'upsert' ? faulty.upsert.bind(faulty) : Reflect.get(target, key)) }),
-      builder: { enricher: createEnricher(watchlistSchema.parse({ brands: [{ id: 'acme', name: 'Acme' }] })), stories: createInProcessStoryMemory(), reachOf: () => 1 },
+      builder: { enricher: createInProcessBatchEnricher(createEnricher(watchlistSchema.parse({ brands: [{ id: 'acme', name: 'Acme' }] }))), stories: createInProcessStoryMemory(), reachOf: () => 1 },
       fetchContext: { fetcher, now: () => now },
       logger,
       now: () => now,

@@ -1,6 +1,7 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createFtsApplier, type FtsApplier, REPLAY_TEXTS_SQL } from './fts-applier.js';
+import { threadData } from '../../platform/threads/thread-module.js';
 import type { FtsWorkerData, FtsWorkerMessage, FtsWorkerRequest } from './fts-worker-protocol.js';
 
 /**
@@ -11,7 +12,7 @@ import type { FtsWorkerData, FtsWorkerMessage, FtsWorkerRequest } from './fts-wo
  */
 const port = parentPort;
 if (!port) throw new Error('fts-worker.ts runs as a worker thread (see threaded-fts-writer.ts)');
-const data = workerData as FtsWorkerData;
+const data = threadData<FtsWorkerData>();
 const post = (message: FtsWorkerMessage): void => port.postMessage(message);
 
 interface Opened {

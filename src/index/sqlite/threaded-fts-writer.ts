@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { threadModule } from '../../platform/threads/thread-module.js';
 import type { FtsWorkerData, FtsWorkerMessage, FtsWorkerRequest } from './fts-worker-protocol.js';
 import type { FtsBatch, FtsWriter, FtsWriterStats } from './fts-writer.js';
 
@@ -15,18 +16,10 @@ export interface ThreadedFtsWriterOptions {
   depth?: number;
 }
 
-/**
- * Starts the thread on `fts-worker`, beside this file: the compiled `.js` in the built package;
- * from the TypeScript sources (tsx, vitest), the `.ts` file through tsx's loader (a dev
- * dependency, present wherever the sources run), registered in the thread before it is imported.
- */
-function startFtsWorker(workerData: FtsWorkerData): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./fts-worker.js', here), { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./fts-worker.ts', here).href;
-  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true, workerData });
+/** Starts the thread on `fts-worker`, beside this file (compiled or from the sources: see `threadModule`). */
+function startFtsWorker(data: FtsWorkerData): Worker {
+  const { filename, workerData } = threadModule(import.meta.url, 'fts-worker', data);
+  return new Worker(filename, { workerData });
 }
 
 /**

@@ -1,0 +1,97 @@
+/**
+ * One measured run of the loopback end-to-end case, in its own process (`bench/pipeline.ts` starts
+ * it, pinned to 1 or 2 cores with taskset): the feeds at `urls` (served by the parent) read by
+ * hubwatch's embedded pipeline (`run --once`'s code, `enrich.workers` as given) or by the
+ * conventional stack, into a fresh index, until a full-text search sees them. Prints one line:
+ * `RESULT {json}`.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { configSchema } from '../../src/config/schema.js';
+import { watchlistSchema } from '../../src/config/watchlist.js';
+import { parseQuery } from '../../src/index/query/parse.js';
+import { runConventionalStack } from './conventional-stack.js';
+import { withPipeline } from './loopback-pipeline.js';
+
+export interface LoopbackSpec {
+  stack: 'hubwatch' | 'conventional';
+  /** `enrich.workers` (hubwatch only). */
+  workers: 'auto' | number;
+  urls: string[];
+  watchlistFile: string;
+  dir: string;
+}
+
+export interface LoopbackResult {
+  mentions: number;
+  /** From the first fetch until a full-text search finds the mentions. */
+  seconds: number;
+  /** CPU time of the whole process (every thread) over the same span. */
+  cpuSeconds: number;
+  /** Set-up before the first fetch (index, story memory, models or threads), wall seconds. */
+  setupSeconds: number;
+  /** CPU time of the whole process from its start (module loading and set-up included). */
+  totalCpuSeconds: number;
+  rssMb: number;
+  maxRssMb: number;
+  cores: number;
+}
+
+const spec = JSON.parse(process.argv[2]!) as LoopbackSpec;
+const watchlist = watchlistSchema.parse(JSON.parse(readFileSync(spec.watchlistFile, 'utf8')));
+const setupStarted = performance.now();
+let started = 0;
+let cpuBefore: NodeJS.CpuUsage = process.cpuUsage();
+let seconds = 0;
+let totalCpu = 0;
+let cpu: NodeJS.CpuUsage = { user: 0, system: 0 };
+const begin = (): void => {
+  started = performance.now();
+  cpuBefore = process.cpuUsage();
+};
+const end = (): void => {
+  seconds = (performance.now() - started) / 1000;
+  cpu = process.cpuUsage(cpuBefore);
+  const all = process.cpuUsage();
+  totalCpu = (all.user + all.system) / 1e6;
+  rssMb = process.memoryUsage().rss / 1_048_576;
+};
+let mentions: number;
+let rssMb = 0;
+if (spec.stack === 'conventional') {
+  begin();
+  mentions = await runConventionalStack(spec.urls, watchlist, join(spec.dir, 'conventional.db'));
+  end();
+} else {
+  const config = configSchema.parse({
+    sources: spec.urls.map((url, i) => ({ id: `feed-${i}`, type: 'rss', url })),
+    watchlist,
+    index: { sqlite: { path: join(spec.dir, 'hubwatch.db') } },
+    // Eight 1.2 MB feeds are read at once while the main thread parses and indexes: on a loaded
+    // machine a response can wait longer than the default 20 s for its turn.
+    fetch: { allow: [{ cidr: '127.0.0.0/8' }], timeout: 600 },
+    enrich: { workers: spec.workers },
+  });
+  mentions = await withPipeline(config, async (pipeline, index) => {
+    begin();
+    const reports = await pipeline.driver.runOnce();
+    const failed = reports.filter((r) => r.outcome === 'error');
+    if (failed.length > 0) throw new Error(`${failed.length} feeds failed: ${failed[0]?.error}`);
+    const found = await index.search({ query: parseQuery(`"${watchlist.brands[0]!.name}"`), sort: 'date', limit: 1 });
+    end();
+    if (found.total === 0) throw new Error('the full-text search found nothing');
+    return reports.reduce((sum, r) => sum + r.indexed, 0);
+  });
+}
+const result: LoopbackResult = {
+  mentions,
+  seconds,
+  cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  setupSeconds: (started - setupStarted) / 1000,
+  totalCpuSeconds: totalCpu,
+  rssMb,
+  maxRssMb: process.resourceUsage().maxRSS / 1024,
+  cores: availableParallelism(),
+};
+console.log(`RESULT ${JSON.stringify(result)}`);

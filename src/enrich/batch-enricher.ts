@@ -1,0 +1,28 @@
+import type { Enricher, EnrichInput, Enrichment } from './enricher.js';
+
+/**
+ * The enrich stage's port: a batch of items in, their enrichments out, in the same order. Adapters
+ * run the enricher in this thread (`createInProcessBatchEnricher`) or in a pool of worker threads
+ * (`pool/`). Batches resolve in the order they were submitted, whatever runs them, so the caller
+ * can place them in stories in that order (same input, same stories, whatever the pool's size).
+ * A batch that cannot be enriched rejects with an `EnrichmentError`; later batches still run.
+ */
+export interface BatchEnricher {
+  enrichBatch(inputs: readonly EnrichInput[]): Promise<Enrichment[]>;
+  /** Releases the threads, if any (pending batches finish first). */
+  close(): Promise<void>;
+}
+
+/** The enricher in this thread: each batch is enriched at once, when submitted. */
+export function createInProcessBatchEnricher(enricher: Enricher): BatchEnricher {
+  return {
+    enrichBatch(inputs) {
+      try {
+        return Promise.resolve(inputs.map((input) => enricher.enrich(input)));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    close: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,79 @@
+import { Piscina } from 'piscina';
+import { EnrichmentError } from '../../core/errors.js';
+import { threadModule, type ThreadModule } from '../../platform/threads/thread-module.js';
+import type { BatchEnricher } from '../batch-enricher.js';
+import type { EnricherOptions } from '../create-enricher.js';
+import type { EnrichInput, Enrichment } from '../enricher.js';
+import type { Watchlist } from '../../config/watchlist.js';
+import type { EnrichWorkerData } from './enrich-worker-data.js';
+
+/** Options of the pool. */
+export interface PoolOptions {
+  /** Worker threads (at least 1). */
+  threads: number;
+  /**
+   * Items per task at most. A batch is cut into one chunk per thread, no larger than this, so one
+   * large batch keeps every thread busy and several batches interleave. Default 64.
+   */
+  maxChunk?: number;
+}
+
+/**
+ * A batch enricher over a piscina pool of worker threads started on `module`, whose default export
+ * enriches a chunk (`EnrichInput[]` → `Enrichment[]`). Only the plain inputs cross (title, text,
+ * language hint) and plain results come back. A task that throws, or a thread that dies (piscina
+ * starts another), fails its batch with an `EnrichmentError`; the pool goes on with the next.
+ */
+export function createPooledBatchEnricher<T>(module: ThreadModule<T>, options: PoolOptions): BatchEnricher {
+  const threads = Math.max(1, Math.floor(options.threads));
+  const maxChunk = Math.max(1, options.maxChunk ?? 64);
+  const pool = new Piscina({ filename: module.filename, workerData: module.workerData, minThreads: threads, maxThreads: threads, idleTimeout: 2 ** 31 - 1 });
+  // Settles after the last batch submitted: each batch resolves after the one before it.
+  let tail: Promise<unknown> = Promise.resolve();
+  let closed = false;
+
+  const run = async (inputs: readonly EnrichInput[]): Promise<Enrichment[]> => {
+    if (inputs.length === 0) return [];
+    const size = Math.min(maxChunk, Math.ceil(inputs.length / threads));
+    const chunks: EnrichInput[][] = [];
+    for (let at = 0; at < inputs.length; at += size) {
+      chunks.push(inputs.slice(at, at + size).map(({ title, text, languageHint, language }) => ({ title, text, languageHint, language })));
+    }
+    try {
+      const results = await Promise.all(chunks.map((chunk) => pool.run(chunk) as Promise<Enrichment[]>));
+      return results.flat();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new EnrichmentError(`enrichment of a batch of ${inputs.length} items failed in a worker thread: ${message}`, {
+        reason: 'enrich-failed',
+        retryable: true,
+        cause: error,
+      });
+    }
+  };
+
+  return {
+    enrichBatch(inputs) {
+      if (closed) return Promise.reject(new EnrichmentError('the enrichment pool is closed', { reason: 'enrich-closed', retryable: false }));
+      const previous = tail;
+      const ordered = run(inputs).then(
+        (enrichments) => previous.then(() => enrichments),
+        (error: unknown) => previous.then(() => Promise.reject(error)),
+      );
+      tail = ordered.catch(() => undefined);
+      return ordered;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await tail;
+      await pool.destroy();
+    },
+  };
+}
+
+/** The enrichment pool for a watchlist: `threads` threads, each with its own enricher. */
+export function createEnrichmentPool(watchlist: Watchlist, enricherOptions: EnricherOptions, options: PoolOptions): BatchEnricher {
+  const data: EnrichWorkerData = { watchlist, options: enricherOptions };
+  return createPooledBatchEnricher(threadModule(import.meta.url, 'enrich-worker', data), options);
+}

@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { workerData } from 'node:worker_threads';
+
+/** What a thread started through `threadModule` receives as `workerData`. */
+interface ThreadEnvelope<T> {
+  /** The TypeScript module to load (from the sources), or null (the built package starts the module itself). */
+  entry: string | null;
+  data: T;
+}
+
+/** The file a worker thread starts on, and the `workerData` to give it (for `new Worker` or a pool). */
+export interface ThreadModule<T> {
+  filename: string;
+  workerData: ThreadEnvelope<T>;
+}
+
+/**
+ * How to start a worker thread on the module `name` beside `base` (the caller's `import.meta.url`):
+ * in the built package, the compiled `name.js` itself; from the TypeScript sources (tsx, vitest),
+ * `tsx-thread-entry.mjs`, which registers tsx's loader in the thread and then imports `name.ts`
+ * (tsx is a dev dependency, present wherever the sources run) and re-exports its default export,
+ * so a pool's task function works the same both ways. The thread reads `data` with `threadData()`.
+ */
+export function threadModule<T>(base: string, name: string, data: T): ThreadModule<T> {
+  if (!base.endsWith('.ts')) return { filename: fileURLToPath(new URL(`./${name}.js`, base)), workerData: { entry: null, data } };
+  return {
+    filename: fileURLToPath(new URL('./tsx-thread-entry.mjs', import.meta.url)),
+    workerData: { entry: new URL(`./${name}.ts`, base).href, data },
+  };
+}
+
+/** In a thread started through `threadModule`: the data its starter gave. */
+export function threadData<T>(): T {
+  return (workerData as ThreadEnvelope<T>).data;
+}

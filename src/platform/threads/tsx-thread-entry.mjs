@@ -1,0 +1,9 @@
+// The entry of a worker thread started from the TypeScript sources (see thread-module.ts): tsx's
+// loader is registered in this thread first, then the module is loaded and its task function
+// (default export, for pools) handed on.
+import { workerData } from 'node:worker_threads';
+
+const { register } = await import('tsx/esm/api');
+register();
+const loaded = await import(workerData.entry);
+export default loaded.default;

@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config/load-config.js';
+import { EnrichmentError } from '../../../src/core/errors.js';
+import type { NormalisedItem } from '../../../src/core/normalise.js';
+import { createInProcessBatchEnricher, type BatchEnricher } from '../../../src/enrich/batch-enricher.js';
+import { createEnricher } from '../../../src/enrich/create-enricher.js';
+import type { EnrichInput } from '../../../src/enrich/enricher.js';
+import { createInProcessStoryMemory } from '../../../src/enrich/in-process-story-memory.js';
+import { createEnrichmentPool, createPooledBatchEnricher } from '../../../src/enrich/pool/pooled-batch-enricher.js';
+import { enrichThreads } from '../../../src/enrich/pool/pool-size.js';
+import { seededRandom } from '../../../src/samples/seeded.js';
+import { threadModule } from '../../../src/platform/threads/thread-module.js';
+import { buildMentions } from '../../../src/workers/build-mentions.js';
+
+const watchlist = parseConfig(readFileSync('config/hubwatch.yaml', 'utf8'), 'config/hubwatch.yaml', { env: {} }).watchlist;
+const options = { frenchModel: true, englishModel: false };
+
+const EN = 'Acme Rail trains were late again on Monday and commuters complained about the strike and the poor service on the northern line.';
+const FR = "Les voyageurs d'Acme dénoncent des retards à répétition et une grève qui perturbe fortement le trafic sur la ligne nord depuis lundi.";
+
+/** Distinct articles: seeded random words around a watched name, so each is its own story unless copied. */
+function article(n: number): string {
+  const random = seededRandom(n + 1);
+  const words = Array.from({ length: 60 }, () => Array.from({ length: 3 + Math.floor(random() * 5) }, () => 'abcdefghilmnoprstuv'[Math.floor(random() * 19)]).join(''));
+  return `${n % 3 === 0 ? FR : EN} ${words.join(' ')}.`;
+}
+
+function item(id: string, title: string, text: string, minute: number): NormalisedItem {
+  const at = new Date(Date.UTC(2026, 10, 20, 8, minute)).toISOString();
+  return {
+    id, url: `https://example.org/${id}`, canonicalUrl: `https://example.org/${id}`, sourceId: 's', sourceName: 'S', channel: 'news',
+    title, text, author: null, publishedAt: at, fetchedAt: at, languageHint: null, audience: null, flags: [],
+  } as unknown as NormalisedItem;
+}
+
+const threadCount = (): number => readdirSync('/proc/self/task').length;
+
+async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const pools: BatchEnricher[] = [];
+function pool(threads: number): BatchEnricher {
+  const made = threads === 0 ? createInProcessBatchEnricher(createEnricher(watchlist, options)) : createEnrichmentPool(watchlist, options, { threads, maxChunk: 8 });
+  pools.push(made);
+  return made;
+}
+afterAll(async () => {
+  for (const made of pools) await made.close();
+});
+
+describe('enrichment pool', () => {
+  it('enriches exactly as the enricher on this thread does, in order', async () => {
+    const inputs: EnrichInput[] = Array.from({ length: 50 }, (_, n) => ({ title: `Acme update ${n}`, text: article(n), languageHint: n % 5 === 0 ? 'fr' : null }));
+    const expected = inputs.map((input) => createEnricher(watchlist, options).enrich(input));
+    const pooled = await pool(2).enrichBatch(inputs);
+    expect(pooled).toEqual(expected);
+    expect(pooled.some((e) => e.entities.length > 0)).toBe(true);
+    expect(new Set(pooled.map((e) => e.language))).toEqual(new Set(['en', 'fr']));
+  });
+
+  it('gives the same stories with 0, 1 or 2 threads when batches overlap and the later ones are smaller', async () => {
+    // Batch A is large; batches B and C are small and copy articles of A: with A enriched last,
+    // a pool that answered out of order would make B's copies the origins.
+    const a = Array.from({ length: 60 }, (_, n) => item(`a${n}`, `Acme ${n}`, article(n), n));
+    const b = [item('b0', 'Copy', article(3), 61), item('b1', 'Copy', article(40), 62), item('b2', 'New', article(500), 63)];
+    const c = [item('c0', 'Copy', article(500), 64), item('c1', 'Copy', article(7), 65)];
+    const storiesWith = async (threads: number): Promise<(string | null)[][]> => {
+      const deps = { enricher: pool(threads), stories: createInProcessStoryMemory(), reachOf: () => 1 };
+      const built = await Promise.all([a, b, c].map((batch) => buildMentions(batch, deps)));
+      return built.map((mentions) => mentions.map((m) => m.storyId));
+    };
+    const inProcess = await storiesWith(0);
+    expect(inProcess[1]).toEqual(['a3', 'a40', 'b2']);
+    expect(inProcess[2]).toEqual(['b2', 'a7']);
+    expect(await storiesWith(1)).toEqual(inProcess);
+    expect(await storiesWith(2)).toEqual(inProcess);
+  });
+
+  it('fails the batch whose task throws with a clear error, and goes on with the next', async () => {
+    const faulty = createPooledBatchEnricher(threadModule(new URL('../../support/x.ts', import.meta.url).href, 'faulty-enrich-worker', { watchlist, options }), { threads: 2 });
+    pools.push(faulty);
+    const good = [{ title: 'Acme', text: EN }];
+    const failing = faulty.enrichBatch([{ title: 'fine', text: EN }, { title: 'throw', text: EN }]);
+    const after = faulty.enrichBatch(good);
+    await expect(failing).rejects.toThrow(EnrichmentError);
+    await expect(failing).rejects.toThrow(/enrichment of a batch of 2 items failed in a worker thread: this item cannot be enriched/);
+    expect((await after)[0]?.entities.map((e) => e.id)).toContain('acme');
+  });
+
+  it('fails the batch whose thread dies, starts another thread, and goes on', async () => {
+    const faulty = createPooledBatchEnricher(threadModule(new URL('../../support/x.ts', import.meta.url).href, 'faulty-enrich-worker', { watchlist, options }), { threads: 1 });
+    pools.push(faulty);
+    await expect(faulty.enrichBatch([{ title: 'crash', text: EN }])).rejects.toThrow(/batch of 1 items failed in a worker thread/);
+    const again = await faulty.enrichBatch([{ title: 'Acme', text: EN }, { title: 'Acme', text: FR }]);
+    expect(again.map((e) => e.language)).toEqual(['en', 'fr']);
+  });
+
+  it('ends its threads on close, and refuses batches after', async () => {
+    const before = threadCount();
+    const closing = createEnrichmentPool(watchlist, options, { threads: 2 });
+    await closing.enrichBatch([{ title: 'Acme', text: EN }]);
+    expect(threadCount()).toBeGreaterThanOrEqual(before + 2);
+    await closing.close();
+    await until(() => threadCount() <= before, 'the pool threads to end');
+    await expect(closing.enrichBatch([{ title: 'Acme', text: EN }])).rejects.toThrow(/closed/);
+  });
+
+  it('sizes itself from the cores: one thread a core but the main thread\'s, none on a single core, or as configured', () => {
+    expect(enrichThreads('auto', 1)).toBe(0);
+    expect(enrichThreads('auto', 2)).toBe(1);
+    expect(enrichThreads('auto', 8)).toBe(7);
+    expect(enrichThreads(3, 8)).toBe(3);
+    expect(enrichThreads(0, 8)).toBe(0);
+  });
+});

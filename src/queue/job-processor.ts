@@ -75,9 +75,13 @@ export function createJobProcessor(deps: JobProcessorDeps): (job: Job, token?: s
         throw new DelayedError();
       }
     }
-    let result: JobResults[JobKey];
     try {
-      result = await withJobTimeout(spec, (signal) => handler(checked.data, { signal, attempt: job.attemptsMade + 1 }), deps.stopping);
+      const result = await withJobTimeout(spec, (signal) => handler(checked.data, { signal, attempt: job.attemptsMade + 1 }), deps.stopping);
+      const finished = { key, payload: checked.data, result, jobId: job.id ?? '' } as FinishedJob;
+      // A next job whose payload fails its schema is as permanent as this one's would be.
+      await deps.enqueue(nextJobs(key, result as never));
+      await deps.onFinished?.(finished);
+      return summary(finished);
     } catch (error) {
       if (isPermanent(error)) {
         const reason = error instanceof HubwatchError ? error.reason : 'permanent';
@@ -85,9 +89,5 @@ export function createJobProcessor(deps: JobProcessorDeps): (job: Job, token?: s
       }
       throw error;
     }
-    const finished = { key, payload: checked.data, result, jobId: job.id ?? '' } as FinishedJob;
-    await deps.enqueue(nextJobs(key, result as never));
-    await deps.onFinished?.(finished);
-    return summary(finished);
   };
 }

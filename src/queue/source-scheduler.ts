@@ -37,6 +37,8 @@ export class SourceScheduler {
       const id = existing.key;
       if (!wanted.has(id) && existing.name === JOBS.fetchSource.name) {
         await this.deadline(this.fetchQueue.removeJobScheduler(id), 'cannot remove a poll schedule');
+        // Its pending poll goes too (one already running finishes; a removed source's job fails as unknown).
+        if (existing.next !== undefined) await this.deadline(this.fetchQueue.remove(`repeat:${id}:${existing.next}`), 'cannot remove a pending poll');
         removed.push(id);
       }
     }

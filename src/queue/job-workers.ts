@@ -28,6 +28,8 @@ interface Tracked {
   queue: QueueName;
   worker: Worker;
   lastTakenAt: number;
+  /** Jobs this worker runs now. */
+  running: number;
 }
 
 /**
@@ -50,8 +52,8 @@ export class JobWorkers {
   }
 
   start(): void {
-    for (const queue of this.queues()) this.tracked.push({ queue, worker: this.createWorker(queue), lastTakenAt: Date.now() });
-    const every = this.options.watchdogMs ?? 30_000;
+    for (const queue of this.queues()) this.tracked.push({ queue, worker: this.createWorker(queue), lastTakenAt: Date.now(), running: 0 });
+    const every = this.options.watchdogMs ?? Math.max(5_000, 2 * this.options.stalledIntervalMs);
     this.watchdog = setInterval(() => void this.checkLiveness(every), Math.max(1_000, Math.floor(every / 3)));
     this.watchdog.unref();
   }
@@ -71,18 +73,27 @@ export class JobWorkers {
       autorun: true,
     });
     const logger = options.logger.child({ queue });
+    const entryOf = (): Tracked | undefined => this.tracked.find((t) => t.worker === worker);
     worker.on('active', (job) => {
-      const entry = this.tracked.find((t) => t.worker === worker);
-      if (entry) entry.lastTakenAt = Date.now();
+      const entry = entryOf();
+      if (entry) {
+        entry.lastTakenAt = Date.now();
+        entry.running++;
+      }
       started.set(job.id ?? '', Date.now());
     });
+    const ended = (id: string | undefined): void => {
+      const entry = entryOf();
+      if (entry && started.has(id ?? '')) entry.running = Math.max(0, entry.running - 1);
+      started.delete(id ?? '');
+    };
     worker.on('completed', (job) => {
       const at = started.get(job.id ?? '');
-      started.delete(job.id ?? '');
+      ended(job.id);
       options.onCompleted?.(job, at === undefined ? 0 : (Date.now() - at) / 1000);
     });
     worker.on('failed', (job, error) => {
-      if (job) started.delete(job.id ?? '');
+      ended(job?.id);
       // A DelayedError (backpressure) is not a failure; BullMQ does not emit it here.
       const final = !job || job.finishedOn !== undefined || job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === 'UnrecoverableError';
       logger[final ? 'error' : 'warn']({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error }, final ? 'job failed' : 'job failed; will retry');
@@ -102,10 +113,10 @@ export class JobWorkers {
   private async checkLiveness(idleMs: number): Promise<void> {
     if (this.closing) return;
     for (const entry of this.tracked) {
-      if (Date.now() - entry.lastTakenAt < idleMs || entry.worker.isRunning() === false) continue;
+      if (Date.now() - entry.lastTakenAt < idleMs || entry.running > 0 || !entry.worker.isRunning()) continue;
       let waiting: number;
       try {
-        waiting = this.options.waitingOf ? await this.options.waitingOf(entry.queue) : await entry.worker.client.then((c) => c.llen(`${this.options.prefix}:${entry.queue}:wait`));
+        waiting = this.options.waitingOf ? await this.options.waitingOf(entry.queue) : 0;
       } catch {
         continue; // Redis down: nothing to decide yet.
       }
@@ -114,6 +125,7 @@ export class JobWorkers {
       const stale = entry.worker;
       entry.worker = this.createWorker(entry.queue);
       entry.lastTakenAt = Date.now();
+      entry.running = 0;
       // Its jobs under way keep their locks until they end; it takes no new ones.
       void stale.close().catch(() => undefined);
     }

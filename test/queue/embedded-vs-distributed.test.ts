@@ -10,7 +10,7 @@ import { silentLogger } from '../../src/platform/logger.js';
 import { createDistributedPipeline } from '../../src/roles/distributed-pipeline.js';
 import { createEmbeddedPipeline } from '../../src/roles/embedded-pipeline.js';
 import { startSampleServer, type SampleServer } from '../../src/samples/sample-server.js';
-import { deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis-test.js';
+import { deletePrefix, freePort, TEST_REDIS_URL, uniquePrefix } from '../support/redis-test.js';
 import { writeSampleWorldConfig } from '../support/sample-world-config.js';
 import { indexSnapshot } from './index-snapshot.js';
 
@@ -36,7 +36,7 @@ describe('embedded and distributed runs', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function runOnce(mode: 'embedded' | 'distributed') {
+  async function runOnce(mode: 'embedded' | 'distributed', onDistributed?: (metricsPort: number) => Promise<void>) {
     const config: HubwatchConfig = {
       ...base,
       index: { ...base.index, sqlite: { path: join(dir, `${mode}.db`) } },
@@ -47,9 +47,10 @@ describe('embedded and distributed runs', () => {
     };
     const index = await openIndex(config.index, { logger });
     const deps = { index, logger, clock: () => now, alertOutput: () => undefined };
-    const pipeline = mode === 'embedded' ? await createEmbeddedPipeline(config, deps) : await createDistributedPipeline(config, { ...deps, roles: ['fetch', 'enrich'] });
+    const pipeline = mode === 'embedded' ? await createEmbeddedPipeline(config, deps) : await createDistributedPipeline(config, { ...deps, roles: ['fetch', 'enrich'], metricsPort: await freePort() });
     try {
       const reports = await pipeline.driver.runOnce();
+      if ('metricsPort' in pipeline && pipeline.metricsPort) await onDistributed?.(pipeline.metricsPort);
       return { reports, snapshot: await indexSnapshot(index) };
     } finally {
       await pipeline.close();
@@ -59,10 +60,20 @@ describe('embedded and distributed runs', () => {
 
   it('indexes the sample world with the same ids, titles, stories, sentiment and entities', async () => {
     const embedded = await runOnce('embedded');
-    const distributed = await runOnce('distributed');
+    let metrics = '';
+    const distributed = await runOnce('distributed', async (port) => {
+      metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    });
     expect(embedded.snapshot.length).toBeGreaterThan(300);
     expect(distributed.snapshot).toEqual(embedded.snapshot);
     const summary = (r: typeof embedded.reports) => r.map(({ sourceId, outcome, fetched, indexed, created }) => ({ sourceId, outcome, fetched, indexed, created }));
     expect(summary(distributed.reports)).toEqual(summary(embedded.reports));
+    // The worker's /metrics saw the same run: polls by outcome, jobs by name, depth, lag.
+    const value = (line: string): number => Number(new RegExp(`^${line.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
+    expect(value('hubwatch_fetch_outcomes_total{outcome="ok"}')).toBe(embedded.reports.filter((r) => r.outcome === 'ok').length);
+    expect(value('hubwatch_jobs_completed_total{job="index-batch"}')).toBe(distributed.reports.filter((r) => r.fresh > 0 || r.fetched > 0).length);
+    expect(value('hubwatch_index_lag_seconds_count')).toBe(distributed.snapshot.length);
+    expect(value('hubwatch_queue_jobs{queue="fetch",state="failed"}')).toBe(0);
+    expect(metrics).toMatch(/^hubwatch_job_duration_seconds_count\{job="fetch-source"\} 10$/m);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { IndexError } from '../core/errors.js';
-import { emptySourceState, SEEN_RETENTION_DAYS, type SourceState, type StateStore } from './state-store.js';
+import { emptySourceState, parseSavedState, SEEN_RETENTION_DAYS, type SourceState, type StateStore } from './state-store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS source_state (
@@ -57,12 +57,12 @@ export class SqliteStateStore implements StateStore {
 
   async get(sourceId: string): Promise<SourceState> {
     const row = this.getStmt.get(sourceId);
-    return row ? withDefaults(sourceId, row.state) : emptySourceState(sourceId);
+    return row ? parseSavedState(sourceId, row.state) : emptySourceState(sourceId);
   }
 
   async all(): Promise<SourceState[]> {
     const rows = this.db.prepare('SELECT source_id, state FROM source_state ORDER BY source_id').all() as { source_id: string; state: string }[];
-    return rows.map((row) => withDefaults(row.source_id, row.state));
+    return rows.map((row) => parseSavedState(row.source_id, row.state));
   }
 
   async save(state: SourceState): Promise<void> {
@@ -89,9 +89,4 @@ export class SqliteStateStore implements StateStore {
   async close(): Promise<void> {
     this.db.close();
   }
-}
-
-/** A stored state completed with the defaults of fields it predates. */
-function withDefaults(sourceId: string, json: string): SourceState {
-  return { ...emptySourceState(sourceId), ...(JSON.parse(json) as Partial<SourceState>) };
 }

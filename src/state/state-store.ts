@@ -48,6 +48,11 @@ export function emptySourceState(sourceId: string): SourceState {
   };
 }
 
+/** A state saved as JSON, completed with the `emptySourceState` values of fields it predates. */
+export function parseSavedState(sourceId: string, json: string): SourceState {
+  return { ...emptySourceState(sourceId), ...(JSON.parse(json) as Partial<SourceState>) };
+}
+
 /** Ids marked seen are remembered at least this long after their latest `markSeen`. */
 export const SEEN_RETENTION_DAYS = 120;
 

@@ -1,3 +1,4 @@
+import { sleep } from './abortable-sleep.js';
 import type { HostPoliteness } from './host-politeness.js';
 
 /**
@@ -82,19 +83,4 @@ export class HostLimiter implements HostPoliteness {
   close(): Promise<void> {
     return Promise.resolve();
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

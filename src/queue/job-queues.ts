@@ -4,7 +4,7 @@ import { JOBS, QUEUES, type QueueName } from '../workers/job-catalog.js';
 import { checkPayload } from '../workers/job-execution.js';
 import type { JobRequest } from '../workers/transitions.js';
 import { jobOptions } from './job-options.js';
-import { RedisUnavailableError, withDeadline } from './redis-connection.js';
+import { redisTimeout, withDeadline } from './redis-connection.js';
 
 export interface JobQueuesOptions {
   connection: Redis;
@@ -55,7 +55,7 @@ export class JobQueues {
     const job = await withDeadline(
       queue.add(spec.name, checked.data, { ...jobOptions(spec), ...(jobId ? { jobId } : {}), ...(extra.delayMs ? { delay: extra.delayMs } : {}) }),
       this.options.timeoutMs,
-      () => new RedisUnavailableError(`cannot add a ${spec.name} job`, this.options.redisUrl, this.options.timeoutMs),
+      () => redisTimeout(`cannot add a ${spec.name} job`, this.options.redisUrl, this.options.timeoutMs),
     );
     return job.id ?? '';
   }

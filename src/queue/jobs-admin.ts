@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import { UserInputError } from '../core/errors.js';
 import type { QueueName } from '../workers/job-catalog.js';
 import type { JobQueues } from './job-queues.js';
-import { RedisUnavailableError, withDeadline } from './redis-connection.js';
+import { redisTimeout, withDeadline } from './redis-connection.js';
 
 /** A failed job as `hubwatch jobs failed` lists it. */
 export interface FailedJobView {
@@ -44,7 +44,7 @@ export class JobsAdmin {
   constructor(private readonly queues: JobQueues, private readonly options: { timeoutMs: number; redisUrl: string }) {}
 
   private deadline<T>(work: Promise<T>, what: string): Promise<T> {
-    return withDeadline(work, this.options.timeoutMs, () => new RedisUnavailableError(what, this.options.redisUrl, this.options.timeoutMs));
+    return withDeadline(work, this.options.timeoutMs, () => redisTimeout(what, this.options.redisUrl, this.options.timeoutMs));
   }
 
   private entries(): [QueueName, ReturnType<JobQueues['all']>[number]][] {

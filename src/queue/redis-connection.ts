@@ -1,27 +1,5 @@
-import { Redis, type RedisOptions } from 'ioredis';
-import { HubwatchError } from '../core/errors.js';
-
-/** Redis did not answer in time (down, unreachable, or a wrong URL). Transient: it may come back. */
-export class RedisUnavailableError extends HubwatchError {
-  constructor(what: string, url: string, timeoutMs: number, cause?: unknown) {
-    super(
-      `${what}: Redis at ${displayRedisUrl(url)} did not answer within ${Math.round(timeoutMs / 100) / 10} s ` +
-        '(is it running and reachable? the URL comes from REDIS_URL or queue.redisUrl)',
-      { reason: 'redis-unavailable', retryable: true, ...(cause === undefined ? {} : { cause }) },
-    );
-  }
-}
-
-/** The URL without its password, for messages and logs. */
-export function displayRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return '(invalid URL)';
-  }
-}
+import type { Redis } from 'ioredis';
+import { connectRedis, redactRedisUrl, RedisUnavailableError } from './redis-health.js';
 
 /** Rejects with `onTimeout()` when `work` has not settled after `timeoutMs`; never leaves a timer behind. */
 export async function withDeadline<T>(work: Promise<T>, timeoutMs: number, onTimeout: () => Error): Promise<T> {
@@ -36,38 +14,31 @@ export async function withDeadline<T>(work: Promise<T>, timeoutMs: number, onTim
   }
 }
 
-/**
- * Connection options for BullMQ: commands wait through a reconnect instead of failing
- * (`maxRetriesPerRequest: null`, which workers require), reconnects back off to 2 s and never give
- * up, so a restarted Redis is picked up again without a manual restart. Callers that must not hang
- * put their own deadline on top (`withDeadline`).
- */
-export function redisOptions(timeoutMs: number): RedisOptions {
-  return {
-    maxRetriesPerRequest: null,
-    enableReadyCheck: true,
-    connectTimeout: timeoutMs,
-    retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2_000),
-    // A restarted Redis that was a replica or loading its AOF answers with errors for a moment.
-    reconnectOnError: (error) => /READONLY|LOADING/.test(error.message),
-    lazyConnect: true,
-  };
+/** An operation on the queues that Redis did not answer in time: what, where (password hidden), how long. */
+export function redisTimeout(what: string, url: string, timeoutMs: number): RedisUnavailableError {
+  return new RedisUnavailableError(
+    `${what}: Redis at ${redactRedisUrl(url)} did not answer within ${Math.round(timeoutMs / 100) / 10} s (is it running and reachable? the URL comes from REDIS_URL or queue.redisUrl)`,
+  );
 }
 
 /**
- * Opens a client and waits until Redis answers; past `timeoutMs` it is closed and a
- * `RedisUnavailableError` says where it looked. Never hangs.
+ * The connection a process's queues and workers share: connected within `timeoutMs` or a clear
+ * error (never a hang); then commands wait through reconnects instead of failing
+ * (`maxRetriesPerRequest: null`, which BullMQ workers require), and the client reconnects without
+ * end, so a restarted Redis is picked up again without a manual restart. Callers that must not
+ * hang put their own deadline on top (`withDeadline`).
  */
-export async function connectRedis(url: string, timeoutMs: number): Promise<Redis> {
-  const client = new Redis(url, redisOptions(timeoutMs));
-  // Connection errors are retried by the client itself; they are reported through the deadline.
-  client.on('error', () => undefined);
-  try {
-    await withDeadline(client.connect(), timeoutMs, () => new RedisUnavailableError('cannot start', url, timeoutMs));
-    return client;
-  } catch (error) {
-    client.disconnect();
-    if (error instanceof RedisUnavailableError) throw error;
-    throw new RedisUnavailableError('cannot start', url, timeoutMs, error);
-  }
+export async function connectQueueRedis(url: string, timeoutMs: number): Promise<Redis> {
+  const redis = await connectRedis(url, {
+    deadlineMs: timeoutMs,
+    options: {
+      maxRetriesPerRequest: null,
+      enableReadyCheck: true,
+      // A restarted Redis still loading its AOF answers with errors for a moment.
+      reconnectOnError: (error) => /READONLY|LOADING/.test(error.message),
+    },
+  });
+  // Connection errors while Redis is away are retried by the client; operations report them.
+  redis.on('error', () => undefined);
+  return redis;
 }

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import type { Logger } from '../platform/logger.js';
 import { JOBS } from '../workers/job-catalog.js';
 import { jobOptions } from './job-options.js';
-import { withDeadline, RedisUnavailableError } from './redis-connection.js';
+import { redisTimeout, withDeadline } from './redis-connection.js';
 
 /** When a source should be polled: its interval and, if known, its next poll time. */
 export interface SourceSchedule {
@@ -70,6 +70,6 @@ export class SourceScheduler {
   }
 
   private deadline<T>(work: Promise<T>, what: string): Promise<T> {
-    return withDeadline(work, this.options.timeoutMs, () => new RedisUnavailableError(what, this.options.redisUrl, this.options.timeoutMs));
+    return withDeadline(work, this.options.timeoutMs, () => redisTimeout(what, this.options.redisUrl, this.options.timeoutMs));
   }
 }

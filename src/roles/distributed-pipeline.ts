@@ -15,8 +15,8 @@ import { PermanentJobError, createJobProcessor } from '../queue/job-processor.js
 import { JobWorkers } from '../queue/job-workers.js';
 import { PollBackpressure } from '../queue/backpressure.js';
 import { QueueMetrics, serveMetrics } from '../queue/queue-metrics.js';
-import { connectRedis, displayRedisUrl } from '../queue/redis-connection.js';
-import { redisSettingsProblems } from '../queue/redis-settings-check.js';
+import { connectQueueRedis } from '../queue/redis-connection.js';
+import { checkRedisHealth, redactRedisUrl } from '../queue/redis-health.js';
 import { SourceScheduler } from '../queue/source-scheduler.js';
 import { startSampleServer, type SampleServer } from '../samples/sample-server.js';
 import { SqliteAlertStore } from '../state/sqlite-alert-store.js';
@@ -80,13 +80,13 @@ export async function createDistributedPipeline(config: HubwatchConfig, deps: Di
   const url = config.queue.redisUrl;
   if (!url) throw new Error('the distributed mode needs queue.redisUrl or REDIS_URL');
   const timeoutMs = config.queue.connectTimeout * 1000;
-  const redis = await connectRedis(url, timeoutMs);
+  const redis = await connectQueueRedis(url, timeoutMs);
   const cleanup: (() => Promise<unknown>)[] = [async () => redis.quit().catch(() => redis.disconnect())];
   const closeAll = async (): Promise<void> => {
     for (const step of cleanup.splice(0).reverse()) await step().catch((error: unknown) => logger.warn({ err: error }, 'closing failed'));
   };
   try {
-    for (const problem of await redisSettingsProblems(redis)) logger.warn({ redis: displayRedisUrl(url) }, `WARNING: ${problem}`);
+    for (const problem of await checkRedisHealth(redis)) logger.warn({ redis: redactRedisUrl(url) }, `WARNING: ${problem}`);
     const fetchRole = roles.includes('fetch');
     const enrichRole = roles.includes('enrich');
     if (enrichRole && !deps.index) throw new Error('the enrich role needs an index');
@@ -94,12 +94,12 @@ export async function createDistributedPipeline(config: HubwatchConfig, deps: Di
     if (samples) cleanup.push(() => samples.close());
     const adapters = openSharedAdapters(config, redis, config.queue.prefix);
     cleanup.push(() => adapters.close());
-    const fetcher = deps.fetcher ?? createHttpFetcher(config.fetch, { logger, ...(adapters.politeness ? { politeness: adapters.politeness } : {}) });
+    const fetcher = deps.fetcher ?? createHttpFetcher(config.fetch, { logger, politeness: adapters.politeness });
     if (!deps.fetcher) cleanup.push(() => fetcher.close());
     const index = deps.index ?? missingInRole<MentionIndex>('the index', 'enrich');
     let builder: MentionBuilder | null = null;
     if (enrichRole) {
-      builder = await createMentionBuilder(config, index, clock());
+      builder = await createMentionBuilder(config, index, clock(), { stories: adapters.stories() });
       const built = builder;
       cleanup.push(() => built.close());
     }

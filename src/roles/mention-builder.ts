@@ -33,9 +33,15 @@ async function rebuildStoryMemory(stories: StoryMemory, index: MentionIndex, sin
  * watchlist's enricher, an in-process story memory taught the index's last 14 days, and each
  * source's reach (its `tier` or `audience`; unknown sources get the default).
  */
-export async function createMentionBuilder(config: Pick<HubwatchConfig, 'watchlist' | 'sources' | 'enrich'>, index: MentionIndex, now: Date): Promise<MentionBuilder> {
+export async function createMentionBuilder(
+  config: Pick<HubwatchConfig, 'watchlist' | 'sources' | 'enrich'>,
+  index: MentionIndex,
+  now: Date,
+  options: { stories?: StoryMemory } = {},
+): Promise<MentionBuilder> {
   const enricher = createEnricher(config.watchlist, config.enrich);
-  const stories = createInProcessStoryMemory();
+  // The distributed mode passes one shared across processes; one process keeps its own.
+  const stories = options.stories ?? createInProcessStoryMemory();
   await rebuildStoryMemory(stories, index, new Date(now.getTime() - STORY_MEMORY_DAYS * 86_400_000));
   const reachBySource = new Map(
     config.sources.map((s) => [s.id, { ...(s.tier ? { tier: s.tier } : {}), ...(s.audience !== undefined ? { audience: s.audience } : {}) }]),

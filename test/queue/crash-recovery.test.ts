@@ -12,7 +12,7 @@ import { configSchema } from '../../src/config/schema.js';
 import { openIndex } from '../../src/index/open-index.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { createEmbeddedPipeline } from '../../src/roles/embedded-pipeline.js';
-import { SqliteStateStore } from '../../src/state/sqlite-state-store.js';
+import { RedisStateStore } from '../../src/state/redis-state-store.js';
 import { OwnRedis, waitFor } from '../support/redis-test.js';
 import { indexSnapshot } from './index-snapshot.js';
 
@@ -115,7 +115,8 @@ describe('crash recovery (own redis-server, worker processes)', () => {
   /** No source has recorded as delivered an id the index lacks (the cursor never runs ahead). */
   async function assertNothingAhead(): Promise<void> {
     const inIndex = indexedIds(indexPath());
-    const store = new SqliteStateStore(indexPath());
+    const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+    const store = new RedisStateStore(client, PREFIX);
     try {
       for (const [sourceId, ids] of expected) {
         const seen = await store.seen(sourceId, [...ids]);
@@ -125,6 +126,7 @@ describe('crash recovery (own redis-server, worker processes)', () => {
       }
     } finally {
       await store.close();
+      client.disconnect();
     }
   }
 
@@ -139,8 +141,8 @@ describe('crash recovery (own redis-server, worker processes)', () => {
 
     const second = startWorker('all');
     await waitFor(async () => (await activeBatches()) > 0 || indexedIds(indexPath()).size === total, 'the second worker at work', 60_000, 10);
-    await redis.kill();
     await assertNothingAhead();
+    await redis.kill();
     await new Promise((resolve) => setTimeout(resolve, 500));
     await redis.restart();
 

@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/platform/logger.js';
 import { JobQueues } from '../../src/queue/job-queues.js';
 import { createJobProcessor, type FinishedJob } from '../../src/queue/job-processor.js';
 import { JobWorkers } from '../../src/queue/job-workers.js';
-import { connectRedis } from '../../src/queue/redis-connection.js';
+import { connectQueueRedis } from '../../src/queue/redis-connection.js';
 import type { WorkerRole } from '../../src/workers/job-catalog.js';
 import type { JobHandlers } from '../../src/workers/job-handlers.js';
 import type { SourceBatch } from '../../src/workers/poll-types.js';
@@ -27,7 +27,7 @@ export async function queueHarness(
   options: { deferPoll?: () => Promise<number>; url?: string } = {},
 ): Promise<QueueHarness> {
   const url = options.url ?? TEST_REDIS_URL;
-  const redis = await connectRedis(url, 5_000);
+  const redis = await connectQueueRedis(url, 5_000);
   const queues = new JobQueues({ connection: redis, prefix, timeoutMs: 5_000, redisUrl: url });
   const finished: FinishedJob[] = [];
   const failed: QueueHarness['failed'] = [];

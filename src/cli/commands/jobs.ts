@@ -8,13 +8,13 @@ import type { CommandModule } from '../command.js';
 async function withAdmin<T>(config: HubwatchConfig, body: (admin: JobsAdmin) => Promise<T>): Promise<T> {
   const url = config.queue.redisUrl;
   if (!url) throw new UserInputError('"hubwatch jobs" needs Redis: set REDIS_URL or queue.redisUrl (the embedded mode keeps no queues)', 'no-redis');
-  const [{ connectRedis }, { JobQueues }, { JobsAdmin }] = await Promise.all([
+  const [{ connectQueueRedis }, { JobQueues }, { JobsAdmin }] = await Promise.all([
     import('../../queue/redis-connection.js'),
     import('../../queue/job-queues.js'),
     import('../../queue/jobs-admin.js'),
   ]);
   const timeoutMs = config.queue.connectTimeout * 1000;
-  const redis = await connectRedis(url, timeoutMs);
+  const redis = await connectQueueRedis(url, timeoutMs);
   const queues = new JobQueues({ connection: redis, prefix: config.queue.prefix, timeoutMs, redisUrl: url });
   try {
     return await body(new JobsAdmin(queues, { timeoutMs, redisUrl: url }));

@@ -19,7 +19,12 @@ export const runCommand: CommandModule = {
         ]);
         const config = context.config();
         const logger = await context.logger();
-        const index = await context.openIndex();
+        // With Redis, other processes may run enrich workers: one process writes a SQLite index.
+        const lock = config.queue.redisUrl ? (await import('../../roles/index-writer.js')).writerLockFor(config) : null;
+        const index = await context.openIndex().catch((error: unknown) => {
+          lock?.release();
+          throw error;
+        });
         let progress: Progress | null = null;
         const counter = new RunCounter((report, totals) => {
           if (options.json) context.out(JSON.stringify(report));
@@ -81,6 +86,7 @@ export const runCommand: CommandModule = {
           }
         } finally {
           await index.close();
+          lock?.release();
         }
       });
   },

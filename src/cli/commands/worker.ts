@@ -43,7 +43,13 @@ export const workerCommand: CommandModule = {
         }
         const { createDistributedPipeline } = await import('../../roles/distributed-pipeline.js');
         const logger = await context.logger();
-        const index = options.role.includes('enrich') ? await context.openIndex() : undefined;
+        const { writerLockFor } = await import('../../roles/index-writer.js');
+        // One process writes a SQLite index: a second enrich worker on it refuses here, naming the first.
+        const lock = options.role.includes('enrich') ? writerLockFor(config) : null;
+        const index = options.role.includes('enrich') ? await context.openIndex().catch((error: unknown) => {
+          lock?.release();
+          throw error;
+        }) : undefined;
         try {
           const pipeline = await createDistributedPipeline(config, {
             roles: options.role, logger, clock: context.clock,
@@ -72,6 +78,7 @@ export const workerCommand: CommandModule = {
           }
         } finally {
           await index?.close();
+          lock?.release();
         }
       });
   },

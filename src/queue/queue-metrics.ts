@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Queue } from 'bullmq';
 import type { Logger } from '../platform/logger.js';
+import { withDeadline } from './redis-connection.js';
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'] as const;
 
@@ -28,7 +29,8 @@ export class QueueMetrics {
       registers,
       async collect() {
         for (const queue of queues()) {
-          const counts = await queue.getJobCounts(...QUEUE_STATES);
+          // A Redis that is away must not hang the scrape: the scrape fails instead.
+          const counts = await withDeadline(queue.getJobCounts(...QUEUE_STATES), 2_000, () => new Error('Redis did not answer within 2 s'));
           for (const state of QUEUE_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
         }
       },

@@ -111,6 +111,8 @@ export async function run(argv: string[]): Promise<void> {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const used = process.cpuUsage(cpu);
       const indexed = reports.reduce((sum, r) => sum + r.indexed, 0);
+      const failed = reports.filter((r) => r.outcome === 'error');
+      if (failed.length > 0) console.log(`  embedded: ${failed.length} polls failed (${failed[0]?.error ?? ''})`);
       const cpuSeconds = (used.user + used.system) / 1e6;
       console.log(`  embedded, 1 process: ${fmt(indexed)} mentions in ${seconds.toFixed(2)} s = ${fmt(indexed / seconds)} mentions/s; CPU ${cpuSeconds.toFixed(1)} s = ${fmt(indexed / cpuSeconds)} per CPU-second`);
       return { rate: indexed / seconds, perCpu: indexed / cpuSeconds };

@@ -147,7 +147,8 @@ export class JobWorkers {
     clearTimeout(timer);
     if (!drained) {
       this.options.logger.warn({ deadlineMs }, 'jobs still running at the drain deadline: leaving them to be taken over');
-      await Promise.all(this.tracked.map((t) => t.worker.close(true).catch(() => undefined)));
+      // Not awaited: a forced close still waits for the job's promise, which may never settle.
+      for (const t of this.tracked) void t.worker.close(true).catch(() => undefined);
     }
     return { drained };
   }

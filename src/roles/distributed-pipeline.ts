@@ -194,15 +194,14 @@ export async function createDistributedPipeline(config: HubwatchConfig, deps: Di
       if (started) return;
       started = true;
       workers.start();
-      cleanup.push(async () => {
-        stopping.abort(new Error('the worker is stopping'));
-        await workers.close(drainMs);
-      });
+      cleanup.push(() => stopWorkers());
     };
+    // Jobs under way get the whole drain deadline; only what still runs after it is told to stop.
     const stopWorkers = async (): Promise<void> => {
       if (!started) return;
       started = false;
       const { drained } = await workers.close(drainMs);
+      if (!drained) stopping.abort(new Error('the worker is stopping'));
       logger.info({ drained }, 'queue workers stopped');
     };
     return {
@@ -239,9 +238,8 @@ export async function createDistributedPipeline(config: HubwatchConfig, deps: Di
           }
           logger.info({ roles, concurrency, prefix: config.queue.prefix }, 'queue workers started');
           if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-          scheduling = false;
-          stopping.abort(new Error('the worker is stopping'));
           await stopWorkers();
+          scheduling = false;
         },
       },
       close: closeAll,

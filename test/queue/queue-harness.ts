@@ -18,6 +18,8 @@ export interface QueueHarness {
   finished: FinishedJob[];
   failed: { job: Job | undefined; error: Error; final: boolean }[];
   start(roles?: WorkerRole[]): void;
+  /** Stops the workers as SIGTERM does: drains jobs under way for at most `deadlineMs`. */
+  drain(deadlineMs: number): Promise<{ drained: boolean }>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,9 @@ export async function queueHarness(
         processor,
       );
       workers.start();
+    },
+    async drain(deadlineMs) {
+      return workers ? workers.close(deadlineMs) : { drained: true };
     },
     async close() {
       stopping.abort();

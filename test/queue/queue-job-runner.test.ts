@@ -94,6 +94,32 @@ describe('queue job runner (real Redis)', () => {
     expect(await harness.queues.byName.enrich.getJobCountByTypes('waiting', 'active', 'completed')).toBe(0);
   });
 
+  it('drains a job under way when stopped (SIGTERM), and leaves one that outlasts the deadline to be taken over', async () => {
+    const started: string[] = [];
+    harness = await queueHarness(uniquePrefix('drain'), {
+      fetchSource: async ({ sourceId }) => {
+        started.push(sourceId);
+        await new Promise((resolve) => setTimeout(resolve, sourceId === 'slow' ? 8_000 : 1_000));
+        return { kind: 'done', report: report(sourceId) };
+      },
+    });
+    const fetch = harness.queues.byName.fetch;
+    const short = await harness.queues.add({ key: 'fetchSource', payload: { sourceId: 'short' } });
+    harness.start(['fetch']);
+    await waitFor(() => started.includes('short'), 'the short job to start');
+    expect(await harness.drain(5_000)).toEqual({ drained: true });
+    expect(await fetch.getJobState(short)).toBe('completed');
+
+    harness.start(['fetch']);
+    const slow = await harness.queues.add({ key: 'fetchSource', payload: { sourceId: 'slow' } });
+    await waitFor(() => started.includes('slow'), 'the slow job to start');
+    const at = Date.now();
+    expect(await harness.drain(1_000)).toEqual({ drained: false });
+    expect(Date.now() - at).toBeLessThan(3_000);
+    // Still active, its lock left to lapse: another worker takes it over as stalled.
+    expect(await fetch.getJobState(slow)).toBe('active');
+  });
+
   it('keeps completed and failed jobs within the catalog retention', async () => {
     harness = await queueHarness(uniquePrefix('keep'), {});
     const id = await harness.queues.add({ key: 'applyRetention', payload: {} });

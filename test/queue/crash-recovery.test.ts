@@ -16,8 +16,8 @@ import { RedisStateStore } from '../../src/state/redis-state-store.js';
 import { OwnRedis, waitFor } from '../support/redis-test.js';
 import { indexSnapshot } from './index-snapshot.js';
 
-const FEEDS = 6;
-const ITEMS = 150;
+const FEEDS = 5;
+const ITEMS = 100;
 const PREFIX = 'crash';
 const logger = silentLogger();
 

@@ -16,11 +16,15 @@ describe('poll scheduling on queues (real Redis)', () => {
     for (const harness of open.splice(0)) await harness.close();
   });
 
-  function recorder(polls: { sourceId: string; at: number }[]): Partial<JobHandlers> {
+  function recorder(polls: { sourceId: string; at: number }[], overlaps: string[] = []): Partial<JobHandlers> {
+    const running = new Set<string>();
     return {
       fetchSource: async ({ sourceId }) => {
+        if (running.has(sourceId)) overlaps.push(sourceId);
+        running.add(sourceId);
         polls.push({ sourceId, at: Date.now() });
         await new Promise((resolve) => setTimeout(resolve, 50));
+        running.delete(sourceId);
         return { kind: 'done', report: { ...emptyReport(sourceId), nextPollAt: new Date().toISOString() } };
       },
     };
@@ -29,8 +33,11 @@ describe('poll scheduling on queues (real Redis)', () => {
   it('two processes upserting the same sources hold one scheduler each: every source is polled on its interval, never twice at once', async () => {
     const prefix = uniquePrefix('sched');
     const polls: { sourceId: string; at: number }[] = [];
-    const a = await queueHarness(prefix, recorder(polls));
-    const b = await queueHarness(prefix, recorder(polls));
+    const overlaps: string[] = [];
+    // Both processes record into one place, so a poll of a source running in each at once shows.
+    const handlers = recorder(polls, overlaps);
+    const a = await queueHarness(prefix, handlers);
+    const b = await queueHarness(prefix, handlers);
     open.push(a, b);
     const schedules = SOURCES.map((sourceId) => ({ sourceId, intervalSeconds: 1, nextPollAt: null }));
     const options = { logger: silentLogger(), timeoutMs: 5_000, redisUrl: TEST_REDIS_URL };
@@ -38,11 +45,14 @@ describe('poll scheduling on queues (real Redis)', () => {
     expect((await a.queues.byName.fetch.getJobSchedulers()).map((s) => s.key).sort()).toEqual(SOURCES);
     a.start(['fetch']);
     b.start(['fetch']);
+    const started = Date.now();
     await waitFor(() => SOURCES.every((id) => polls.filter((p) => p.sourceId === id).length >= 3), 'three polls of every source', 20_000);
-    for (const id of SOURCES) {
-      const times = polls.filter((p) => p.sourceId === id).map((p) => p.at);
-      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThan(700);
-    }
+    // Over three seconds at least, a second scheduler per source would show as twice the polls.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 3_000 - Date.now())));
+    const elapsed = Date.now() - started;
+    expect(overlaps).toEqual([]);
+    // One scheduler per source, not one per process: about one poll a second each, not two.
+    for (const id of SOURCES) expect(polls.filter((p) => p.sourceId === id).length).toBeLessThanOrEqual(Math.floor(elapsed / 1000) + 2);
   });
 
   it('removes the schedulers of sources no longer configured and moves a source to the time the poll policy sets', async () => {

@@ -19,6 +19,7 @@ import { configSchema } from '../src/config/schema.js';
 import { openIndex } from '../src/index/open-index.js';
 import { silentLogger } from '../src/platform/logger.js';
 import { createEmbeddedPipeline } from '../src/roles/embedded-pipeline.js';
+import { countMentions } from '../src/app/ingest-service.js';
 import { argValue, fmt } from './support/measure.js';
 import { generatedFeed } from './support/generated-feed.js';
 
@@ -114,7 +115,8 @@ export async function run(argv: string[]): Promise<void> {
       const failed = reports.filter((r) => r.outcome === 'error');
       if (failed.length > 0) console.log(`  embedded: ${failed.length} polls failed (${failed[0]?.error ?? ''})`);
       const cpuSeconds = (used.user + used.system) / 1e6;
-      console.log(`  embedded, 1 process: ${fmt(indexed)} mentions in ${seconds.toFixed(2)} s = ${fmt(indexed / seconds)} mentions/s; CPU ${cpuSeconds.toFixed(1)} s = ${fmt(indexed / cpuSeconds)} per CPU-second`);
+      const searchable = await countMentions(index);
+      console.log(`  embedded, 1 process: ${fmt(indexed)} mentions (${fmt(searchable)} in the index) in ${seconds.toFixed(2)} s = ${fmt(indexed / seconds)} mentions/s; CPU ${cpuSeconds.toFixed(1)} s = ${fmt(indexed / cpuSeconds)} per CPU-second`);
       return { rate: indexed / seconds, perCpu: indexed / cpuSeconds };
     } finally {
       await pipeline.close();
@@ -126,7 +128,8 @@ export async function run(argv: string[]): Promise<void> {
     await redis.flushall();
     const prefix = 'bench';
     const file = join(dir, `config-${runNo}.json`);
-    writeFileSync(file, JSON.stringify({ ...raw(join(dir, `distributed-${runNo++}.db`)), queue: { redisUrl, prefix, fetchConcurrency: 16 } }));
+    const indexPath = join(dir, `distributed-${runNo++}.db`);
+    writeFileSync(file, JSON.stringify({ ...raw(indexPath), queue: { redisUrl, prefix, fetchConcurrency: 16 } }));
     const children: ChildProcess[] = [];
     const start = (role: string): Promise<ChildProcess> => new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--role', role], {
@@ -164,9 +167,12 @@ export async function run(argv: string[]): Promise<void> {
       const last = Math.max(...batches.map((job) => job.finishedOn ?? 0));
       const indexed = batches.reduce((sum, job) => sum + Number((job.returnvalue as { indexed?: number }).indexed ?? 0), 0);
       const seconds = (last - first) / 1000;
+      const reader = await openIndex({ sqlite: { path: indexPath } }, { logger: silentLogger() });
+      const searchable = await countMentions(reader);
+      await reader.close();
       console.log(
         `  distributed, ${processes} process${processes === 1 ? '' : 'es'} (${roles.join(' + ')}): ` +
-          `${fmt(indexed)} mentions in ${seconds.toFixed(2)} s = ${fmt(indexed / seconds)} mentions/s; CPU (workers + Redis) ${cpu.toFixed(1)} s = ${fmt(indexed / cpu)} per CPU-second; ` +
+          `${fmt(indexed)} mentions (${fmt(searchable)} in the index) in ${seconds.toFixed(2)} s = ${fmt(indexed / seconds)} mentions/s; CPU (workers + Redis) ${cpu.toFixed(1)} s = ${fmt(indexed / cpu)} per CPU-second; ` +
           `Redis ${((after.commands - counters.commands) / indexed).toFixed(2)} commands and ${fmt((after.bytes - counters.bytes) / indexed)} bytes per mention`,
       );
       return { rate: indexed / seconds, perCpu: indexed / cpu };

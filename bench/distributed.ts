@@ -78,6 +78,8 @@ export async function run(argv: string[]): Promise<void> {
     if (body === undefined) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body);
   });
+  // Longer than the fetcher's keep-alive, so the server never closes a socket the fetcher reuses.
+  server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const feedPort = (server.address() as { port: number }).port;
   const redisPort = await freePort();

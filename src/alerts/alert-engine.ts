@@ -11,6 +11,13 @@ import { nextAllowed, nextStreak } from './noise.js';
 import type { SourceInfo, Trigger } from './rule-context.js';
 import { evaluateRule, isPerMention } from './rules/index.js';
 
+/**
+ * Settled alert records (firings, sent messages, cooldowns) are kept this long: past a year, so a
+ * pre-read can compare with the same period last year. Pruned at most once a day, on a tick.
+ */
+export const ALERT_HISTORY_DAYS = 400;
+const DAY_MS = 86_400_000;
+
 export interface AlertEngineDeps {
   rules: readonly AlertRuleConfig[];
   index: MentionIndex;
@@ -33,6 +40,7 @@ export class AlertEngine implements Alerting {
   /** Composition runs one at a time: concurrent polls must not fold the same firings twice. */
   private composing: Promise<number> = Promise.resolve(0);
   private started = false;
+  private lastPrunedAt = 0;
 
   constructor(private readonly deps: AlertEngineDeps) {
     this.rules = new Map(deps.rules.filter((r) => r.enabled).map((r) => [r.id, r]));
@@ -44,7 +52,9 @@ export class AlertEngine implements Alerting {
   }
 
   async tick(): Promise<AlertPass> {
-    return this.pass([...this.rules.values()].filter((r) => !isPerMention(r)), { kind: 'tick' });
+    const pass = await this.pass([...this.rules.values()].filter((r) => !isPerMention(r)), { kind: 'tick' });
+    await this.pruneDaily();
+    return pass;
   }
 
   async flush(): Promise<void> {
@@ -95,6 +105,15 @@ export class AlertEngine implements Alerting {
     // Other rules' firings are stored; a retry re-evaluates and the dedup keys drop what fired.
     if (failures.length > 0) throw failures[0];
     return { rules: rules.length, fired, messages };
+  }
+
+  /** Alert tables would otherwise grow with every firing for as long as the install runs. */
+  private async pruneDaily(): Promise<void> {
+    const now = this.deps.now().getTime();
+    if (now - this.lastPrunedAt < DAY_MS) return;
+    this.lastPrunedAt = now;
+    const removed = await this.deps.store.prune(new Date(now - ALERT_HISTORY_DAYS * DAY_MS));
+    if (removed > 0) this.deps.logger.info({ removed, keptDays: ALERT_HISTORY_DAYS }, 'old alert records pruned');
   }
 
   private composeExclusive(now: Date): Promise<number> {

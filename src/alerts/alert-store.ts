@@ -89,5 +89,12 @@ export interface AlertStore {
   history(limit: number): Promise<HistoryEntry[]>;
   /** Firings stored at `from` or later and before `to`, oldest first (reports read how soon alerts came). */
   firedBetween(from: Date, to: Date): Promise<FiredRecord[]>;
+  /**
+   * Forgets settled records older than `before`: firings (grouped or never grouped), messages
+   * whose every delivery ended (delivered or failed) with those deliveries, and cooldowns last
+   * sent before it. Keeps rules' first sight, destinations' health, and any message with a
+   * delivery still queued or sending (and its firings). Returns how many records went.
+   */
+  prune(before: Date): Promise<number>;
   close(): Promise<void>;
 }

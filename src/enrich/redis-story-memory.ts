@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import { HubwatchError } from '../core/errors.js';
 import { redisScript } from '../platform/redis-script.js';
 import type { StoryClustererOptions } from './create-story-clusterer.js';
 import { createInProcessStoryMemory } from './in-process-story-memory.js';
@@ -18,20 +17,25 @@ export interface RedisStoryMemoryOptions extends StoryClustererOptions {
 }
 
 /**
- * Appends candidates to the log in one atomic step: KEYS[1] the stream, KEYS[2] its sequence;
- * ARGV[1] the length to trim to, then id, signature ('' for none), publishedAt per candidate.
- * Every entry carries its sequence number `n`, so a reader can tell that entries it never read
- * were trimmed. Returns the first sequence number and the last entry's id.
+ * Reads what this process has not applied yet, then appends its candidates, in one atomic step:
+ * KEYS[1] the stream, KEYS[2] its sequence; ARGV[1] the length to trim to, ARGV[2] the last entry
+ * applied ('-' for none), ARGV[3] the most entries to return, then each candidate as JSON (whole,
+ * so whatever the port's candidates carry reaches every process). Every entry carries its sequence
+ * number `n`, so a reader can tell that entries it never read were trimmed. Returns the first
+ * sequence number of the batch, the ids of its first and last entries, and the entries before it
+ * (at most ARGV[3]).
  */
 const appendScript = redisScript(`
-local count = (#ARGV - 1) / 3
+local start = ARGV[2] == '-' and '-' or '(' .. ARGV[2]
+local behind = redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', ARGV[3])
+local count = #ARGV - 3
 local last = redis.call('INCRBY', KEYS[2], count)
-local entry
+local ids = {}
 for i = 0, count - 1 do
-  entry = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*',
-    'n', last - count + 1 + i, 'i', ARGV[2 + 3 * i], 's', ARGV[3 + 3 * i], 'p', ARGV[4 + 3 * i])
+  ids[i + 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*',
+    'n', last - count + 1 + i, 'c', ARGV[4 + i])
 end
-return {last - count + 1, entry}
+return {last - count + 1, ids[1], ids[count], behind}
 `);
 
 type LogEntry = [id: string, fields: string[]];
@@ -73,42 +77,37 @@ export function createRedisStoryMemory(redis: Redis, prefix: string, options: Re
     return run;
   };
 
-  /** Applies log entries after the last applied, up to `untilId` (inclusive); returns each entry's story. */
-  const catchUp = async (untilId: string): Promise<Map<number, string>> => {
-    const stories = new Map<number, string>();
-    while (appliedId !== untilId) {
-      const start = appliedId === '-' ? '-' : `(${appliedId}`;
-      const entries = (await redis.xrange(logKey, start, untilId, 'COUNT', readBatch)) as LogEntry[];
-      if (entries.length === 0) break;
-      for (const [id, fields] of entries) {
-        const entry = readEntry(fields);
-        if (appliedSeq > 0 && entry.seq !== appliedSeq + 1) local = restart(local, options);
-        const [story] = await local.assign([entry.candidate]);
-        stories.set(entry.seq, story!);
-        appliedId = id;
-        appliedSeq = entry.seq;
-      }
+  /** Applies entries to this process's memory, in log order. */
+  const apply = async (entries: readonly LogEntry[]): Promise<void> => {
+    for (const [id, fields] of entries) {
+      const entry = readEntry(fields);
+      if (appliedSeq > 0 && entry.seq !== appliedSeq + 1) local = restart(local, options);
+      await local.assign([entry.candidate]);
+      appliedId = id;
+      appliedSeq = entry.seq;
     }
-    return stories;
   };
 
   return {
     assign(candidates) {
       if (candidates.length === 0) return Promise.resolve([]);
       return serial(async () => {
-        const args: (string | number)[] = [logEntries];
-        for (const c of candidates) args.push(c.id, c.signature ?? '', c.publishedAt);
-        const [first, lastId] = (await appendScript.run(redis, [logKey, seqKey], args)) as [number, string];
-        const stories = await catchUp(lastId);
-        return candidates.map((candidate, i) => {
-          const story = stories.get(first + i);
-          if (story !== undefined) return story;
-          // Other processes appended more than the log keeps between this append and its read.
-          throw new HubwatchError(`${logKey}: trimmed past a batch before it was applied; raise logEntries above the candidates assigned in one catch-up`, {
-            reason: 'story-log-trimmed',
-            retryable: true,
-          });
-        });
+        const args: (string | number)[] = [logEntries, appliedId, readBatch];
+        for (const candidate of candidates) args.push(JSON.stringify(candidate));
+        const [first, firstId, lastId, behind] = (await appendScript.run(redis, [logKey, seqKey], args)) as [number, string, string, LogEntry[]];
+        await apply(behind);
+        // A full page: more went by than one read returns (a process catching up at start).
+        for (let page = behind; page.length >= readBatch; ) {
+          page = (await redis.xrange(logKey, `(${appliedId}`, `(${firstId}`, 'COUNT', readBatch)) as LogEntry[];
+          await apply(page);
+        }
+        if (appliedSeq > 0 && appliedSeq !== first - 1) local = restart(local, options);
+        // The batch itself, from the candidates in hand: what every other process applies from the log.
+        const stories: string[] = [];
+        for (const candidate of candidates) stories.push(...(await local.assign([candidate])));
+        appliedId = lastId;
+        appliedSeq = first + candidates.length - 1;
+        return stories;
       });
     },
     remember(members) {
@@ -123,10 +122,7 @@ export function createRedisStoryMemory(redis: Redis, prefix: string, options: Re
 function readEntry(fields: string[]): { seq: number; candidate: StoryCandidate } {
   const value: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) value[fields[i]!] = fields[i + 1]!;
-  return {
-    seq: Number(value.n),
-    candidate: { id: value.i!, signature: value.s ? value.s : null, publishedAt: value.p! },
-  };
+  return { seq: Number(value.n), candidate: JSON.parse(value.c!) as StoryCandidate };
 }
 
 /** A fresh memory, for a process that missed entries the log no longer holds. */

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AlertStore, CooldownState, Delivery, DeliveryStatus, DestinationHealth, FiredRecord, HistoryEntry, PendingFiring } from '../alerts/alert-store.js';
 import type { AlertMessage, Firing } from '../alerts/firing.js';
+import { makeParentDirectory } from '../platform/make-parent-directory.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS alert_rules (rule_id TEXT PRIMARY KEY, since INTEGER NOT NULL);
@@ -34,7 +33,7 @@ export class SqliteAlertStore implements AlertStore {
   private readonly db: Database.Database;
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') makeParentDirectory(path);
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
@@ -134,6 +133,19 @@ export class SqliteAlertStore implements AlertStore {
       "SELECT rule_id, fired_at, json_extract(firing, '$.type') AS type, json_extract(firing, '$.headline') AS headline FROM alert_firings WHERE fired_at >= ? AND fired_at < ? ORDER BY fired_at, rowid",
     ).all(from.getTime(), to.getTime()) as { rule_id: string; fired_at: number; type: FiredRecord['type']; headline: string }[];
     return rows.map((r) => ({ ruleId: r.rule_id, type: r.type, firedAt: new Date(r.fired_at).toISOString(), headline: r.headline }));
+  }
+
+  async prune(before: Date): Promise<number> {
+    const cutoff = before.getTime();
+    const unsettled = "SELECT message_id FROM alert_deliveries WHERE status IN ('queued', 'sending')";
+    return this.db.transaction(() => {
+      let removed = this.db.prepare(`DELETE FROM alert_firings WHERE fired_at < ? AND (message_id IS NULL OR message_id NOT IN (${unsettled}))`).run(cutoff).changes;
+      const old = `SELECT id FROM alert_messages WHERE created_at < ? AND id NOT IN (${unsettled}) AND id NOT IN (SELECT message_id FROM alert_firings WHERE message_id IS NOT NULL)`;
+      removed += this.db.prepare(`DELETE FROM alert_deliveries WHERE message_id IN (${old})`).run(cutoff).changes;
+      removed += this.db.prepare(`DELETE FROM alert_messages WHERE id IN (${old})`).run(cutoff).changes;
+      removed += this.db.prepare('DELETE FROM alert_cooldowns WHERE last_sent_at < ?').run(cutoff).changes;
+      return removed;
+    })();
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { IndexError } from '../core/errors.js';
 import { emptySourceState, parseSavedState, SEEN_RETENTION_DAYS, type SourceState, type StateStore } from './state-store.js';
+import { makeParentDirectory } from '../platform/make-parent-directory.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS source_state (
@@ -30,7 +29,7 @@ export class SqliteStateStore implements StateStore {
   private lastPrune = 0;
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') makeParentDirectory(path);
     this.db = new Database(path);
     try {
       this.db.pragma('journal_mode = WAL');

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { HubwatchError } from '../../core/errors.js';
+import { makeParentDirectory } from '../../platform/make-parent-directory.js';
 
 /** Who writes a SQLite index: shown to a second writer that is refused. */
 export interface IndexWriterHolder {
@@ -53,7 +52,7 @@ const SCHEMA = 'CREATE TABLE IF NOT EXISTS holder (id INTEGER PRIMARY KEY CHECK 
  */
 export function acquireIndexWriterLock(indexPath: string, now: Date = new Date()): IndexWriterLock {
   const path = indexWriterLockPath(indexPath);
-  mkdirSync(dirname(path), { recursive: true });
+  makeParentDirectory(path);
   const db = new Database(path);
   try {
     db.pragma('busy_timeout = 250');

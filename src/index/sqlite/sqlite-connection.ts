@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { makeParentDirectory } from '../../platform/make-parent-directory.js';
 
 /** What the connections of the index are opened with. */
 export interface ConnectionOptions {
@@ -21,7 +20,7 @@ export function busyTimeout(options: ConnectionOptions): number {
 
 /** The writing connection to the main file, created with its directories when needed. */
 export function openWriter(options: ConnectionOptions): Database.Database {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  if (options.path !== ':memory:') makeParentDirectory(options.path);
   const db = new Database(options.path);
   try {
     db.pragma(`busy_timeout = ${busyTimeout(options)}`);

@@ -45,6 +45,8 @@ describe('crash recovery (own redis-server, worker processes)', () => {
   let configFile: string;
   let expected: Map<string, Set<string>>;
   const children: ChildProcess[] = [];
+  /** The workers' stderr, shown when the test fails. */
+  let logs = '';
   const indexPath = (): string => join(dir, 'distributed.db');
 
   beforeAll(async () => {
@@ -64,7 +66,9 @@ describe('crash recovery (own redis-server, worker processes)', () => {
     const raw = {
       sources: bodies.map((_, i) => ({ id: `feed-${i}`, type: 'rss', url: `http://127.0.0.1:${port}/feed/${i}.xml` })),
       watchlist,
-      fetch: { allow: [{ host: '127.0.0.1', ports: [port] }] },
+      // Every feed is on one host: a killed worker's per-host slots stay leased until they lapse
+      // (30 s), so leave enough that the survivor's polls need none of them.
+      fetch: { allow: [{ host: '127.0.0.1', ports: [port] }], perHost: { concurrency: 16, minDelay: 0 } },
       index: { sqlite: { path: indexPath() } },
       queue: { redisUrl: redis.url, prefix: PREFIX, lockDuration: 2, stalledInterval: 1, drainTimeout: 10, connectTimeout: 5, fetchConcurrency: 3, enrichConcurrency: 1 },
       log: { level: 'warn' },
@@ -98,7 +102,7 @@ describe('crash recovery (own redis-server, worker processes)', () => {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HUBWATCH_CONFIG: configFile },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    child.stderr?.resume();
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (logs += chunk));
     children.push(child);
     return child;
   }
@@ -146,7 +150,9 @@ describe('crash recovery (own redis-server, worker processes)', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await redis.restart();
 
-    await waitFor(() => indexedIds(indexPath()).size === total, 'every mention indexed', 90_000, 250);
+    await waitFor(() => indexedIds(indexPath()).size === total, 'every mention indexed', 90_000, 250).catch((error: Error) => {
+      throw new Error(`${error.message}; ${indexedIds(indexPath()).size} of ${total}; worker logs:\n${logs.slice(-4000)}`);
+    });
     const stopped = Date.now();
     second.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));

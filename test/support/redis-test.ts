@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { freePort } from './redis-server.js';
 
-/** The shared test Redis. */
-export const TEST_REDIS_URL = 'redis://127.0.0.1:6379';
+export { freePort } from './redis-server.js';
+export { TEST_REDIS_URL } from './test-redis.js';
 
-/** A key prefix no other test uses (kebab-case, as `queue.prefix` wants). */
+/** A key prefix no other test uses, kebab-case as `queue.prefix` wants (never `:`, unlike `test-redis.ts`'s). */
 export function uniquePrefix(label: string): string {
   return `test-${label}-${randomBytes(4).toString('hex')}`;
 }
@@ -25,19 +25,6 @@ export async function deletePrefix(url: string, prefix: string): Promise<void> {
   } finally {
     client.disconnect();
   }
-}
-
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Waits until `check` holds, polling every `everyMs`; fails with `what` after `timeoutMs`. */

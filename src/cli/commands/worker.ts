@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { UserInputError } from '../../core/errors.js';
 import type { CommandModule } from '../command.js';
 
@@ -33,7 +33,7 @@ export const workerCommand: CommandModule = {
     program
       .command('worker')
       .description('distributed mode: take jobs from the Redis queues (REDIS_URL or queue.redisUrl) until stopped')
-      .option('--role <roles>', 'fetch (poll sources), enrich (enrich, index, alerts), a list such as fetch,enrich, or all', parseRoles, [...ROLES])
+      .addOption(new Option('--role <roles>', 'fetch (poll sources), enrich (enrich, index, alerts), a list such as fetch,enrich, or all').argParser(parseRoles).default([...ROLES], 'all'))
       .option('--concurrency <n>', 'jobs at once per queue (default: queue.fetchConcurrency for fetch, one per core for enrich)', positiveInt)
       .option('--metrics-port <port>', 'serve Prometheus /metrics on this port (default: queue.metricsPort; 0 = off)', port)
       .action(async (options: { role: ('fetch' | 'enrich')[]; concurrency?: number; metricsPort?: number }) => {

@@ -3,7 +3,7 @@
  * Each suite is bench/<name>.ts exporting `run(argv)`; it prints its own figures. The figures and
  * the commands that give them are kept in docs/benchmarks.md.
  */
-const SUITES = ['connectors', 'enrich', 'index', 'pipeline', 'backfill', 'reports', 'alerts', 'startup', 'redis-state', 'api', 'web'] as const;
+const SUITES = ['connectors', 'enrich', 'index', 'pipeline', 'backfill', 'reports', 'alerts', 'startup', 'redis-state', 'distributed', 'api', 'web'] as const;
 
 async function main(argv: string[]): Promise<void> {
   const at = argv.indexOf('--suite');

@@ -99,12 +99,49 @@ export const indexSchema = z
   })
   .default({ sqlite: { path: 'data/hubwatch.db' } });
 
+const redisUrl = z.string().refine((value) => {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'redis:' || protocol === 'rediss:';
+  } catch {
+    return false;
+  }
+}, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379');
+
+/** Seconds above zero, as a duration. */
+const positiveSeconds = (fallback: number) => positiveDurationSchema.default(fallback);
+
+/**
+ * The distributed mode (docs/distributed.md). Without `redisUrl` (nor `REDIS_URL`) everything runs
+ * embedded, in one process; with it, `run` and `worker` run the job catalog on BullMQ queues.
+ */
 export const queueSchema = z
   .strictObject({
-    redisUrl: z.string().default('redis://127.0.0.1:6379'),
+    /** Redis for the queues; unset keeps the embedded mode. `REDIS_URL` overrides it. */
+    redisUrl: redisUrl.optional(),
+    /** Key prefix of every queue in Redis (several deployments can share one Redis). */
     prefix: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case, without ":"').default('hubwatch'),
+    /** Waiting `index-batch` jobs past which polls are deferred (not dropped) until the enrich workers catch up. */
+    highWater: z.number().int().positive().default(200),
+    /** Sources polled at once by a process with the fetch role (`--concurrency` overrides it). */
+    fetchConcurrency: z.number().int().positive().max(1024).default(16),
+    /** Batches enriched at once by a process with the enrich role; 0 = one per CPU core. */
+    enrichConcurrency: z.number().int().min(0).max(256).default(0),
+    /** Port of the Prometheus `/metrics` of each worker process; 0 = off. */
+    metricsPort: z.number().int().min(0).max(65535).default(0),
+    /** A worker that holds a job and stops renewing its lock this long (it died) loses the job to another. */
+    lockDuration: positiveSeconds(30),
+    /** How often workers look for jobs whose worker died (stalled jobs). */
+    stalledInterval: positiveSeconds(30),
+    /** How long SIGTERM waits for jobs under way before the process exits (the rest are taken over as stalled). */
+    drainTimeout: positiveSeconds(25),
+    /** How long a connection or an enqueue may wait for Redis before it is an error. */
+    connectTimeout: positiveSeconds(5),
   })
-  .default({ redisUrl: 'redis://127.0.0.1:6379', prefix: 'hubwatch' });
+  .default({
+    prefix: 'hubwatch', highWater: 200, fetchConcurrency: 16, enrichConcurrency: 0, metricsPort: 0,
+    lockDuration: 30, stalledInterval: 30, drainTimeout: 25, connectTimeout: 5,
+  });
 
 export const samplesSchema = z
   .strictObject({
@@ -179,5 +216,6 @@ export const configSchema = z.strictObject({
 export type HubwatchConfig = z.infer<typeof configSchema>;
 export type FetchConfig = z.infer<typeof fetchSchema>;
 export type IndexConfig = z.infer<typeof indexSchema>;
+export type QueueConfig = z.infer<typeof queueSchema>;
 export type EnrichConfig = z.infer<typeof enrichSchema>;
 export type ApiConfig = z.infer<typeof apiSchema>;

@@ -54,8 +54,14 @@ async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'e
  * so stories do not depend on the pool, and each source's reach (its `tier` or `audience`;
  * unknown sources get the default).
  */
-export async function createMentionBuilder(config: Pick<HubwatchConfig, 'watchlist' | 'sources' | 'enrich'>, index: MentionIndex, now: Date): Promise<MentionBuilder> {
-  const stories = createInProcessStoryMemory();
+export async function createMentionBuilder(
+  config: Pick<HubwatchConfig, 'watchlist' | 'sources' | 'enrich'>,
+  index: MentionIndex,
+  now: Date,
+  options: { stories?: StoryMemory } = {},
+): Promise<MentionBuilder> {
+  // The distributed mode passes one shared across processes; one process keeps its own.
+  const stories = options.stories ?? createInProcessStoryMemory();
   await rebuildStoryMemory(stories, index, new Date(now.getTime() - STORY_MEMORY_DAYS * 86_400_000));
   const enricher = await createBatchEnricher(config);
   const reachBySource = new Map(

@@ -1,6 +1,7 @@
 import type { Logger } from '../platform/logger.js';
 import { JOBS, type JobKey, type JobPayload, type JobSpec } from './job-catalog.js';
-import { InvalidPayloadError, isPermanent, JobTimeoutError } from './job-errors.js';
+import { backoffDelay, checkPayload, withJobTimeout } from './job-execution.js';
+import { isPermanent } from './job-errors.js';
 import type { JobHandlers, JobResults } from './job-handlers.js';
 import { nextJobs, type JobRequest } from './transitions.js';
 
@@ -17,11 +18,7 @@ export interface InProcessJobRunnerOptions {
   random?: () => number;
 }
 
-/** Backoff before try `attempt + 1`: exponential, spread by ± jitter. */
-export function backoffDelay(spec: Pick<JobSpec, 'backoff'>, attempt: number, random: number): number {
-  const base = spec.backoff.delayMs * 2 ** (attempt - 1);
-  return Math.max(0, Math.round(base * (1 + spec.backoff.jitter * (2 * random - 1))));
-}
+export { backoffDelay };
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -55,17 +52,16 @@ export class InProcessJobRunner {
 
   private async runOne<K extends JobKey>(key: K, raw: JobPayload<K>): Promise<JobOutcome> {
     const spec: JobSpec = JOBS[key];
-    const parsed = spec.payload.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const error = new InvalidPayloadError(spec.name, issue ? `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` : 'invalid');
+    const parsed = checkPayload(spec, raw);
+    if (!parsed.ok) {
+      const { error } = parsed;
       this.options.logger.error({ job: spec.name, reason: error.reason, err: error }, 'job failed');
       return { key, payload: raw, attempts: 0, ok: false, error } as JobOutcome;
     }
     const handler = this.handlers[key] as (payload: unknown, context: { signal: AbortSignal; attempt: number }) => Promise<JobResults[K]>;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const result = await this.withTimeout(spec, (signal) => handler(parsed.data, { signal, attempt }));
+        const result = await withJobTimeout(spec, (signal) => handler(parsed.data, { signal, attempt }));
         return { key, payload: parsed.data, attempts: attempt, ok: true, result } as JobOutcome;
       } catch (error) {
         const last = attempt >= spec.attempts || isPermanent(error);
@@ -73,24 +69,6 @@ export class InProcessJobRunner {
         if (last) return { key, payload: parsed.data, attempts: attempt, ok: false, error } as JobOutcome;
         await this.sleep(backoffDelay(spec, attempt, this.random()));
       }
-    }
-  }
-
-  private async withTimeout<T>(spec: JobSpec, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const error = new JobTimeoutError(spec.name, spec.timeoutMs);
-        controller.abort(error);
-        reject(error);
-      }, spec.timeoutMs);
-      timer.unref();
-    });
-    try {
-      return await Promise.race([work(controller.signal), timedOut]);
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

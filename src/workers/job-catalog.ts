@@ -19,7 +19,33 @@ export interface JobSpec<Payload extends z.ZodType = z.ZodType> {
   backoff: { delayMs: number; jitter: number };
   /** A try that runs longer is abandoned (its signal aborts) and counts as a transient fault. */
   timeoutMs: number;
+  /**
+   * What a queue driver keeps of finished jobs: completed ones by age (s) and count, failed ones
+   * long enough to inspect (`hubwatch jobs failed`) and retry. Bounds Redis memory.
+   */
+  retention: { completed: { age: number; count: number }; failed: { age: number; count: number } };
 }
+
+/** The catalog's queues: which role takes each, and how a queue driver watches for stalled jobs. */
+export interface QueueSpec {
+  /** Kebab-case under `queue.prefix` (never `:`). */
+  name: JobSpec['queue'];
+  /** `fetch` polls sources (I/O-bound, many at once); `enrich` enriches, indexes, evaluates alerts and runs maintenance (CPU-bound). */
+  role: WorkerRole;
+  /**
+   * Times a job may be found stalled (its worker died or blocked) before it fails for good. Above
+   * 1 so that two crashes in a row do not lose a poll or a batch.
+   */
+  maxStalledCount: number;
+}
+
+/** The roles a worker process can take (`hubwatch worker --role fetch,enrich`). */
+export const WORKER_ROLES = ['fetch', 'enrich'] as const;
+export type WorkerRole = (typeof WORKER_ROLES)[number];
+
+const KEEP_COMPLETED = { age: 3_600, count: 1_000 };
+const KEEP_FAILED = { age: 14 * 86_400, count: 10_000 };
+const RETENTION = { completed: KEEP_COMPLETED, failed: KEEP_FAILED };
 
 const job = <Payload extends z.ZodType>(spec: JobSpec<Payload>): JobSpec<Payload> => spec;
 
@@ -34,6 +60,7 @@ export const JOBS = {
     attempts: 3,
     backoff: { delayMs: 1_000, jitter: 0.3 },
     timeoutMs: 5 * 60_000,
+    retention: RETENTION,
   }),
   /** Enrich and index one source's fresh items, then commit its cursor and the ids delivered. */
   indexBatch: job({
@@ -43,6 +70,7 @@ export const JOBS = {
     attempts: 3,
     backoff: { delayMs: 2_000, jitter: 0.3 },
     timeoutMs: 10 * 60_000,
+    retention: RETENTION,
   }),
   /**
    * Evaluate the per-mention alert rules on the mentions a batch newly indexed (never `unchanged`
@@ -55,6 +83,7 @@ export const JOBS = {
     attempts: 3,
     backoff: { delayMs: 1_000, jitter: 0.3 },
     timeoutMs: 60_000,
+    retention: RETENTION,
   }),
   /** Delete mentions older than `index.retention`. */
   applyRetention: job({
@@ -64,8 +93,24 @@ export const JOBS = {
     attempts: 3,
     backoff: { delayMs: 60_000, jitter: 0.3 },
     timeoutMs: 30 * 60_000,
+    retention: RETENTION,
   }),
 } as const;
 
 export type JobKey = keyof typeof JOBS;
 export type JobPayload<K extends JobKey> = z.infer<(typeof JOBS)[K]['payload']>;
+
+/** Every queue of the catalog. */
+export const QUEUES: { [Q in JobSpec['queue']]: QueueSpec & { name: Q } } = {
+  fetch: { name: 'fetch', role: 'fetch', maxStalledCount: 3 },
+  enrich: { name: 'enrich', role: 'enrich', maxStalledCount: 3 },
+  alert: { name: 'alert', role: 'enrich', maxStalledCount: 3 },
+  maintenance: { name: 'maintenance', role: 'enrich', maxStalledCount: 3 },
+};
+
+export type QueueName = keyof typeof QUEUES;
+
+/** The catalog key of the job named `name` (as a queue driver stores it), or undefined. */
+export function jobKeyOf(name: string): JobKey | undefined {
+  return (Object.keys(JOBS) as JobKey[]).find((key) => JOBS[key].name === name);
+}

@@ -4,7 +4,7 @@ import { Progress } from '../progress.js';
 /** A search that works as written from the project folder (the `hubwatch` bin is not on PATH there). */
 const SEARCH_HINT = "./bin/hubwatch.js search 'Acme AND sentiment:negative'";
 
-/** `hubwatch run`: the embedded pipeline, every stage in this process. */
+/** `hubwatch run`: every stage in this process (embedded; with Redis, every role of the distributed mode). */
 export const runCommand: CommandModule = {
   register(program, context) {
     program
@@ -19,7 +19,12 @@ export const runCommand: CommandModule = {
         ]);
         const config = context.config();
         const logger = await context.logger();
-        const index = await context.openIndex();
+        // With Redis, other processes may run enrich workers: one process writes a SQLite index.
+        const lock = config.queue.redisUrl ? (await import('../../roles/index-writer.js')).writerLockFor(config) : null;
+        const index = await context.openIndex().catch((error: unknown) => {
+          lock?.release();
+          throw error;
+        });
         let progress: Progress | null = null;
         const counter = new RunCounter((report, totals) => {
           if (options.json) context.out(JSON.stringify(report));
@@ -43,7 +48,11 @@ export const runCommand: CommandModule = {
           }
         };
         try {
-          const pipeline = await createEmbeddedPipeline(config, { index, logger, clock: context.clock, onReport: counter.record, alertOutput: (line) => context.note(line, { alert: true }) });
+          const deps = { index, logger, clock: context.clock, onReport: counter.record, alertOutput: (line: string) => context.note(line, { alert: true }) };
+          // With Redis (REDIS_URL or queue.redisUrl): every role of the distributed mode in this process.
+          const pipeline = config.queue.redisUrl
+            ? await (await import('../../roles/distributed-pipeline.js')).createDistributedPipeline(config, { ...deps, roles: ['fetch', 'enrich'] })
+            : await createEmbeddedPipeline(config, deps);
           try {
             sourceCount = pipeline.sources.length;
             if (pipeline.samplesUrl) context.note(`serving the bundled sample feeds at ${pipeline.samplesUrl}`, { samplesUrl: pipeline.samplesUrl });
@@ -83,6 +92,7 @@ export const runCommand: CommandModule = {
           }
         } finally {
           await index.close();
+          lock?.release();
         }
       });
   },

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +20,22 @@ const BILLION_LAUGHS = [
 ].join('\n');
 
 /** Bytes that are not text: every byte value, NULs and all, as a bad copy would leave them. */
-function binaryJunk(size: number): Buffer {
-  const bytes = randomBytes(size);
+/**
+ * Bytes that look random but are the same on every run: with random bytes, how many problems the
+ * YAML parser reports varied from run to run (sometimes under 50), and so did the test's outcome.
+ */
+function binaryJunk(size: number, seed = 0x9e3779b9): Buffer {
+  const bytes = Buffer.alloc(size);
+  let state = seed >>> 0;
+  for (let i = 0; i < size; i++) {
+    // xorshift32
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    bytes[i] = state & 0xff;
+  }
   for (let i = 0; i < size; i += 97) bytes[i] = 0;
   return bytes;
 }

@@ -2,21 +2,12 @@ import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RedisHostPoliteness, type RedisHostPolitenessOptions } from '../../src/connectors/http/redis-host-politeness.js';
 import { deleteKeys, testRedis, uniquePrefix } from '../support/test-redis.js';
+import { watch } from '../support/watch-promise.js';
 
 const signal = (): AbortSignal => new AbortController().signal;
 const elapsed = (since: number): number => performance.now() - since;
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const SLACK_MS = 15;
-
-/** A promise whose settling can be read without awaiting it. */
-function watch<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
-  let done = false;
-  const settle = (): void => {
-    done = true;
-  };
-  promise.then(settle, settle);
-  return { promise, settled: () => done };
-}
 
 // Two "processes": two clients, two instances, one prefix.
 describe('RedisHostPoliteness across processes', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostPoliteness } from '../../src/connectors/http/host-politeness.js';
+import { watch } from '../support/watch-promise.js';
 
 /** Opens a fresh politeness store with these limits for one test; `cleanup` removes what it created. */
 export interface HostPolitenessTarget {
@@ -13,16 +14,6 @@ const SLACK_MS = 15;
 
 const elapsed = (since: number): number => performance.now() - since;
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A promise whose settling can be read without awaiting it. */
-function watch<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
-  let done = false;
-  const settle = (): void => {
-    done = true;
-  };
-  promise.then(settle, settle);
-  return { promise, settled: () => done };
-}
 
 /** `promise`, or a clear failure when it is still pending after `ms` (a leaked slot, not a slow machine). */
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -1,6 +1,7 @@
 import { watchlistSchema } from '../../src/config/watchlist.js';
 import { createEnricher } from '../../src/enrich/create-enricher.js';
 import type { StoryCandidate } from '../../src/enrich/story-memory.js';
+import { seededRandom } from '../../src/samples/seeded.js';
 
 const WORDS = (
   'acme orange merger board deal regulators brussels unions jobs paris outage network operator software update ' +
@@ -9,17 +10,6 @@ const WORDS = (
   'housing market prices tenants council budget schools teachers hospital nurses vaccine trial results patients'
 ).split(' ');
 
-/** A small seeded generator (mulberry32), so a test's texts are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` candidates drawn from `stories` made-up articles: each candidate is a copy of one of them,
@@ -27,7 +17,7 @@ function random(seed: number): () => number {
  * Deterministic for a seed.
  */
 export function storyCandidates(count: number, stories: number, seed = 15): StoryCandidate[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const articles = Array.from({ length: stories }, () => Array.from({ length: 60 }, () => pick(WORDS)));
   const enricher = createEnricher(watchlistSchema.parse({}), { frenchModel: false });

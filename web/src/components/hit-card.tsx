@@ -19,6 +19,22 @@ export function HitMeta({ hit }: { hit: Hit }) {
   );
 }
 
+/** A mention's title as a link to its detail: a plain click opens it in place, others follow the link. */
+export function MentionLink({ hit, href, onOpen }: { hit: Hit; href: string; onOpen(id: string): void }) {
+  return (
+    <a
+      href={href}
+      onClick={(event) => {
+        if (!isPlainClick(event)) return;
+        event.preventDefault();
+        onOpen(hit.id);
+      }}
+    >
+      {hit.title || hit.id}
+    </a>
+  );
+}
+
 /** One result: its title opens the detail (a link to the same search with `mention=`). */
 export function HitCard({ hit, detailHref, onOpen }: { hit: Hit; detailHref: string; onOpen(id: string): void }) {
   const { t } = useI18n();
@@ -26,16 +42,7 @@ export function HitCard({ hit, detailHref, onOpen }: { hit: Hit; detailHref: str
   return (
     <article class="hit" data-mention-id={hit.id}>
       <h3 class="hit-title">
-        <a
-          href={detailHref}
-          onClick={(event) => {
-            if (!isPlainClick(event)) return;
-            event.preventDefault();
-            onOpen(hit.id);
-          }}
-        >
-          {hit.title || hit.id}
-        </a>
+        <MentionLink hit={hit} href={detailHref} onOpen={onOpen} />
       </h3>
       <HitMeta hit={hit} />
       {hit.snippets.filter((snippet) => snippet.text !== hit.title).map((snippet, i) => (

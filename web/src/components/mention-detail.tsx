@@ -2,24 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, isAbort } from '../api/client.js';
 import type { Hit, MentionDetail as Detail } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
-import { isPlainClick } from '../state/router.js';
 import { ExternalLink } from './external-link.js';
-import { HitMeta } from './hit-card.js';
+import { HitMeta, MentionLink } from './hit-card.js';
 
 /** A story member in one line: title (opens its detail), who, when, link out. */
 function StoryItem({ hit, detailHref, onOpen }: { hit: Hit; detailHref(id: string): string; onOpen(id: string): void }) {
   return (
     <li class="story-item" data-mention-id={hit.id}>
-      <a
-        href={detailHref(hit.id)}
-        onClick={(event) => {
-          if (!isPlainClick(event)) return;
-          event.preventDefault();
-          onOpen(hit.id);
-        }}
-      >
-        {hit.title || hit.id}
-      </a>
+      <MentionLink hit={hit} href={detailHref(hit.id)} onOpen={onOpen} />
       <HitMeta hit={hit} />
       <ExternalLink url={hit.url} />
     </li>

@@ -88,7 +88,8 @@ describe('jobs command and Redis faults', () => {
       expect(Date.now() - started).toBeLessThan(7_000);
       await own.restart();
       // Back without a restart of this process: the same queues add again.
-      expect(await harness.queues.add({ key: 'applyRetention', payload: {} })).toBeTruthy();
+      const id = await harness.queues.add({ key: 'applyRetention', payload: {} });
+      expect((await harness.queues.byName.maintenance.getJob(id))?.name).toBe('apply-retention');
     } finally {
       await harness?.close();
       harness = null;

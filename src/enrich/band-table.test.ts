@@ -21,6 +21,18 @@ describe('BandTable', () => {
     expect(table.count).toBe(2);
   });
 
+  it('holds at most maxPerKey slots under one key, and takes more once one is removed', () => {
+    const table = new BandTable(16, 3);
+    expect([1, 2, 3, 4].map((slot) => table.add(7, slot))).toEqual([true, true, true, false]);
+    expect(table.add(23, 9)).toBe(true); // another key in the same run is not counted
+    expect(held(table, 7)).toEqual([1, 2, 3]);
+    table.remove(7, 4); // never added: nothing happens
+    table.remove(7, 2);
+    expect(table.add(7, 5)).toBe(true);
+    expect(held(table, 7)).toEqual([1, 3, 5]);
+    expect(held(table, 23)).toEqual([9]);
+  });
+
   it('agrees with a plain multimap over many adds and removes, through growth and wrap-around', () => {
     let seed = 11;
     const random = (): number => {

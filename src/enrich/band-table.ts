@@ -4,6 +4,11 @@
  * Map of small integers costs about 33. One key may map to several slots (copies of one story, or
  * texts that share a band); an entry is one (key, slot) pair, removed by backward shifting so that no
  * tombstones accumulate as the ring turns.
+ *
+ * A key holds at most `maxPerKey` slots: a band shared by that many remembered texts comes from a
+ * phrase common to many articles (boilerplate, a house style), not from copies of one story, which
+ * agree on several bands. Past the cap, later slots are not added under that key (they stay under
+ * their other bands), so one lookup visits at most bands × cap slots whatever the window holds.
  */
 const FREE = -1;
 
@@ -12,8 +17,10 @@ export class BandTable {
   private slots: Int32Array;
   private mask: number;
   private size = 0;
+  private readonly maxPerKey: number;
 
-  constructor(initialCapacity = 1024) {
+  constructor(initialCapacity = 1024, maxPerKey = Number.POSITIVE_INFINITY) {
+    this.maxPerKey = maxPerKey;
     let capacity = 16;
     while (capacity < initialCapacity) capacity *= 2;
     this.keys = new Int32Array(capacity).fill(FREE);
@@ -26,13 +33,17 @@ export class BandTable {
     return this.size;
   }
 
-  add(key: number, slot: number): void {
+  /** Adds the entry (key, slot); false (nothing added) when the key already holds `maxPerKey` slots. */
+  add(key: number, slot: number): boolean {
     if ((this.size + 1) * 10 > this.keys.length * 7) this.resize(this.keys.length * 2);
+    // Every entry of a key lies in the run from its home cell to the first free cell.
+    let held = 0;
     let at = key & this.mask;
-    while (this.keys[at] !== FREE) at = (at + 1) & this.mask;
+    for (; this.keys[at] !== FREE; at = (at + 1) & this.mask) if (this.keys[at] === key && ++held >= this.maxPerKey) return false;
     this.keys[at] = key;
     this.slots[at] = slot;
     this.size += 1;
+    return true;
   }
 
   /** Removes the entry (key, slot) if present. */

@@ -45,6 +45,32 @@ describe('createStoryClusterer', () => {
     expect(clusterer.assign({ id: 'second', signature: signText(second), publishedAt: at })).toBe('second');
   });
 
+  it('still joins copies to their origins among thousands of articles that share common phrases', () => {
+    // Every article mixes its own words with phrases drawn from one small common stock, so the
+    // common bands fill up (and stop taking slots) long before the copies arrive.
+    let seed = 3;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    const word = (): string => Array.from({ length: 3 + Math.floor(random() * 6) }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+    const phrases = Array.from({ length: 40 }, () => Array.from({ length: 6 }, word));
+    const articleWithPhrases = (): string[] => {
+      const words: string[] = [];
+      for (let part = 0; part < 20; part += 1) words.push(...phrases[Math.floor(random() * phrases.length)]!, ...Array.from({ length: 8 }, word));
+      return words;
+    };
+    const clusterer = createStoryClusterer();
+    const texts = Array.from({ length: 3000 }, articleWithPhrases);
+    texts.forEach((words, n) => expect(clusterer.assign({ id: `a${n}`, signature: sign(words), publishedAt: at })).toBe(`a${n}`));
+    let joined = 0;
+    for (let n = 0; n < 60; n += 1) {
+      const words = texts[n]!;
+      if (clusterer.assign({ id: `copy${n}`, signature: sign(words.slice(0, Math.floor(words.length / 2))), publishedAt: at }) === `a${n}`) joined += 1;
+    }
+    expect(joined).toBeGreaterThanOrEqual(58);
+  });
+
   it('counts the age window from the story origin, so copies cannot chain a story along', () => {
     const clusterer = createStoryClusterer({ maxAgeDays: 7 });
     const story = sign(article(3));

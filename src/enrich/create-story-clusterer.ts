@@ -35,6 +35,15 @@ const MIN_FIGURE_SHARE = 0.9;
  * a story syndicated a thousand times does not make every lookup compare a thousand signatures.
  */
 const MEMBERS_KEPT = 8;
+/**
+ * Slots held under one band key. Unrelated articles that share common phrases ("the company said",
+ * a house footer) share bands too; unbounded, such a band gathered thousands of slots and every
+ * lookup compared them all (1,400 comparisons a mention at 10,000 remembered generated articles,
+ * 40 % of the embedded run's main thread). A copy shares several bands with its origin (four on
+ * average for a copy cut to a third), and most of them come from the story's own words, held in
+ * small buckets: capping a band at a story's kept copies costs no copy in the evaluation set.
+ */
+const SLOTS_PER_BAND = MEMBERS_KEPT;
 
 /** Times are kept in whole minutes (int32), so that a story's state is one small integer. */
 const MINUTE = 60_000;
@@ -88,7 +97,7 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
   const minContainment = Math.min(1, Math.max(0.1, options.minSimilarity ?? 0.6));
   const window = Math.max(1, Math.floor(options.window ?? 100_000));
   const maxAgeMinutes = (options.maxAgeDays ?? 7) * 1440;
-  const buckets = new BandTable();
+  const buckets = new BandTable(1024, SLOTS_PER_BAND);
   const stories = new Map<string, number>();
   // The ring of remembered mentions, one slot each, in arrays grown by doubling up to `window`.
   let capacity = Math.min(window, 1024);

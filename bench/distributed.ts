@@ -4,13 +4,16 @@
  * local Redis of the suite's own (AOF everysec, noeviction). Feed bytes → searchable, timed from the
  * first poll taken to the last batch indexed (process start-up is left out), with the CPU of the
  * workers and of Redis, and Redis's cost per mention (commands and network bytes, from INFO).
- * Options: --feeds N --items N (default 20 × 100), --rounds N (default 2; the modes alternate).
+ * Options: --feeds N --items N (default 20 × 500), --rounds N (default 2; the modes alternate),
+ * --text news|rail: `news` (default) is the pipeline suite's loopback case (~2 KB generated news
+ * articles, each a different article, 200 brands / 100 people); `rail` the earlier ~8 KB items
+ * assembled from eight sentences a language, with the shipped watchlist.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -22,6 +25,9 @@ import { createEmbeddedPipeline } from '../src/roles/embedded-pipeline.js';
 import { countMentions } from '../src/app/ingest-service.js';
 import { argValue, fmt } from './support/measure.js';
 import { generatedFeed } from './support/generated-feed.js';
+import { newsFeed } from './support/news-feed.js';
+import { buildWatchlist } from './support/news-text.js';
+import { prng } from './corpus/generate.js';
 
 const LAYOUTS: Record<number, string[]> = {
   1: ['all'],
@@ -67,11 +73,17 @@ async function redisCounters(redis: Redis): Promise<{ commands: number; bytes: n
 
 export async function run(argv: string[]): Promise<void> {
   const feeds = Number(argValue(argv, '--feeds') ?? 20);
-  const items = Number(argValue(argv, '--items') ?? 100);
+  const items = Number(argValue(argv, '--items') ?? 500);
+  const text = argValue(argv, '--text') ?? 'news';
+  if (text !== 'news' && text !== 'rail') throw new Error(`--text must be news or rail, not ${text}`);
   const rounds = Number(argValue(argv, '--rounds') ?? 2);
   const dir = mkdtempSync(join(tmpdir(), 'hubwatch-bench-distributed-'));
   const now = new Date();
-  const bodies = Array.from({ length: feeds }, (_, i) => generatedFeed(i, items, now));
+  const watchlist =
+    text === 'news'
+      ? buildWatchlist(prng(7), { brands: 200, people: 100, topics: 0 })
+      : parseConfig(readFileSync('config/hubwatch.yaml', 'utf8'), 'config/hubwatch.yaml', { env: {} }).watchlist;
+  const bodies = Array.from({ length: feeds }, (_, i) => (text === 'news' ? newsFeed(i, items, watchlist, now) : generatedFeed(i, items, now)));
   const megabytes = bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0) / 1_048_576;
   const server = createServer((req, res) => {
     const body = bodies[Number(/\/feed\/(\d+)\.xml/.exec(req.url ?? '')?.[1] ?? -1)];
@@ -89,7 +101,6 @@ export async function run(argv: string[]): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 50, 500) });
   redis.on('error', () => undefined);
   await waitUntil(async () => (await redis.ping().catch(() => '')) === 'PONG', 'redis-server');
-  const watchlist = parseConfig(readFileSync('config/hubwatch.yaml', 'utf8'), 'config/hubwatch.yaml', { env: {} }).watchlist;
   const raw = (indexPath: string) => ({
     sources: bodies.map((_, i) => ({ id: `feed-${i}`, type: 'rss', url: `http://127.0.0.1:${feedPort}/feed/${i}.xml` })),
     watchlist,
@@ -190,7 +201,7 @@ export async function run(argv: string[]): Promise<void> {
   };
 
   try {
-    console.log(`feed bytes → searchable, ${feeds} loopback feeds × ${items} items (${megabytes.toFixed(1)} MB), SQLite index, Redis local:`);
+    console.log(`feed bytes → searchable, ${feeds} loopback feeds × ${items} ${text === 'news' ? '~2 KB news' : '~8 KB rail'} items (${megabytes.toFixed(1)} MB), SQLite index, Redis local; load average ${loadavg()[0]!.toFixed(1)}:`);
     for (let round = 1; round <= rounds; round++) {
       console.log(` round ${round}:`);
       await embedded();

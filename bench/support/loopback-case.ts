@@ -17,6 +17,7 @@ import { buildWatchlist } from './news-text.js';
  * (`--lb-stacks`, default `conventional,workers-0,workers-auto`): the conventional stack, and
  * hubwatch's `run --once` code with `enrich.workers` 0 (enrichment on the main thread, as before
  * the pool) or the given value. Runs are alternated, `--lb-rounds` rounds (default 2).
+ * `--lb-profile DIR` writes a V8 CPU profile of every thread of each run into DIR.
  */
 export async function loopbackCase(argv: string[], dir: string): Promise<void> {
   const feeds = Number(argValue(argv, '--lb-feeds') ?? 20);
@@ -24,6 +25,7 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
   const rounds = Number(argValue(argv, '--lb-rounds') ?? 2);
   const coreSets = (argValue(argv, '--lb-cores') ?? '0,0-1').split(',');
   const stacks = (argValue(argv, '--lb-stacks') ?? 'conventional,workers-0,workers-auto').split(',');
+  const profileDir = argValue(argv, '--lb-profile');
   const watchlist = buildWatchlist(prng(7), { brands: 200, people: 100, topics: 0 });
   const watchlistFile = join(dir, 'watchlist.json');
   writeFileSync(watchlistFile, JSON.stringify(watchlist));
@@ -57,7 +59,7 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
             dir: runDir,
           };
           const load = loadavg()[0]!;
-          const result = await measured(cores, spec);
+          const result = await measured(cores, spec, profileDir);
           const key = `${stack} on cpu ${cores}`;
           results.set(key, [...(results.get(key) ?? []), result]);
           console.log(
@@ -83,9 +85,9 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
 }
 
 /** Runs one spec in a child process pinned to `cores` (a taskset CPU list) and returns its result. */
-function measured(cores: string, spec: LoopbackSpec): Promise<LoopbackResult> {
+function measured(cores: string, spec: LoopbackSpec, profileDir: string | undefined): Promise<LoopbackResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('taskset', ['-c', cores, process.execPath, '--expose-gc', '--import', 'tsx', 'bench/support/loopback-run.ts', JSON.stringify(spec)], {
+    const child = spawn('taskset', ['-c', cores, process.execPath, '--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'bench/support/loopback-run.ts', JSON.stringify(spec)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

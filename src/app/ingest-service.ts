@@ -59,6 +59,8 @@ export interface IngestPipeline {
   applyRetention(): Promise<number>;
   /** Alerts: per-mention rules run with each batch; windowed ones on `tick`; `flush` waits for delivery. */
   readonly alerts?: { tick(): Promise<unknown>; flush(): Promise<void> };
+  /** True when a queue's scheduler evaluates the windowed rules (distributed mode): no timer here. */
+  readonly windowedAlertsScheduled?: boolean;
 }
 
 /** Counts every poll of a run; pass `record` as the pipeline's `onReport`. */
@@ -86,7 +88,8 @@ export async function ingestOnce(pipeline: IngestPipeline): Promise<void> {
 /**
  * Applies retention, then polls each source when due until `signal` aborts; retention runs again
  * every hour, the totals are logged every minute and windowed alert rules are evaluated every 30 s
- * (`alertsEveryMs`), whether or not a poll brought anything.
+ * (`alertsEveryMs`), whether or not a poll brought anything (unless a queue's scheduler does it:
+ * `windowedAlertsScheduled`).
  */
 export async function ingestUntilAborted(pipeline: IngestPipeline, signal: AbortSignal, deps: { logger: Logger; totals: RunTotals; alertsEveryMs?: number }): Promise<void> {
   const { logger } = deps;
@@ -96,7 +99,7 @@ export async function ingestUntilAborted(pipeline: IngestPipeline, signal: Abort
   const retentionTimer = setInterval(() => {
     pipeline.applyRetention().catch((error: unknown) => logger.warn({ err: error }, 'retention failed; will try again in an hour'));
   }, RETENTION_EVERY_MS);
-  const { alerts } = pipeline;
+  const alerts = pipeline.windowedAlertsScheduled ? undefined : pipeline.alerts;
   let ticking = false;
   const alertsTimer = setInterval(() => {
     if (!alerts || ticking) return;

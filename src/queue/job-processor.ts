@@ -45,6 +45,8 @@ function summary(finished: FinishedJob): Record<string, unknown> {
     }
     case 'evaluateAlerts':
       return { ids: (finished.payload as { ids: string[] }).ids.length };
+    case 'evaluateWindowedAlerts':
+      return { ...finished.result };
     case 'applyRetention':
       return finished.result;
   }

@@ -33,6 +33,9 @@ import { missingInRole, pollCompletion, retentionOf } from './distributed-suppor
 const DEFER_MS = 5_000;
 /** The maintenance scheduler's id and cadence. */
 const RETENTION_SCHEDULER = 'retention-hourly';
+/** The windowed alert rules' scheduler id, and its default cadence (the embedded run's timer's). */
+const WINDOWED_ALERTS_SCHEDULER = 'alerts-windowed';
+const WINDOWED_ALERTS_EVERY_MS = 30_000;
 
 export interface DistributedDeps extends AlertDeps {
   roles: readonly WorkerRole[];
@@ -46,6 +49,8 @@ export interface DistributedDeps extends AlertDeps {
   concurrency?: number;
   /** Overrides `queue.metricsPort`. */
   metricsPort?: number;
+  /** How often the windowed alert rules are evaluated (default 30 s). */
+  windowedAlertsEveryMs?: number;
 }
 
 /** A process's share of the distributed mode: the roles it takes, driven like the embedded pipeline. */
@@ -55,6 +60,11 @@ export interface DistributedPipeline {
   driver: { runOnce(): Promise<PollReport[]>; runForever(signal: AbortSignal): Promise<void> };
   applyRetention(): Promise<number>;
   alerts?: AlertEngine;
+  /**
+   * True: the windowed alert rules are evaluated by a job one scheduler adds to the alert queue
+   * (so one process, not each, evaluates a tick); a long-running caller keeps no timer of its own.
+   */
+  windowedAlertsScheduled: true;
   samplesUrl: string | null;
   /** Where `/metrics` is served, or null. */
   metricsPort: number | null;
@@ -211,6 +221,7 @@ export async function createDistributedPipeline(config: HubwatchConfig, deps: Di
       metricsPort: metricsServer?.port ?? null,
       queues,
       ...(alerts ? { alerts } : {}),
+      windowedAlertsScheduled: true,
       applyRetention,
       driver: {
         async runOnce() {
@@ -235,6 +246,10 @@ export async function createDistributedPipeline(config: HubwatchConfig, deps: Di
           }
           if (enrichRole && config.index.retention !== undefined) {
             await queues.byName.maintenance.upsertJobScheduler(RETENTION_SCHEDULER, { every: 3_600_000 }, { name: JOBS.applyRetention.name, data: {} });
+          }
+          if (enrichRole) {
+            const every = deps.windowedAlertsEveryMs ?? WINDOWED_ALERTS_EVERY_MS;
+            await queues.byName.alert.upsertJobScheduler(WINDOWED_ALERTS_SCHEDULER, { every }, { name: JOBS.evaluateWindowedAlerts.name, data: {} });
           }
           logger.info({ roles, concurrency, prefix: config.queue.prefix }, 'queue workers started');
           if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));

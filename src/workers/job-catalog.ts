@@ -85,6 +85,20 @@ export const JOBS = {
     timeoutMs: 60_000,
     retention: RETENTION,
   }),
+  /**
+   * Evaluate the windowed rules (spikes, negative share, silence) over the index as it is now. In
+   * distributed mode one job scheduler adds it every 30 s, so one process evaluates each tick
+   * whatever the number of enrich workers; a tick that fails is not retried (the next one comes).
+   */
+  evaluateWindowedAlerts: job({
+    name: 'evaluate-windowed-alerts',
+    queue: 'alert',
+    payload: z.object({}),
+    attempts: 1,
+    backoff: { delayMs: 1_000, jitter: 0.3 },
+    timeoutMs: 60_000,
+    retention: RETENTION,
+  }),
   /** Delete mentions older than `index.retention`. */
   applyRetention: job({
     name: 'apply-retention',

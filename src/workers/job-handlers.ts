@@ -10,6 +10,7 @@ export interface JobResults {
   fetchSource: FetchStageResult;
   indexBatch: PollReport;
   evaluateAlerts: AlertPass;
+  evaluateWindowedAlerts: AlertPass;
   applyRetention: { deleted: number };
 }
 
@@ -31,8 +32,8 @@ export interface JobHandlerDeps {
   poll: PollDeps;
   /** Deletes what `index.retention` says is too old; returns how many. */
   applyRetention(): Promise<number>;
-  /** Evaluates the alert rules on newly indexed mentions. */
-  alerts: Pick<Alerting, 'onIndexed'>;
+  /** Evaluates the per-mention alert rules on newly indexed mentions, and the windowed ones on a tick. */
+  alerts: Pick<Alerting, 'onIndexed' | 'tick'>;
 }
 
 function sourceOf(deps: JobHandlerDeps, sourceId: string): SourceRuntime {
@@ -47,6 +48,7 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlers {
     fetchSource: ({ sourceId }) => fetchSource(sourceOf(deps, sourceId), deps.poll),
     indexBatch: ({ batch }) => indexBatch(batch, sourceOf(deps, batch.sourceId), deps.poll),
     evaluateAlerts: ({ ids }) => deps.alerts.onIndexed(ids),
+    evaluateWindowedAlerts: () => deps.alerts.tick(),
     applyRetention: async () => ({ deleted: await deps.applyRetention() }),
   };
 }

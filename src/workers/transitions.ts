@@ -14,6 +14,7 @@ export const TRANSITIONS: { [K in JobKey]: (result: JobResults[K]) => JobRequest
   // The mentions it newly indexed (`indexedIds`, never `unchanged` re-reads) go to the alert rules.
   indexBatch: (result) => (result.indexedIds.length > 0 ? [{ key: 'evaluateAlerts', payload: { ids: result.indexedIds } }] : []),
   evaluateAlerts: () => [],
+  evaluateWindowedAlerts: () => [],
   applyRetention: () => [],
 };
 

@@ -34,6 +34,10 @@ function handlers(behaviour: { fetchFailures?: unknown[]; indexFailures?: unknow
       calls.push(`alerts ${ids.join(',')}`);
       return { rules: 0, fired: 0, messages: 0 };
     },
+    evaluateWindowedAlerts: async () => {
+      calls.push('windowed alerts');
+      return { rules: 0, fired: 0, messages: 0 };
+    },
     applyRetention: async () => ({ deleted: 0 }),
   };
   return { calls, all };
@@ -109,7 +113,7 @@ describe('InProcessJobRunner', () => {
 
   it('fails a job its handler cannot place (a source no longer configured) without retrying', async () => {
     const { createJobHandlers } = await import('../../src/workers/job-handlers.js');
-    const real = createJobHandlers({ sources: new Map(), poll: {} as never, applyRetention: async () => 0, alerts: { onIndexed: async () => ({ rules: 0, fired: 0, messages: 0 }) } });
+    const real = createJobHandlers({ sources: new Map(), poll: {} as never, applyRetention: async () => 0, alerts: { onIndexed: async () => ({ rules: 0, fired: 0, messages: 0 }), tick: async () => ({ rules: 0, fired: 0, messages: 0 }) } });
     const outcomes = await runner(real).run({ key: 'fetchSource', payload: { sourceId: 'removed' } });
     expect(outcomes).toEqual([expect.objectContaining({ ok: false, attempts: 1 })]);
     expect(String((outcomes[0] as { error: Error }).error.message)).toMatch(/source "removed" is not in the configuration/);

@@ -9,7 +9,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import { SqliteAlertStore } from '../state/sqlite-alert-store.js';
 import { SqliteSavedSearchStore } from '../state/sqlite-saved-search-store.js';
-import { SqliteStateStore } from '../state/sqlite-state-store.js';
+import { openSourceStateStore } from '../roles/source-state-store.js';
 import { SessionStore } from './auth/session-store.js';
 import { TokenRoles } from './auth/token-roles.js';
 import { buildServer } from './build-server.js';
@@ -28,7 +28,8 @@ export interface RunningApi {
 }
 
 /**
- * Composition root of the API role: the state, alert and saved-search stores (SQLite, in the index
+ * Composition root of the API role: the source state (where the pipeline keeps it: SQLite beside
+ * the index, or Redis in distributed mode), the alert and saved-search stores (SQLite, in the index
  * file's folder like the pipeline's), the notifiers, the tokens and sessions, then the server,
  * listening. With no token configured, makes a one-time admin token for this run. The caller owns
  * `index`.
@@ -41,7 +42,8 @@ export async function startApi(
   const oneTimeToken = configured.length === 0 ? randomBytes(24).toString('base64url') : null;
   const tokens = new TokenRoles(oneTimeToken ? [{ role: 'admin', token: oneTimeToken }] : configured);
   const path = config.index.sqlite.path;
-  const state = new SqliteStateStore(path);
+  // Source health from where the pipeline keeps it: Redis in distributed mode.
+  const state = await openSourceStateStore(config);
   const alertStore = new SqliteAlertStore(path);
   const savedSearches = new SqliteSavedSearchStore(path);
   const closeStores = async (): Promise<void> => {

@@ -26,7 +26,7 @@ export interface TestApi {
 
 /** The API on loopback port 0 over `mentions` (the contract corpus by default), indexed through the port. */
 export async function startTestApi(
-  options: { mentions?: Mention[]; api?: Record<string, unknown>; sources?: unknown[]; fetch?: Record<string, unknown>; webRoot?: string; tokens?: boolean; now?: Date; wrapIndex?: (index: MentionIndex) => MentionIndex } = {},
+  options: { mentions?: Mention[]; api?: Record<string, unknown>; sources?: unknown[]; fetch?: Record<string, unknown>; queue?: Record<string, unknown>; webRoot?: string; tokens?: boolean; now?: Date; wrapIndex?: (index: MentionIndex) => MentionIndex } = {},
 ): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'hubwatch-api-test-'));
   const path = join(dir, 'data', 'hubwatch.db');
@@ -35,6 +35,7 @@ export async function startTestApi(
     index: { sqlite: { path } },
     sources: options.sources ?? [],
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.queue ? { queue: options.queue } : {}),
     api: {
       ...(options.tokens === false ? {} : { tokens: [{ role: 'admin', token: ADMIN_TOKEN }, { role: 'viewer', token: VIEWER_TOKEN }] }),
       ...options.api,

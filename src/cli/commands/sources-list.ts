@@ -40,17 +40,19 @@ export const sourcesListCommand: CommandModule = {
       .description('list configured sources with status, last success, last error, next poll, interval and items per day')
       .option('--json', 'one JSON object per line')
       .action(async (options: { json?: boolean }) => {
-        const [{ listSources }, { SqliteStateStore }] = await Promise.all([
+        const [{ listSources }, { openSourceStateStore }] = await Promise.all([
           import('../../app/sources-service.js'),
-          import('../../state/sqlite-state-store.js'),
+          import('../../roles/source-state-store.js'),
         ]);
         const config = context.config();
         const now = context.clock();
         const path = config.index.sqlite.path;
         // Read-only: with no index yet, the sources are listed as never polled and nothing is created.
         const exists = path === ':memory:' || existsSync(path);
-        if (!exists) context.note(`no index yet at ${path}: run "./bin/hubwatch.js run --once" (or "npm start") to poll the sources`, { path });
-        const store = exists ? new SqliteStateStore(path) : null;
+        const distributed = config.queue.redisUrl !== undefined;
+        if (!exists && !distributed) context.note(`no index yet at ${path}: run "./bin/hubwatch.js run --once" (or "npm start") to poll the sources`, { path });
+        // In distributed mode the state is in Redis, whether or not an index file is on this machine.
+        const store = exists || distributed ? await openSourceStateStore(config) : null;
         const index = exists ? await context.openIndex({ mustExist: true }) : null;
         try {
           const views = await listSources(config.sources, store, { index: index ?? undefined, now });

@@ -3,11 +3,11 @@
  * Builds the package (`npm run build`, unless --no-build), fills a sample index once in a scratch
  * folder (`hubwatch run --once` on the bundled sample feeds, untimed), then times each command as
  * a whole process, `node bin/hubwatch.js ARGS` from spawn to exit, `--runs` times, and prints the
- * median and p95 wall time. With `--vs DIR` (another checkout of hubwatch, built) the two are run
+ * median and p95 wall time and the median CPU time (user + system, from /proc on Linux). With `--vs DIR` (another checkout of hubwatch, built) the two are run
  * alternately, DIR first, in the same scratch folder, and each pair's ratio new/old is summarised.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,24 @@ const COMMANDS: readonly { name: string; args: string[]; goalMs?: number }[] = [
   { name: 'sources list', args: ['sources', 'list'] },
 ];
 
-/** Runs `node ROOT/bin/hubwatch.js ARGS` in `cwd` (`node -e ''` without a root); the wall time in ms, or throws with its stderr. */
-function timeCommand(root: string | null, args: readonly string[], cwd: string): number {
+const TICK_MS = 10; // /proc's clock ticks (USER_HZ 100)
+
+/** CPU milliseconds (user + system) of this process's children that have exited, from /proc; null where there is no /proc. */
+function childrenCpuMs(): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
+}
+
+/** One run of a command: wall time from spawn to exit and the child's CPU time (NaN without /proc), in ms. */
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** Runs `node ROOT/bin/hubwatch.js ARGS` in `cwd` (`node -e ''` without a root) and times it, or throws with its stderr. */
+function timeCommand(root: string | null, args: readonly string[], cwd: string): Timing {
+  const cpuBefore = childrenCpuMs();
   const started = performance.now();
   const result = spawnSync(process.execPath, root ? [join(root, 'bin/hubwatch.js'), ...args] : ['-e', ''], {
     cwd,
@@ -34,9 +50,10 @@ function timeCommand(root: string | null, args: readonly string[], cwd: string):
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });
-  const ms = performance.now() - started;
+  const wallMs = performance.now() - started;
+  const cpuAfter = childrenCpuMs();
   if (result.status !== 0) throw new Error(`${root}: hubwatch ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return ms;
+  return { wallMs, cpuMs: cpuBefore === null || cpuAfter === null ? NaN : cpuAfter - cpuBefore };
 }
 
 function build(root: string): void {
@@ -76,22 +93,28 @@ export async function run(argv: string[]): Promise<void> {
       timeCommand(ROOT, command.args, dir);
     }
     // The floor: Node starting and exiting with nothing to run, on this machine at this moment.
-    const floor = Array.from({ length: runs }, () => timeCommand(null, [], dir)).sort((a, b) => a - b);
-    console.log(`${"node -e ''".padEnd(14)} median ${ms(median(floor))}, p95 ${ms(percentile(floor, 95))} (Node alone)`);
+    const floor = Array.from({ length: runs }, () => timeCommand(null, [], dir));
+    const floorWall = floor.map((run) => run.wallMs).sort((a, b) => a - b);
+    console.log(`${"node -e ''".padEnd(14)} median ${ms(median(floorWall))}, p95 ${ms(percentile(floorWall, 95))}, CPU median ${ms(median(floor.map((run) => run.cpuMs)))} (Node alone)`);
     for (const command of COMMANDS) {
-      const fresh: number[] = [];
-      const before: number[] = [];
+      const fresh: Timing[] = [];
+      const before: Timing[] = [];
       for (let i = 0; i < runs; i += 1) {
         if (old) before.push(timeCommand(old, command.args, dir));
         fresh.push(timeCommand(ROOT, command.args, dir));
       }
-      const sorted = [...fresh].sort((a, b) => a - b);
-      const goal = command.goalMs ? `, goal < ${command.goalMs} ms: ${median(fresh) < command.goalMs ? 'met' : 'NOT met'}` : '';
-      let line = `${command.name.padEnd(14)} median ${ms(median(fresh))}, p95 ${ms(percentile(sorted, 95))}${goal}`;
+      const wall = fresh.map((run) => run.wallMs);
+      const sorted = [...wall].sort((a, b) => a - b);
+      const goal = command.goalMs ? `, goal < ${command.goalMs} ms: ${median(wall) < command.goalMs ? 'met' : 'NOT met'}` : '';
+      let line = `${command.name.padEnd(14)} median ${ms(median(wall))}, p95 ${ms(percentile(sorted, 95))}, CPU median ${ms(median(fresh.map((run) => run.cpuMs)))}${goal}`;
       if (old) {
-        const ratios = fresh.map((value, i) => value / before[i]!);
-        const oldSorted = [...before].sort((a, b) => a - b);
-        line += ` | old median ${ms(median(before))}, p95 ${ms(percentile(oldSorted, 95))} | new/old per pair: median ${median(ratios).toFixed(2)}`;
+        const oldWall = before.map((run) => run.wallMs);
+        const ratios = wall.map((value, i) => value / oldWall[i]!);
+        const cpuRatios = fresh.map((run, i) => run.cpuMs / before[i]!.cpuMs);
+        const oldSorted = [...oldWall].sort((a, b) => a - b);
+        line +=
+          ` | old median ${ms(median(oldWall))}, p95 ${ms(percentile(oldSorted, 95))}, CPU median ${ms(median(before.map((run) => run.cpuMs)))}` +
+          ` | new/old per pair: wall ${median(ratios).toFixed(2)}, CPU ${median(cpuRatios).toFixed(2)}`;
       }
       console.log(line);
     }

@@ -7,7 +7,9 @@
  * Options: --feeds N --items N (default 20 × 500), --rounds N (default 2; the modes alternate),
  * --text news|rail: `news` (default) is the pipeline suite's loopback case (~2 KB generated news
  * articles, each a different article, 200 brands / 100 people); `rail` the earlier ~8 KB items
- * assembled from eight sentences a language, with the shipped watchlist.
+ * assembled from eight sentences a language, with the shipped watchlist. --enrich-workers N|auto
+ * sets `enrich.workers` (default: the configuration's default, auto); --processes 1,2,4 the
+ * layouts run (default all three).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -75,6 +77,9 @@ export async function run(argv: string[]): Promise<void> {
   const feeds = Number(argValue(argv, '--feeds') ?? 20);
   const items = Number(argValue(argv, '--items') ?? 500);
   const text = argValue(argv, '--text') ?? 'news';
+  const enrichWorkers = argValue(argv, '--enrich-workers');
+  const layouts = (argValue(argv, '--processes') ?? '1,2,4').split(',').map(Number);
+  if (layouts.some((n) => !LAYOUTS[n])) throw new Error(`--processes takes a list of ${Object.keys(LAYOUTS).join(', ')}`);
   if (text !== 'news' && text !== 'rail') throw new Error(`--text must be news or rail, not ${text}`);
   const rounds = Number(argValue(argv, '--rounds') ?? 2);
   const dir = mkdtempSync(join(tmpdir(), 'hubwatch-bench-distributed-'));
@@ -108,6 +113,7 @@ export async function run(argv: string[]): Promise<void> {
     fetch: { allow: [{ host: '127.0.0.1', ports: [feedPort] }], perHost: { concurrency: 64, minDelay: 0 } },
     index: { sqlite: { path: indexPath } },
     concurrency: 8,
+    ...(enrichWorkers !== undefined ? { enrich: { workers: enrichWorkers === 'auto' ? 'auto' : Number(enrichWorkers) } } : {}),
     alerts: [],
     log: { level: 'warn' as const },
   });
@@ -205,7 +211,7 @@ export async function run(argv: string[]): Promise<void> {
     for (let round = 1; round <= rounds; round++) {
       console.log(` round ${round}:`);
       await embedded();
-      for (const processes of [1, 2, 4]) await distributed(processes);
+      for (const processes of layouts) await distributed(processes);
     }
   } finally {
     redis.disconnect();

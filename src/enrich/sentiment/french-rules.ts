@@ -2,7 +2,7 @@
 import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
 import { fold } from '../../core/text/fold.js';
 import { loadLexicon } from './load-lexicon.js';
-import { isAllCaps, punctuationEmphasis, splitUnit } from './unit-tokens.js';
+import { emphasisOf, isAllCaps, punctuationEmphasis, splitUnit } from './unit-tokens.js';
 import { normaliseValence, type ValenceRules } from './valence.js';
 
 const B_INCR = 0.293;
@@ -259,9 +259,6 @@ export class FrenchRules implements ValenceRules {
    */
   features(unit: string, bag?: Set<string>): number[] {
     const { sentiments, tokens, negations } = this.valences(unit);
-    if (bag) {
-      for (const { word } of tokens) if (word.length > 2 && !word.startsWith('http') && word !== 'user') bag.add(word);
-    }
     let positive = 0;
     let negative = 0;
     for (const value of sentiments) {
@@ -272,6 +269,7 @@ export class FrenchRules implements ValenceRules {
     let second = 0;
     let laughs = 0;
     for (const { word } of tokens) {
+      if (bag && word.length > 2 && !word.startsWith('http') && word !== 'user') bag.add(word);
       if (LAUGHS.has(word)) laughs += 1;
       if (FIRST_PERSON.has(word)) first += 1;
       else if (SECOND_PERSON.has(word)) second += 1;
@@ -281,7 +279,7 @@ export class FrenchRules implements ValenceRules {
     return [
       positive,
       negative,
-      normaliseValence(sum === 0 ? 0 : sum + Math.sign(sum) * punctuationEmphasis(unit)),
+      normaliseValence(sum === 0 ? 0 : sum + Math.sign(sum) * emphasisOf(cues.bangs, cues.questions)),
       Math.min(3, negations),
       Math.min(3, first),
       Math.min(3, second),

@@ -59,7 +59,15 @@ export function vaderTokens(text: string): string[] {
 export function isUpper(word: string): boolean {
   const first = word.charCodeAt(0);
   if (first >= 97 && first <= 122) return false;
-  return word !== word.toLowerCase() && word === word.toUpperCase();
+  // ASCII words (nearly all) without building their lower and upper case copies.
+  let cased = false;
+  for (let i = 0; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return word !== word.toLowerCase() && word === word.toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) cased = true;
+  }
+  return cased;
 }
 
 /**

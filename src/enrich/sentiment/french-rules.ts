@@ -188,11 +188,12 @@ export class FrenchRules implements ValenceRules {
   }
 
   /** Per-token valences after boosters, negation, idioms and contrast, plus counts for features. */
-  private valences(unit: string): { sentiments: Float64Array; tokens: Token[]; negations: number } {
+  private valences(unit: string): { sentiments: number[]; tokens: Token[]; negations: number } {
     const clauseEnds: boolean[] = [];
     const tokens = tokenise(unit, clauseEnds);
     const n = tokens.length;
-    const sentiments = new Float64Array(n);
+    // A plain array: allocating a typed array for every sentence costs more than it saves.
+    const sentiments = new Array<number>(n).fill(0);
     const words = new Array<string>(n);
     let caps = 0;
     for (let k = 0; k < n; k += 1) {

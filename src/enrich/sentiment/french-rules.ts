@@ -55,6 +55,8 @@ const IDIOMS = new Map<string, number>([
 
 const EMOTICONS = /[;:]-?[)(DpP]/g;
 const LAUGHS = new Set(['lol', 'mdr', 'xd', 'xdd', 'ptdr']);
+/** The longest laugh or person word: longer words skip those three look-ups. */
+const CUE_WORD_MAX = Math.max(...[...LAUGHS, ...FIRST_PERSON, ...SECOND_PERSON].map((word) => word.length));
 
 /** One pass over a unit: "!", "?", @handles, #hashtags, ellipses, quotation marks. */
 function punctuationCues(unit: string): { bangs: number; questions: number; handles: number; hashtags: number; ellipses: number; quotes: number } {
@@ -271,6 +273,7 @@ export class FrenchRules implements ValenceRules {
     let laughs = 0;
     for (const { word } of tokens) {
       if (bag && word.length > 2 && !word.startsWith('http') && word !== 'user') bag.add(word);
+      if (word.length > CUE_WORD_MAX) continue;
       if (LAUGHS.has(word)) laughs += 1;
       if (FIRST_PERSON.has(word)) first += 1;
       else if (SECOND_PERSON.has(word)) second += 1;

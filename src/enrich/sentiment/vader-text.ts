@@ -49,7 +49,8 @@ export function vaderTokens(text: string): string[] {
     let to = i;
     while (from < to && isPunctuation(text.charCodeAt(from))) from += 1;
     while (to > from && isPunctuation(text.charCodeAt(to - 1))) to -= 1;
-    if (codePointLength(text, from, to) <= 2) tokens.push(text.slice(start, i));
+    // Past 4 units a token has at least 3 code points: no need to count them.
+    if (to - from <= 4 && codePointLength(text, from, to) <= 2) tokens.push(text.slice(start, i));
     else tokens.push(text.slice(from, to));
   }
   return tokens;

@@ -30,4 +30,13 @@ describe('PhraseMatcher', () => {
     expect(find(matcher, 'Acme\nCloud')).toEqual(['acme']);
     expect(find(matcher, 'Acme ---- Cloud')).toEqual(['acme']);
   });
+
+  it('finds every phrase of a large list, one-letter, accented, non-Latin and plural ones included', () => {
+    const many = new PhraseMatcher<string>();
+    const phrases = Array.from({ length: 3000 }, (_, i) => `w${(Math.imul(i, 0x9e3779b1) >>> 0).toString(36)} x${i % 7}`);
+    phrases.push('q', 'Été', 'Ωμέγα', '東京', 'Zephyr');
+    phrases.forEach((phrase) => many.add(phrase, phrase, { plural: true }));
+    const text = phrases.map((phrase) => (phrase === 'Zephyr' ? 'Zephyrs' : phrase)).join(', ');
+    expect(find(many, text)).toEqual(phrases);
+  });
 });

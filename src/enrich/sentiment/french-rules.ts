@@ -2,7 +2,7 @@
 import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
 import { fold } from '../../core/text/fold.js';
 import { loadLexicon } from './load-lexicon.js';
-import { isAllCaps, punctuationEmphasis, splitUnit } from './unit-tokens.js';
+import { emphasisOf, isAllCaps, punctuationEmphasis, splitUnit } from './unit-tokens.js';
 import { normaliseValence, type ValenceRules } from './valence.js';
 
 const B_INCR = 0.293;
@@ -55,6 +55,8 @@ const IDIOMS = new Map<string, number>([
 
 const EMOTICONS = /[;:]-?[)(DpP]/g;
 const LAUGHS = new Set(['lol', 'mdr', 'xd', 'xdd', 'ptdr']);
+/** The longest laugh or person word: longer words skip those three look-ups. */
+const CUE_WORD_MAX = Math.max(...[...LAUGHS, ...FIRST_PERSON, ...SECOND_PERSON].map((word) => word.length));
 
 /** One pass over a unit: "!", "?", @handles, #hashtags, ellipses, quotation marks. */
 function punctuationCues(unit: string): { bangs: number; questions: number; handles: number; hashtags: number; ellipses: number; quotes: number } {
@@ -188,11 +190,12 @@ export class FrenchRules implements ValenceRules {
   }
 
   /** Per-token valences after boosters, negation, idioms and contrast, plus counts for features. */
-  private valences(unit: string): { sentiments: Float64Array; tokens: Token[]; negations: number } {
+  private valences(unit: string): { sentiments: number[]; tokens: Token[]; negations: number } {
     const clauseEnds: boolean[] = [];
     const tokens = tokenise(unit, clauseEnds);
     const n = tokens.length;
-    const sentiments = new Float64Array(n);
+    // A plain array: allocating a typed array for every sentence costs more than it saves.
+    const sentiments = new Array<number>(n).fill(0);
     const words = new Array<string>(n);
     let caps = 0;
     for (let k = 0; k < n; k += 1) {
@@ -259,9 +262,6 @@ export class FrenchRules implements ValenceRules {
    */
   features(unit: string, bag?: Set<string>): number[] {
     const { sentiments, tokens, negations } = this.valences(unit);
-    if (bag) {
-      for (const { word } of tokens) if (word.length > 2 && !word.startsWith('http') && word !== 'user') bag.add(word);
-    }
     let positive = 0;
     let negative = 0;
     for (const value of sentiments) {
@@ -272,6 +272,8 @@ export class FrenchRules implements ValenceRules {
     let second = 0;
     let laughs = 0;
     for (const { word } of tokens) {
+      if (bag && word.length > 2 && !word.startsWith('http') && word !== 'user') bag.add(word);
+      if (word.length > CUE_WORD_MAX) continue;
       if (LAUGHS.has(word)) laughs += 1;
       if (FIRST_PERSON.has(word)) first += 1;
       else if (SECOND_PERSON.has(word)) second += 1;
@@ -281,7 +283,7 @@ export class FrenchRules implements ValenceRules {
     return [
       positive,
       negative,
-      normaliseValence(sum === 0 ? 0 : sum + Math.sign(sum) * punctuationEmphasis(unit)),
+      normaliseValence(sum === 0 ? 0 : sum + Math.sign(sum) * emphasisOf(cues.bangs, cues.questions)),
       Math.min(3, negations),
       Math.min(3, first),
       Math.min(3, second),

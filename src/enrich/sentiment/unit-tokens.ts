@@ -1,4 +1,5 @@
 import { fold } from '../../core/text/fold.js';
+import { isUpper } from './vader-text.js';
 
 const PUNCTUATION = `!"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~`;
 const EMOJI = /(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*)/gu;
@@ -22,14 +23,14 @@ function isLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && code < 0x2000 && code !== 0xd7 && code !== 0xf7);
 }
 
-/** A word followed by clause punctuation: "bad," "good." "really!" (emoticons are not words). */
-function endsClause(token: string): boolean {
-  let i = token.length - 1;
-  while (i >= 0 && isCloser(token.charCodeAt(i))) i -= 1;
-  if (i < 0 || !isClausePunctuation(token.charCodeAt(i))) return false;
-  while (i >= 0 && isClausePunctuation(token.charCodeAt(i))) i -= 1;
-  while (i >= 0 && isCloser(token.charCodeAt(i))) i -= 1;
-  return i >= 0 && isLetter(token.charCodeAt(i));
+/** The token text[start, end) is a word followed by clause punctuation: "bad," "good." "really!" (emoticons are not words). */
+function endsClause(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= start && isCloser(text.charCodeAt(i))) i -= 1;
+  if (i < start || !isClausePunctuation(text.charCodeAt(i))) return false;
+  while (i >= start && isClausePunctuation(text.charCodeAt(i))) i -= 1;
+  while (i >= start && isCloser(text.charCodeAt(i))) i -= 1;
+  return i >= start && isLetter(text.charCodeAt(i));
 }
 
 function hasHighChars(text: string): boolean {
@@ -87,15 +88,11 @@ function pushWord(text: string, foldedText: string, start: number, end: number, 
   }
   words.push(text.slice(from, to));
   folded?.push(foldedText.slice(from, to));
-  if (clauseEnds) clauseEnds.push(endsClause(text.slice(start, end)));
+  if (clauseEnds) clauseEnds.push(endsClause(text, start, end));
 }
 
 /** Python's `str.isupper()`: at least one cased letter and no lower-case one. */
-export function isAllCaps(word: string): boolean {
-  const first = word.charCodeAt(0);
-  if (first >= 97 && first <= 122) return false;
-  return word !== word.toLowerCase() && word === word.toUpperCase();
-}
+export const isAllCaps: (word: string) => boolean = isUpper;
 
 /** VADER's amplifier from "!" (0.292 each, up to 4) and "?" (0.18 each from 2, 0.96 past 3). */
 export function punctuationEmphasis(unit: string): number {
@@ -106,6 +103,11 @@ export function punctuationEmphasis(unit: string): number {
     if (c === 33) bangs += 1;
     else if (c === 63) questions += 1;
   }
+  return emphasisOf(bangs, questions);
+}
+
+/** The emphasis of a unit holding `bangs` "!" and `questions` "?" (see `punctuationEmphasis`). */
+export function emphasisOf(bangs: number, questions: number): number {
   let emphasis = Math.min(bangs, 4) * 0.292;
   if (questions > 1) emphasis += questions <= 3 ? questions * 0.18 : 0.96;
   return emphasis;

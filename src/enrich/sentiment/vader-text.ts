@@ -49,7 +49,8 @@ export function vaderTokens(text: string): string[] {
     let to = i;
     while (from < to && isPunctuation(text.charCodeAt(from))) from += 1;
     while (to > from && isPunctuation(text.charCodeAt(to - 1))) to -= 1;
-    if (codePointLength(text, from, to) <= 2) tokens.push(text.slice(start, i));
+    // Past 4 units a token has at least 3 code points: no need to count them.
+    if (to - from <= 4 && codePointLength(text, from, to) <= 2) tokens.push(text.slice(start, i));
     else tokens.push(text.slice(from, to));
   }
   return tokens;
@@ -59,7 +60,15 @@ export function vaderTokens(text: string): string[] {
 export function isUpper(word: string): boolean {
   const first = word.charCodeAt(0);
   if (first >= 97 && first <= 122) return false;
-  return word !== word.toLowerCase() && word === word.toUpperCase();
+  // ASCII words (nearly all) without building their lower and upper case copies.
+  let cased = false;
+  for (let i = 0; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return word !== word.toLowerCase() && word === word.toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) cased = true;
+  }
+  return cased;
 }
 
 /**

@@ -44,6 +44,8 @@ for (let i = 0; i < SHINGLE_CHARS; i += 1) basePower = Math.imul(basePower, BASE
 const DROP = basePower;
 
 const minimum = new Uint16Array(MINHASH_SIZE);
+/** The signature's characters, rewritten by each call (decoding copies them into the string). */
+const signatureChars = new Uint8Array(SIGNATURE_LENGTH);
 const window = new Uint16Array(SHINGLE_CHARS);
 
 /** One 32-bit mix per shingle: its high half picks the bin (multiply-shift), its low half is the rank. */
@@ -79,7 +81,7 @@ export function minhash(words: readonly string[]): string | null {
   window.fill(0);
   const figures = figureSet(words, wordsUsed);
   // Written as character codes into one flat string (pieces appended one by one leave a rope).
-  const chars = new Uint8Array(SIGNATURE_LENGTH);
+  const chars = signatureChars;
   chars[0] = SIGNATURE_PREFIX.charCodeAt(0);
   chars[1] = SIGNATURE_PREFIX.charCodeAt(1);
   let at = SIGNATURE_PREFIX.length;

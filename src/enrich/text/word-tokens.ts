@@ -37,11 +37,14 @@ function classify(code: number): number {
 /** Splits folded text into word tokens. `maxTokens` bounds the work on huge inputs. */
 export function wordTokens(folded: string, maxTokens = 1_000_000): WordTokens {
   const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
   const length = folded.length;
+  // Offsets go straight into typed arrays (grown by doubling): building number arrays and
+  // converting them cost as much as the scan itself.
+  let starts: Int32Array = new Int32Array(Math.min(length, 256) + 1);
+  let ends: Int32Array = new Int32Array(starts.length);
+  let count = 0;
   let i = 0;
-  while (i < length && words.length < maxTokens) {
+  while (i < length && count < maxTokens) {
     const kind = classify(folded.charCodeAt(i));
     if (kind === SEPARATOR) {
       i += 1;
@@ -54,9 +57,20 @@ export function wordTokens(folded: string, maxTokens = 1_000_000): WordTokens {
       i += 1;
       while (i < length && classify(folded.charCodeAt(i)) === WORD) i += 1;
     }
+    if (count === starts.length) {
+      starts = grown(starts);
+      ends = grown(ends);
+    }
     words.push(folded.slice(start, i));
-    starts.push(start);
-    ends.push(i);
+    starts[count] = start;
+    ends[count] = i;
+    count += 1;
   }
-  return { count: words.length, words, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { count, words, starts: starts.slice(0, count), ends: ends.slice(0, count) };
+}
+
+function grown(offsets: Int32Array): Int32Array {
+  const larger = new Int32Array(offsets.length * 2);
+  larger.set(offsets);
+  return larger;
 }

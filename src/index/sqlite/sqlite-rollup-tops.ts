@@ -85,15 +85,20 @@ export function topStoriesFromRollup(db: Database.Database, bounds: Window, size
   const days = daysCondition(window);
   const edges = perEdge(window, 'SELECT story_id, 1 AS count, amplifier AS amplifiers FROM mentions WHERE story_id IS NOT NULL AND published >= ? AND published < ?');
   const parts = [`SELECT story_id, count, amplifiers FROM story_days WHERE ${days.sql}`, ...edges.sql];
-  const sizes = db
-    .prepare(`SELECT story_id AS story, sum(count) AS n, sum(amplifiers) AS amplifiers FROM (${parts.join(' UNION ALL ')}) GROUP BY story_id HAVING n > 0`)
-    .all(...days.params, ...edges.params) as { story: string; n: number; amplifiers: number }[];
+  // A story's own-id mention adds at most one, so a story short of the size-th largest by more
+  // cannot rank: only the others leave SQL (all of them when fewer than `size` hold several).
+  const candidates = new Map(
+    (
+      db
+        .prepare(
+          `WITH sizes AS MATERIALIZED (SELECT story_id AS story, sum(count) AS n, sum(amplifiers) AS amplifiers FROM (${parts.join(' UNION ALL ')}) GROUP BY story_id)
+           SELECT story, n, amplifiers FROM sizes WHERE n > 0 AND n >= coalesce((SELECT n FROM sizes WHERE n > 1 ORDER BY n DESC LIMIT 1 OFFSET ?), 2) - 1`,
+        )
+        .all(...days.params, ...edges.params, size - 1) as { story: string; n: number; amplifiers: number }[]
+    ).map((s) => [s.story, s]),
+  );
   const lo = bounds.fromMs ?? -8.64e15;
   const hi = bounds.toMs ?? 8.64e15;
-  // A story's own-id mention adds at most one, so a story short of the size-th largest by more cannot rank.
-  const several = sizes.filter((s) => s.n > 1).sort((a, b) => b.n - a.n);
-  const least = several.length >= size ? several[size - 1]!.n - 1 : 1;
-  const candidates = new Map(sizes.filter((s) => s.n >= least).map((s) => [s.story, { ...s }]));
   const joined = db
     // CROSS JOIN keeps the ids outermost: one lookup by id each, not a scan of the ids per mention.
     .prepare('SELECT m.id, m.amplifier FROM json_each(?) j CROSS JOIN mentions m ON m.id = j.value WHERE m.story_id IS NULL AND m.published >= ? AND m.published < ?')

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { Mention } from '../../src/core/mention.js';
 import type { AggregationScope, MentionIndex, TermBucket } from '../../src/index/mention-index.js';
 import { seededRandom } from '../../src/samples/seeded.js';
+import { parseQuery } from '../../src/index/query/parse.js';
 import { brand, idOf, mention } from './fixtures.js';
 
 const HOUR_MS = 3_600_000;
@@ -26,6 +27,7 @@ function spread(): Mention[] {
       storyId: story,
       ...(story !== null && random() < 0.3 ? { sharedUrl: lead.url! } : {}),
       entities: brands.filter(() => random() < 0.5),
+      sentiment: pick([{ score: 0.5, label: 'positive' }, { score: -0.5, label: 'negative' }, { score: 0, label: 'neutral' }] as const),
       // Minutes apart at random: no two mentions share a time stamp.
       publishedAt: new Date(START + i * 97 * 60_000 + Math.floor(random() * 90) * 60_000).toISOString(),
     });
@@ -69,6 +71,7 @@ function expected(held: readonly Mention[], window: { from?: string; to?: string
     authors: counted(inside.flatMap((m) => (m.author === null ? [] : [m.author]))).slice(0, size),
     brands: counted(inside.flatMap((m) => m.entities.filter((e) => e.kind === 'brand').map((e) => e.id))),
     stories: ranked.slice(0, size).map(({ first: _first, ...rest }) => rest),
+    acmeNegative: inside.filter((m) => m.sentiment.label === 'negative' && m.entities.some((e) => e.kind === 'brand' && e.id === 'acme')).length,
   };
 }
 
@@ -79,13 +82,14 @@ async function answers(index: MentionIndex, window: { from?: string; to?: string
     authors: await index.topTerms({ ...scope, dimension: 'author', size }),
     brands: await index.shareOfVoice(scope),
     stories: (await index.topStories({ ...scope, size })).map((s) => ({ storyId: s.storyId, count: s.count, amplifiers: s.amplifiers, origin: s.origin.id })),
+    acmeNegative: (await index.search({ ...scope, query: parseQuery('brand:acme AND sentiment:negative'), sort: 'date', limit: 1 })).total,
   };
 }
 
 /**
  * Contract cases on the top lists over time windows (top sources, authors, stories, share of
- * voice): windows that do not fall on UTC day boundaries count exactly the mentions inside them,
- * and the answers follow edits (a mention moved to another day, another author or story) and
+ * voice, and a brand's mentions of one sentiment): windows that do not fall on UTC day boundaries count exactly the mentions inside them,
+ * and the answers follow edits (a mention moved to another day, another author, story or sentiment) and
  * retention cut in the middle of a day. Called inside `describeMentionIndexContract`.
  */
 export function windowCases(index: () => MentionIndex): void {
@@ -104,7 +108,7 @@ export function windowCases(index: () => MentionIndex): void {
     // Edits: other days, authors, stories and shares; one that joins the lead's story, one that leaves it.
     const edited = mentions.map((m, i) =>
       i % 7 === 3
-        ? { ...m, publishedAt: new Date(Date.parse(m.publishedAt) + 26 * HOUR_MS).toISOString(), author: m.author === null ? 'Eve' : null, storyId: i % 2 ? idOf('lead') : 'story-9', text: `${m.text} (edited)` }
+        ? { ...m, publishedAt: new Date(Date.parse(m.publishedAt) + 26 * HOUR_MS).toISOString(), author: m.author === null ? 'Eve' : null, storyId: i % 2 ? idOf('lead') : 'story-9', sentiment: m.sentiment.label === 'negative' ? { score: 0.5, label: 'positive' as const } : { score: -0.5, label: 'negative' as const }, text: `${m.text} (edited)` }
         : m,
     );
     await index().upsert(edited.filter((_, i) => i % 7 === 3));

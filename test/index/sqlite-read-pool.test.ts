@@ -59,3 +59,11 @@ it('closes after the reads in flight are answered, and the file opens again', as
   expect((await again.search({ query: null, sort: 'date', limit: 5 })).total).toBe(2);
   await again.close();
 });
+
+it('fails reads with an IndexError, without hanging, when its threads cannot open the file', async () => {
+  const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
+  const pool = new SqliteReadPool(index, { path: join(dir, 'no-such-index.db'), threads: 2 });
+  await expect(pool.search({ query: null, sort: 'date', limit: 1 })).rejects.toBeInstanceOf(IndexError);
+  await expect(pool.search({ query: null, sort: 'date', limit: 1 })).rejects.toMatchObject({ reason: 'read-thread' });
+  await pool.close();
+});

@@ -25,6 +25,8 @@ interface Thread {
   worker: Worker;
   /** Reads answered so far. */
   answered: number;
+  /** The thread has exited (it takes no more reads). */
+  dead: boolean;
   /** Reads sent and not answered, by id. */
   waiting: Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>;
 }
@@ -55,12 +57,17 @@ export class SqliteReadPool implements MentionIndex {
   constructor(private readonly inner: SqliteMentionIndex, options: SqliteReadPoolOptions) {
     if (options.path === ':memory:') throw new Error('a read pool needs an index file, not :memory:');
     const data: ReadWorkerData = { path: options.path, ftsPath: ftsPathFor(options.path), busyTimeoutMs: options.busyTimeoutMs ?? 5000 };
-    this.threads = Array.from({ length: Math.max(1, Math.floor(options.threads)) }, () => this.start(data));
+    this.threads = Array.from({ length: Math.max(1, Math.floor(options.threads)) }, (_, slot) => this.start(data, slot));
   }
 
-  private start(data: ReadWorkerData): Thread {
+  /**
+   * Starts the thread of `slot`. One that exits while the pool is open fails its reads (retryable)
+   * and, if it had answered reads before, is started again; one that never answered (it could not
+   * open the file) stays down, so that a broken file does not restart threads in a loop.
+   */
+  private start(data: ReadWorkerData, slot: number): Thread {
     const { filename, workerData } = threadModule(import.meta.url, 'sqlite-read-worker', data);
-    const thread: Thread = { worker: new Worker(filename, { workerData }), answered: 0, waiting: new Map() };
+    const thread: Thread = { worker: new Worker(filename, { workerData }), answered: 0, dead: false, waiting: new Map() };
     thread.worker.on('message', (reply: ReadWorkerReply) => {
       const waiter = thread.waiting.get(reply.id);
       if (!waiter) return;
@@ -75,7 +82,11 @@ export class SqliteReadPool implements MentionIndex {
       thread.waiting.clear();
     };
     thread.worker.on('error', fail);
-    thread.worker.on('exit', (code) => fail(new Error(`exited (code ${code})`)));
+    thread.worker.on('exit', (code) => {
+      thread.dead = true;
+      fail(new Error(`exited (code ${code})`));
+      if (!this.closed && thread.answered > 0 && this.threads[slot] === thread) this.threads[slot] = this.start(data, slot);
+    });
     return thread;
   }
 
@@ -93,7 +104,9 @@ export class SqliteReadPool implements MentionIndex {
 
   private async dispatch<M extends ReadMethod, T>(method: M, request: PooledReads[M]): Promise<T> {
     await this.inner.flush();
-    const thread = this.threads.reduce((best, candidate) => (candidate.waiting.size < best.waiting.size ? candidate : best));
+    const live = this.threads.filter((candidate) => !candidate.dead);
+    if (live.length === 0) throw new IndexError(`sqlite index: ${method} failed: no read thread is running (they could not open the file)`, { reason: 'read-thread', retryable: false });
+    const thread = live.reduce((best, candidate) => (candidate.waiting.size < best.waiting.size ? candidate : best));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       thread.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -160,7 +173,7 @@ export class SqliteReadPool implements MentionIndex {
     this.closed = true;
     await Promise.allSettled([...this.inFlight]);
     await Promise.all(
-      this.threads.map(({ worker }) => {
+      this.threads.filter((thread) => !thread.dead).map(({ worker }) => {
         const exited = new Promise<void>((done) => worker.once('exit', () => done()));
         worker.postMessage({ type: 'close' } satisfies ReadWorkerRequest);
         return exited;

@@ -1,9 +1,10 @@
 /**
- * API benchmark: `npm run bench -- --suite api [--corpus 1000000] [--dir DIR] [--requests 200] [--stats-requests 60] [--connections 20] [--only TEXT]`.
+ * API benchmark: `npm run bench -- --suite api [--corpus 1000000] [--dir DIR] [--requests 200] [--stats-requests 60] [--connections 20] [--read-threads 2] [--only TEXT]`.
  * Builds (once, cached in DIR, default <tmp>/hubwatch-bench-api) an embedded SQLite index of
  * generated mentions, starts the API over it in a child process, and drives it with autocannon:
  * latency percentiles of `GET /api/mentions` in several query shapes and of each stats endpoint,
- * and the server's CPU time per request. Goals: mentions p95 <= 100 ms, stats p95 <= 250 ms at 20 connections.
+ * and the server's CPU time per request (all its threads: with `--read-threads N`, the default 2, searches and
+ * aggregations run on N worker threads, as `hubwatch serve` runs them; 0 runs them on the server's thread). Goals: mentions p95 <= 100 ms, stats p95 <= 250 ms at 20 connections.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -40,8 +41,8 @@ async function ensureIndex(dir: string, total: number): Promise<string> {
 }
 
 /** Starts the server in its own process; resolves with its URL. */
-function startServer(path: string, token: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/api-server.ts', path, token], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startServer(path: string, token: string, readThreads: number): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/api-server.ts', path, token, String(readThreads)], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let text = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -118,12 +119,13 @@ export async function run(argv: string[]): Promise<void> {
   const requests = Number(argValue(argv, '--requests') ?? 200);
   const statsRequests = Number(argValue(argv, '--stats-requests') ?? 60);
   const connections = Number(argValue(argv, '--connections') ?? 20);
+  const readThreads = Number(argValue(argv, '--read-threads') ?? 2);
   console.log(`load average at start: ${loadavg().map((n) => n.toFixed(2)).join(' ')}; ${cpus().length} CPUs; Node ${process.version}`);
   const path = await ensureIndex(dir, total);
   const token = randomBytes(24).toString('base64url');
-  const { url, child } = await startServer(path, token);
+  const { url, child } = await startServer(path, token, readThreads);
   try {
-    console.log(`server: ${url} (own process), ${connections} connections; ${requests} requests per mentions scenario, ${statsRequests} per stats scenario, after 10 of warm-up`);
+    console.log(`server: ${url} (own process, ${readThreads > 0 ? `reads on ${readThreads} worker threads` : 'reads on its one thread'}), ${connections} connections; ${requests} requests per mentions scenario, ${statsRequests} per stats scenario, after 10 of warm-up`);
     const random = prng(11);
     const day = (): number => END.getTime() - Math.floor(random() * 300 + 30) * DAY_MS;
     const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

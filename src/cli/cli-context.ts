@@ -16,8 +16,8 @@ export interface CliContext {
   configPath(): string;
   /** The logger at the configured level (created once; configuration warnings are logged when it is). */
   logger(): Promise<Logger>;
-  /** Opens the index the configuration selects; with `mustExist`, a missing SQLite index is an error instead of created (Elasticsearch when `index.elasticsearch` is set, by the file or ELASTICSEARCH_URL). */
-  openIndex(options?: { mustExist?: boolean }): Promise<MentionIndex>;
+  /** Opens the index the configuration selects; with `mustExist`, a missing SQLite index is an error instead of created (Elasticsearch when `index.elasticsearch` is set, by the file or ELASTICSEARCH_URL); `readThreads`: see `OpenIndexDeps`. */
+  openIndex(options?: { mustExist?: boolean; readThreads?: number }): Promise<MentionIndex>;
   readonly clock: Clock;
   /** Writes one line to stdout. */
   out(line: string): void;

@@ -4,12 +4,19 @@ import { UserInputError } from '../core/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { MentionIndex } from './mention-index.js';
 import { SqliteMentionIndex } from './sqlite/sqlite-index.js';
+import { SqliteReadPool } from './sqlite/sqlite-read-pool.js';
 
 /** What `openIndex` needs besides the configuration. */
 export interface OpenIndexDeps {
   logger: Logger;
   /** Refuse to create a SQLite index that is not there yet (read-only commands). */
   mustExist?: boolean;
+  /**
+   * Answer a SQLite file's searches and aggregations on this many worker threads, each with its own
+   * read connection (a server's concurrent requests then use every core); 0 or unset: on the
+   * calling thread. Ignored for Elasticsearch and `:memory:`.
+   */
+  readThreads?: number;
 }
 
 /** A read-only command found no index: it says where it looked and what creates one. */
@@ -49,5 +56,7 @@ export async function openIndex(config: IndexConfig, deps: OpenIndexDeps): Promi
       logger.warn({ path }, 'the index file is empty (0 bytes), usually a failed copy or restore; it is used as a new, empty index');
     }
   }
-  return SqliteMentionIndex.open({ path, logger });
+  const index = SqliteMentionIndex.open({ path, logger });
+  if (path === ':memory:' || !deps.readThreads || deps.readThreads < 1) return index;
+  return new SqliteReadPool(index, { path, threads: deps.readThreads });
 }

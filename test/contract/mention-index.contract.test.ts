@@ -20,6 +20,19 @@ describeMentionIndexContract('sqlite', {
   },
 });
 
+// Searches and aggregations on two worker threads, each with its own read connection to the file.
+let pooledDir: string | undefined;
+describeMentionIndexContract('sqlite (reads on a pool of 2 threads)', {
+  open: () => {
+    pooledDir = mkdtempSync(join(tmpdir(), 'hubwatch-contract-pool-'));
+    return openIndex({ sqlite: { path: join(pooledDir, 'index.db') } }, { logger: silentLogger(), readThreads: 2 });
+  },
+  cleanup: () => {
+    if (pooledDir) rmSync(pooledDir, { recursive: true, force: true });
+    return Promise.resolve();
+  },
+});
+
 // In memory, the full-text index is written inline on the same connection rather than by a thread.
 describeMentionIndexContract('sqlite (in memory)', {
   open: () => openIndex({ sqlite: { path: ':memory:' } }, { logger: silentLogger() }),

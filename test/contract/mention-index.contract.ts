@@ -4,6 +4,7 @@ import type { Mention } from '../../src/core/mention.js';
 import type { MentionIndex, SearchRequest } from '../../src/index/mention-index.js';
 import { parseQuery } from '../../src/index/query/parse.js';
 import { deliveryCases } from './mention-index-deliveries.contract.js';
+import { windowCases } from './mention-index-windows.contract.js';
 import { corpus, idOf, mention } from './fixtures.js';
 import { PASTED_NAMES, pastedCorpus } from './pasted-corpus.js';
 import { PASTED_CASES } from './pasted-queries.js';
@@ -327,5 +328,6 @@ export function describeMentionIndexContract(adapter: string, target: ContractTa
     });
 
     deliveryCases(() => index);
+    windowCases(() => index);
   });
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { CommandModule } from '../command.js';
 
 /** `hubwatch serve`: the HTTP API and the web page over the configured index, until Ctrl-C. */
@@ -13,7 +14,8 @@ export const serveCommand: CommandModule = {
         const port = options.port === undefined ? undefined : options.port === '0' ? 0 : parseCountOption(options.port, '--port', 65_535);
         const config = context.config();
         const logger = await context.logger();
-        const index = await context.openIndex();
+        // Concurrent requests read the SQLite file on one thread per core (up to 4), not queued on this one.
+        const index = await context.openIndex({ readThreads: Math.min(4, availableParallelism()) });
         try {
           const api = await startApi(config, { index, logger, clock: context.clock, host: options.host, port });
           try {

@@ -13,6 +13,7 @@ import type {
 import type { QueryNode } from '../query/ast.js';
 import { andFragments, buildScope, scopeCondition, type Scope } from './sqlite-scope.js';
 import { ALL_MENTIONS } from './sqlite-retention.js';
+import { brandCountsFromRollup, topAuthorsFromRollup, topSourcesFromRollup, topStoriesFromRollup } from './sqlite-rollup-tops.js';
 import { rowToMention } from './sqlite-upsert.js';
 
 const DAY_MS = 86_400_000;
@@ -207,8 +208,11 @@ export function topTermsSqlite(db: Database.Database, request: AggregationScope 
   const size = Math.max(1, Math.min(1000, Math.floor(request.size)));
   const scope = buildScope(db, request.query, request.from, request.to);
   if (scope.empty) return [];
-  const condition = scopeCondition(scope);
   const dimension = request.dimension;
+  // A bare window: the day rollups answer.
+  if (request.query === null && dimension === 'source') return topSourcesFromRollup(db, scope.bounds, size);
+  if (request.query === null && dimension === 'author') return topAuthorsFromRollup(db, scope.bounds, size);
+  const condition = scopeCondition(scope);
   if (dimension === 'brand' || dimension === 'person' || dimension === 'topic') {
     return db
       .prepare(
@@ -236,7 +240,9 @@ export function shareOfVoiceSqlite(db: Database.Database, request: AggregationSc
   const scope = buildScope(db, request.query, request.from, request.to);
   const brands = request.brands;
   let rows: TermBucket[] = [];
-  if (!scope.empty) {
+  if (!scope.empty && request.query === null) {
+    rows = brandCountsFromRollup(db, scope.bounds, brands);
+  } else if (!scope.empty) {
     const parts: { sql: string; params: unknown[] }[] = [{ sql: "me.kind = 'brand'", params: [] }];
     if (brands && brands.length > 0) parts.push({ sql: `me.entity_id IN (${brands.map(() => '?').join(',')})`, params: brands });
     if (scope.bounds.fromMs !== undefined) parts.push({ sql: 'me.published >= ?', params: [scope.bounds.fromMs] });
@@ -260,6 +266,7 @@ export function topStoriesSqlite(db: Database.Database, request: AggregationScop
   const size = Math.max(1, Math.min(100, Math.floor(request.size)));
   const scope = buildScope(db, request.query, request.from, request.to);
   if (scope.empty) return [];
+  if (request.query === null) return topStoriesFromRollup(db, scope.bounds, size);
   const condition = scopeCondition(scope);
   // Each story's origin is its first copy of the text, a share only when no copy is in scope.
   const rows = db

@@ -165,6 +165,41 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
         SELECT '*', '*', published / 86400000, label, count(*) FROM mentions GROUP BY 3, 4;
     `,
   },
+  {
+    version: 9,
+    description: 'daily rollups of mentions per source, per author and per story, for the top lists',
+    sql: `
+      -- A mention counts under each source that delivered it: its primary and those in mention_sources.
+      CREATE TABLE source_days (
+        day INTEGER NOT NULL,
+        source_id TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, source_id)
+      ) WITHOUT ROWID;
+      INSERT INTO source_days (day, source_id, count)
+        SELECT day, source_id, count(*) FROM (
+          SELECT published / 86400000 AS day, source_id FROM mentions
+          UNION ALL SELECT m.published / 86400000, ms.source_id FROM mention_sources ms JOIN mentions m ON m.seq = ms.seq
+        ) GROUP BY 1, 2;
+      CREATE TABLE author_days (
+        day INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, author)
+      ) WITHOUT ROWID;
+      INSERT INTO author_days (day, author, count)
+        SELECT published / 86400000, author, count(*) FROM mentions WHERE author IS NOT NULL GROUP BY 1, 2;
+      CREATE TABLE story_days (
+        day INTEGER NOT NULL,
+        story_id TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        amplifiers INTEGER NOT NULL,
+        PRIMARY KEY (day, story_id)
+      ) WITHOUT ROWID;
+      INSERT INTO story_days (day, story_id, count, amplifiers)
+        SELECT published / 86400000, story_id, count(*), sum(amplifier) FROM mentions WHERE story_id IS NOT NULL GROUP BY 1, 2;
+    `,
+  },
 ];
 
 /** Applies the migrations the file lacks. Safe when several processes open the file at once. */

@@ -7,7 +7,7 @@ import { mentionProblem } from '../mention-check.js';
 import type { UpsertOutcome } from '../mention-index.js';
 import { ftsMonth } from './fts-partitions.js';
 import { emptyFtsBatch, type FtsBatch } from './fts-writer.js';
-import { ALL_MENTIONS, SqliteRollups } from './sqlite-retention.js';
+import { ALL_MENTIONS, SqliteRollups, type MentionFacets } from './sqlite-retention.js';
 
 interface ExistingRow {
   seq: number;
@@ -43,6 +43,16 @@ function sameContent(row: TextRow, mention: Mention, rest: string): boolean {
 export function rowToMention(row: { title: string; body: string; doc: string }): Mention {
   const rest = JSON.parse(row.doc) as Omit<Mention, 'title' | 'text'>;
   return { ...rest, title: row.title, text: row.body } as Mention;
+}
+
+function facetsOf(mention: Mention, published: number): MentionFacets {
+  return {
+    published,
+    sources: sourcesOf(mention).map((source) => source.id),
+    author: mention.author ?? null,
+    storyId: mention.storyId ?? null,
+    amplifier: mention.sharedUrl !== undefined,
+  };
 }
 
 function entityKeys(entities: readonly EntityMatch[]): Map<string, EntityMatch> {
@@ -145,6 +155,7 @@ export class SqliteUpserter {
         fts.updated.push(seq);
         this.sourceDelete.run(seq);
         rollup.count(ALL_MENTIONS, ALL_MENTIONS, existing.published, before.sentiment.label, -1);
+        rollup.facets(facetsOf(before, existing.published), -1);
         for (const entity of entityKeys(before.entities).values()) {
           this.entityDelete.run(entity.kind, entity.id, existing.published, seq);
           rollup.count(entity.kind, entity.id, existing.published, before.sentiment.label, -1);
@@ -160,6 +171,7 @@ export class SqliteUpserter {
       for (const other of sourcesOf(mention).slice(1)) this.sourceInsert.run(seq, other.id, foldText(other.name));
       fts.batch.inserts.push(seq, ftsMonth(published), mention.title, mention.text);
       rollup.count(ALL_MENTIONS, ALL_MENTIONS, published, mention.sentiment.label, 1);
+      rollup.facets(facetsOf(mention, published), 1);
       for (const entity of entityKeys(mention.entities).values()) {
         this.entityInsert.run(entity.kind, entity.id, published, seq, mention.sentiment.label);
         rollup.count(entity.kind, entity.id, published, mention.sentiment.label, 1);

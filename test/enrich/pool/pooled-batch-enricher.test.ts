@@ -111,10 +111,10 @@ describe('enrichment pool', () => {
     await expect(closing.enrichBatch([{ title: 'Acme', text: EN }])).rejects.toThrow(/closed/);
   });
 
-  it('sizes itself from the cores: one thread a core but the main thread\'s, none on a single core, or as configured', () => {
+  it('sizes itself from the cores: one thread a core, none on a single core, or as configured', () => {
     expect(enrichThreads('auto', 1)).toBe(0);
-    expect(enrichThreads('auto', 2)).toBe(1);
-    expect(enrichThreads('auto', 8)).toBe(7);
+    expect(enrichThreads('auto', 2)).toBe(2);
+    expect(enrichThreads('auto', 8)).toBe(8);
     expect(enrichThreads(3, 8)).toBe(3);
     expect(enrichThreads(0, 8)).toBe(0);
   });

@@ -9,7 +9,7 @@
  * articles, each a different article, 200 brands / 100 people); `rail` the earlier ~8 KB items
  * assembled from eight sentences a language, with the shipped watchlist. --enrich-workers N|auto
  * sets `enrich.workers` (default: the configuration's default, auto); --processes 1,2,4 the
- * layouts run (default all three).
+ * layouts run (default all three); --profile DIR writes a CPU profile of every worker thread.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -78,6 +78,7 @@ export async function run(argv: string[]): Promise<void> {
   const items = Number(argValue(argv, '--items') ?? 500);
   const text = argValue(argv, '--text') ?? 'news';
   const enrichWorkers = argValue(argv, '--enrich-workers');
+  const profileDir = argValue(argv, '--profile');
   const layouts = (argValue(argv, '--processes') ?? '1,2,4').split(',').map(Number);
   if (layouts.some((n) => !LAYOUTS[n])) throw new Error(`--processes takes a list of ${Object.keys(LAYOUTS).join(', ')}`);
   if (text !== 'news' && text !== 'rail') throw new Error(`--text must be news or rail, not ${text}`);
@@ -151,7 +152,7 @@ export async function run(argv: string[]): Promise<void> {
     writeFileSync(file, JSON.stringify({ ...raw(indexPath), queue: { redisUrl, prefix, fetchConcurrency: 16 } }));
     const children: ChildProcess[] = [];
     const start = (role: string): Promise<ChildProcess> => new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--role', role], {
+      const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'src/cli/main.ts', 'worker', '--role', role], {
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HUBWATCH_CONFIG: file },
         stdio: ['ignore', 'ignore', 'pipe'],
       });

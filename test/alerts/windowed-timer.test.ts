@@ -4,27 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyTotals, ingestUntilAborted } from '../../src/app/ingest-service.js';
 import { configSchema } from '../../src/config/schema.js';
-import type { Mention } from '../../src/core/mention.js';
 import { openIndex } from '../../src/index/open-index.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { createEmbeddedPipeline } from '../../src/roles/embedded-pipeline.js';
 import { startSampleServer, type SampleServer } from '../../src/samples/sample-server.js';
 import type { PollReport } from '../../src/workers/poll-types.js';
-import { brand, mention } from '../contract/fixtures.js';
+import { deskMention as desk } from '../support/desk-mentions.js';
 import { startSlackReceiver, type SlackReceiver } from '../support/slack-receiver.js';
 
 const logger = silentLogger();
-const MINUTE = 60_000;
-const acme = brand('acme', 'Acme');
-
-/** Mentions from a desk no poll reads (as `hubwatch import` writes them), `minutesAgo` old. */
-function desk(name: string, minutesAgo: number, label: 'negative' | 'neutral'): Mention {
-  const at = new Date(Date.now() - minutesAgo * MINUTE).toISOString();
-  return mention(name, {
-    sourceId: 'import-desk', sourceName: 'Import desk', title: `Acme ${name}`, text: 'Acme trains.', entities: [acme],
-    publishedAt: at, fetchedAt: at, sentiment: { score: label === 'negative' ? -0.6 : 0, label },
-  });
-}
 
 /**
  * The windowed-rule timer of a long-running `hubwatch run` (ingestUntilAborted), on the embedded

@@ -6,29 +6,17 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyTotals, ingestUntilAborted } from '../../src/app/ingest-service.js';
 import { configSchema } from '../../src/config/schema.js';
-import type { Mention } from '../../src/core/mention.js';
 import { openIndex } from '../../src/index/open-index.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { createDistributedPipeline } from '../../src/roles/distributed-pipeline.js';
 import { startSampleServer, type SampleServer } from '../../src/samples/sample-server.js';
 import { JOBS } from '../../src/workers/job-catalog.js';
 import type { PollReport } from '../../src/workers/poll-types.js';
-import { brand, mention } from '../contract/fixtures.js';
+import { deskMention as desk } from '../support/desk-mentions.js';
 import { deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis-test.js';
 import { startSlackReceiver, type SlackReceiver } from '../support/slack-receiver.js';
 
 const logger = silentLogger();
-const MINUTE = 60_000;
-const acme = brand('acme', 'Acme');
-
-/** Mentions from a desk no poll reads (as `hubwatch import` writes them), `minutesAgo` old. */
-function desk(name: string, minutesAgo: number, label: 'negative' | 'neutral'): Mention {
-  const at = new Date(Date.now() - minutesAgo * MINUTE).toISOString();
-  return mention(name, {
-    sourceId: 'import-desk', sourceName: 'Import desk', title: `Acme ${name}`, text: 'Acme trains.', entities: [acme],
-    publishedAt: at, fetchedAt: at, sentiment: { score: label === 'negative' ? -0.6 : 0, label },
-  });
-}
 
 /**
  * Windowed rules in distributed mode: no process keeps a timer; one job scheduler adds an

@@ -17,10 +17,11 @@ export async function openSourceStateStore(config: Pick<HubwatchConfig, 'index' 
   const [{ connectQueueRedis }, { RedisStateStore }] = await Promise.all([import('../queue/redis-connection.js'), import('../state/redis-state-store.js')]);
   const redis = await connectQueueRedis(url, config.queue.connectTimeout * 1000);
   const store = new RedisStateStore(redis, config.queue.prefix);
-  const close = store.close.bind(store);
-  store.close = async () => {
-    await close();
-    await redis.quit().catch(() => redis.disconnect());
-  };
-  return store;
+  // The store leaves its client to the caller; this caller opened one for it alone.
+  return Object.assign(Object.create(store) as StateStore, {
+    async close() {
+      await store.close();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  });
 }

@@ -91,10 +91,13 @@ export async function buildVendor(distDir: string = join(ROOT, 'dist'), vendored
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    plugins: [entries(), externalUnlessVendored(vendored)],
+    plugins: [entries(), englishZodLocalesOnly(), externalUnlessVendored(vendored)],
     // CommonJS code in an ES module bundle: its require() of Node's modules goes through a real require.
     banner: { js: "import { createRequire as __vendorRequire } from 'node:module'; const require = __vendorRequire(import.meta.url);" },
     legalComments: 'inline',
+    // Whitespace and syntax only: names stay, so stack traces and error classes read as the packages wrote them.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
   for (const file of compiledModules(distDir, [vendorDir, join(distDir, 'web')])) {
@@ -102,6 +105,20 @@ export async function buildVendor(distDir: string = join(ROOT, 'dist'), vendored
     const rewritten = rewriteImports(code, file, vendorDir, vendored);
     if (rewritten !== code) writeFileSync(file, rewritten);
   }
+}
+
+/**
+ * Serves zod's `locales/index.js` (re-exported as `z.locales` and `core.locales`) as English alone:
+ * zod configures English itself, hubwatch sets no other locale, and the other ~60 locale files are
+ * more than half of the bundled zod (368 KB of 665 KB) that every command would parse at start.
+ */
+function englishZodLocalesOnly(): Plugin {
+  return {
+    name: 'english-zod-locales-only',
+    setup(builder) {
+      builder.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: "export { default as en } from './en.js';\n", loader: 'js' }));
+    },
+  };
 }
 
 /** Bundles the vendored packages' files; any other package they import (`@fastify/error`) stays an import of node_modules. */

@@ -67,6 +67,7 @@ describe('buildVendor', () => {
         "import { z } from 'zod';",
         "const schema = z.strictObject({ port: z.number().int().max(65535) });",
         'export const check = (text) => schema.safeParse(parseDocument(text).toJS());',
+        'export const localeNames = Object.keys(z.locales);',
         '',
       ].join('\n'),
     );
@@ -79,8 +80,9 @@ describe('buildVendor', () => {
     expect(readFileSync(join(dist, 'web/page.js'), 'utf8')).toBe("import { z } from 'zod';\n");
 
     // The vendored copies answer as the installed packages do: values and error messages alike.
-    const { check } = (await import(pathToFileURL(join(dist, 'config/check.js')).href)) as {
+    const { check, localeNames } = (await import(pathToFileURL(join(dist, 'config/check.js')).href)) as {
       check: (text: string) => { success: boolean; data?: unknown; error?: { issues: unknown[] } };
+      localeNames: string[];
     };
     const installed = (text: string) => z.strictObject({ port: z.number().int().max(65535) }).safeParse(parseDocument(text).toJS());
     for (const text of ['port: 8080\n', 'port: 70000\nextra: 1\n', 'port: "x"\n']) {
@@ -91,5 +93,7 @@ describe('buildVendor', () => {
       expect(vendored.error?.issues).toEqual(reference.error?.issues);
     }
     expect(check('port: 70000\n').error?.issues).toEqual([expect.objectContaining({ path: ['port'], message: 'Too big: expected number to be <=65535' })]);
+    // Only English of zod's locales is bundled (the one zod configures itself and hubwatch uses).
+    expect(localeNames).toEqual(['en']);
   });
 });

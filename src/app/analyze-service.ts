@@ -2,7 +2,7 @@ import type { Watchlist } from '../config/watchlist.js';
 import { UserInputError } from '../core/errors.js';
 import { createEnricher, type EnricherOptions } from '../enrich/create-enricher.js';
 import type { Enrichment } from '../enrich/enricher.js';
-import { normaliseLanguageCode } from '../enrich/language/detect-language.js';
+import { normaliseLanguageCode } from '../enrich/language/language-code.js';
 
 /** Lines longer than this are refused rather than analysed. */
 export const MAX_ANALYZE_LINE_CHARS = 4 * 1024 * 1024;

@@ -1,4 +1,11 @@
-import { eld } from 'eld/small';
+import { normaliseLanguageCode } from './language-code.js';
+import { loadNgramTable } from './load-ngram-table.js';
+import { createNgramDetector } from './ngram-detector.js';
+
+export { normaliseLanguageCode };
+
+/** eld's detector ("small" database, 60 languages) on its typed-array table, loaded once per thread. */
+const detectByNgrams = createNgramDetector(await loadNgramTable());
 
 /** What language detection needs from an item. */
 export interface LanguageInput {
@@ -12,13 +19,6 @@ export interface LanguageInput {
 const SAMPLE_CHARS = 200;
 /** Below this many letters, a source's declared language beats a guess. */
 const SHORT_TEXT_LETTERS = 30;
-
-/** `fr-FR`, `FR`, `fra` → `fr`; anything that is not a 2-letter code → null. */
-export function normaliseLanguageCode(code: string | null | undefined): string | null {
-  if (code === null || code === undefined) return null;
-  const match = /^\s*([a-zA-Z]{2})(?:[-_][a-zA-Z0-9]+)*\s*$/.exec(code);
-  return match ? match[1]!.toLowerCase() : null;
-}
 
 function countLetters(sample: string): number {
   let letters = 0;
@@ -40,9 +40,9 @@ export function detectLanguage(input: LanguageInput): string | null {
   const sample = input.text.length > 0 ? `${input.title}\n${input.text.slice(0, SAMPLE_CHARS)}` : input.title;
   const short = countLetters(sample) < SHORT_TEXT_LETTERS;
   if (short && hint) return hint;
-  const result = eld.detect(sample);
+  const result = detectByNgrams(sample);
   const detected = result.language === '' ? null : result.language;
   if (detected === null) return hint;
-  if (hint && hint !== detected && !result.isReliable()) return hint;
+  if (hint && hint !== detected && !result.reliable) return hint;
   return detected;
 }

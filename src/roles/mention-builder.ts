@@ -34,7 +34,8 @@ async function rebuildStoryMemory(stories: StoryMemory, index: MentionIndex, sin
 /**
  * The watchlist's batch enricher: a pool of `enrich.workers` threads (each loads the models once),
  * or, with 0 threads, the enricher on this thread. Each is loaded only when used: with the pool,
- * this thread never loads the models (about 80 MB).
+ * this thread never loads the models (about 80 MB). Either way the models are loaded before the
+ * first batch, as part of start-up.
  */
 async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'enrich'>): Promise<BatchEnricher> {
   const { workers, ...options } = config.enrich;
@@ -44,7 +45,14 @@ async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'e
     return createInProcessBatchEnricher(createEnricher(config.watchlist, options));
   }
   const { createEnrichmentPool } = await import('../enrich/pool/pooled-batch-enricher.js');
-  return createEnrichmentPool(config.watchlist, options, { threads });
+  const pool = createEnrichmentPool(config.watchlist, options, { threads });
+  try {
+    await pool.ready();
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+  return pool;
 }
 
 /**

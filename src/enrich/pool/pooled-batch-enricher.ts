@@ -18,16 +18,28 @@ export interface PoolOptions {
   maxChunk?: number;
 }
 
+/** A batch enricher on threads, which can be waited on until every thread has loaded. */
+export interface PooledBatchEnricher extends BatchEnricher {
+  /**
+   * Resolves once every thread has loaded its module (models, lexicons, the compiled watchlist),
+   * so that loading happens at start and not in the first batches; rejects with an
+   * `EnrichmentError` when a thread cannot load.
+   */
+  ready(): Promise<void>;
+}
+
 /**
  * A batch enricher over a piscina pool of worker threads started on `module`, whose default export
  * enriches a chunk (`EnrichInput[]` → `Enrichment[]`). Only the plain inputs cross (title, text,
  * language hint) and plain results come back. A task that throws, or a thread that dies (piscina
  * starts another), fails its batch with an `EnrichmentError`; the pool goes on with the next.
  */
-export function createPooledBatchEnricher<T>(module: ThreadModule<T>, options: PoolOptions): BatchEnricher {
+export function createPooledBatchEnricher<T>(module: ThreadModule<T>, options: PoolOptions): PooledBatchEnricher {
   const threads = Math.max(1, Math.floor(options.threads));
   const maxChunk = Math.max(1, options.maxChunk ?? 64);
   const pool = new Piscina({ filename: module.filename, workerData: module.workerData, minThreads: threads, maxThreads: threads, idleTimeout: 2 ** 31 - 1 });
+  // A thread's error reaches the task it fails (and `ready`); piscina also emits it on the pool, where unheard it would end the process.
+  pool.on('error', () => undefined);
   // Settles after the last batch submitted: each batch resolves after the one before it.
   let tail: Promise<unknown> = Promise.resolve();
   let closed = false;
@@ -53,6 +65,15 @@ export function createPooledBatchEnricher<T>(module: ThreadModule<T>, options: P
   };
 
   return {
+    async ready() {
+      // Piscina loads a thread's module with its first task; one empty task a thread, at once, reaches each.
+      try {
+        await Promise.all(Array.from({ length: threads }, () => pool.run([])));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new EnrichmentError(`the enrichment threads could not start: ${message}`, { reason: 'enrich-failed', retryable: false, cause: error });
+      }
+    },
     enrichBatch(inputs) {
       if (closed) return Promise.reject(new EnrichmentError('the enrichment pool is closed', { reason: 'enrich-closed', retryable: false }));
       const previous = tail;
@@ -73,7 +94,7 @@ export function createPooledBatchEnricher<T>(module: ThreadModule<T>, options: P
 }
 
 /** The enrichment pool for a watchlist: `threads` threads, each with its own enricher. */
-export function createEnrichmentPool(watchlist: Watchlist, enricherOptions: EnricherOptions, options: PoolOptions): BatchEnricher {
+export function createEnrichmentPool(watchlist: Watchlist, enricherOptions: EnricherOptions, options: PoolOptions): PooledBatchEnricher {
   const data: EnrichWorkerData = { watchlist, options: enricherOptions };
   return createPooledBatchEnricher(threadModule(import.meta.url, 'enrich-worker', data), options);
 }

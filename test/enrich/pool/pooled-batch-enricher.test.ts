@@ -101,6 +101,22 @@ describe('enrichment pool', () => {
     expect(again.map((e) => e.language)).toEqual(['en', 'fr']);
   });
 
+  it('loads every thread when asked to be ready, and fails its start when a thread cannot load', async () => {
+    const before = threadCount();
+    const starting = createEnrichmentPool(watchlist, options, { threads: 2 });
+    pools.push(starting);
+    await starting.ready();
+    expect(threadCount()).toBeGreaterThanOrEqual(before + 2);
+    expect((await starting.enrichBatch([{ title: 'Acme', text: FR }]))[0]?.language).toBe('fr');
+
+    const unloadable = createPooledBatchEnricher(threadModule(new URL('../../support/x.ts', import.meta.url).href, 'unloadable-enrich-worker', { watchlist, options }), { threads: 2 });
+    pools.push(unloadable);
+    const failed = unloadable.ready();
+    await expect(failed).rejects.toThrow(EnrichmentError);
+    await expect(failed).rejects.toThrow(/the enrichment threads could not start: the language table is unreadable/);
+    await unloadable.close();
+  });
+
   it('ends its threads on close, and refuses batches after', async () => {
     const before = threadCount();
     const closing = createEnrichmentPool(watchlist, options, { threads: 2 });

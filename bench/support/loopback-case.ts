@@ -64,7 +64,7 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
           results.set(key, [...(results.get(key) ?? []), result]);
           console.log(
             `  round ${round} ${key.padEnd(28)} ${fmt(result.mentions)} mentions in ${result.seconds.toFixed(2)} s = ${fmt(result.mentions / result.seconds).padStart(6)}/s wall, ` +
-              `${fmt(result.mentions / result.cpuSeconds).padStart(6)} per CPU-second, ${fmt(result.mentions / result.seconds / result.cores).padStart(6)}/s per core; ` +
+              `${fmt(result.mentions / result.cpuSeconds).padStart(6)} per CPU-second (main thread ${(result.mainThreadCpuSeconds * 1000 / result.mentions * 1000).toFixed(0)} µs CPU a mention), ${fmt(result.mentions / result.seconds / result.cores).padStart(6)}/s per core; ` +
               `set-up ${result.setupSeconds.toFixed(2)} s, whole process ${fmt(result.mentions / result.totalCpuSeconds)} per CPU-second, RSS ${fmt(result.rssMb)} MB (peak ${fmt(result.maxRssMb)}), load ${load.toFixed(1)}`,
           );
         }

@@ -29,6 +29,8 @@ export interface LoopbackResult {
   seconds: number;
   /** CPU time of the whole process (every thread) over the same span. */
   cpuSeconds: number;
+  /** CPU time of the main thread alone over the same span (NaN without /proc): the part no pool shares. */
+  mainThreadCpuSeconds: number;
   /** Set-up before the first fetch (index, story memory, models or threads), wall seconds. */
   setupSeconds: number;
   /** CPU time of the whole process from its start (module loading and set-up included). */
@@ -43,16 +45,29 @@ const watchlist = watchlistSchema.parse(JSON.parse(readFileSync(spec.watchlistFi
 const setupStarted = performance.now();
 let started = 0;
 let cpuBefore: NodeJS.CpuUsage = process.cpuUsage();
+let mainBefore = 0;
+let mainThreadCpu = Number.NaN;
+/** This process's main thread's CPU seconds, from /proc (its task id is the process id), or NaN. */
+const mainThreadSeconds = (): number => {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+};
 let seconds = 0;
 let totalCpu = 0;
 let cpu: NodeJS.CpuUsage = { user: 0, system: 0 };
 const begin = (): void => {
   started = performance.now();
   cpuBefore = process.cpuUsage();
+  mainBefore = mainThreadSeconds();
 };
 const end = (): void => {
   seconds = (performance.now() - started) / 1000;
   cpu = process.cpuUsage(cpuBefore);
+  mainThreadCpu = mainThreadSeconds() - mainBefore;
   const all = process.cpuUsage();
   totalCpu = (all.user + all.system) / 1e6;
   rssMb = process.memoryUsage().rss / 1_048_576;
@@ -88,6 +103,7 @@ const result: LoopbackResult = {
   mentions,
   seconds,
   cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  mainThreadCpuSeconds: mainThreadCpu,
   setupSeconds: (started - setupStarted) / 1000,
   totalCpuSeconds: totalCpu,
   rssMb,

@@ -3,6 +3,7 @@ import type { Channel } from '../core/mention.js';
 import type { ItemProblem, RawItem } from '../core/raw-item.js';
 import type { Logger } from '../platform/logger.js';
 import type { HttpFetcher } from './http/http-fetcher.js';
+import type { ParsedFeed } from './rss/parsed-feed.js';
 
 /** A configured source, as the connector sees it: validated base fields plus its typed options. */
 export interface SourceDefinition<Options = unknown> {
@@ -30,7 +31,15 @@ export interface FetchContext {
   logger: Logger;
   now: () => Date;
   signal?: AbortSignal;
+  /**
+   * Parses a fetched feed document (RSS, Atom, JSON Feed); by default `parseFeedDocument` on this
+   * thread. The embedded run gives its thread pool's, so that parsing leaves the main thread.
+   */
+  parseFeed?: FeedDocumentParser;
 }
+
+/** `parseFeedDocument`'s shape: a document's text in, the parsed feed out, or a `ParseError` naming `where`. */
+export type FeedDocumentParser = (text: string, options: { feedUrl: string; where: string }) => Promise<ParsedFeed>;
 
 /** The outcome of one poll. `not-modified` costs no parsing and carries no items. */
 export interface FetchOutcome {

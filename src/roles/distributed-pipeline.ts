@@ -127,7 +127,7 @@ export async function createDistributedPipeline(config: HubwatchConfig, deps: Di
       sources: new Map(sources.map((source) => [source.definition.id, source])),
       poll: {
         state: adapters.state, index, now: clock, logger: logger.child({ component: 'poll' }),
-        fetchContext: { fetcher, now: clock },
+        fetchContext: { fetcher, now: clock, ...(builder?.feedParser ? { parseFeed: builder.feedParser } : {}) },
         builder: builder ?? missingInRole('the enrich stage', 'enrich'),
       },
       applyRetention,

@@ -95,7 +95,7 @@ async function compose(
       index,
       now: clock,
       logger: logger.child({ component: 'poll' }),
-      fetchContext: { fetcher, now: clock },
+      fetchContext: { fetcher, now: clock, ...(builder.feedParser ? { parseFeed: builder.feedParser } : {}) },
       builder,
     },
     applyRetention,

@@ -1,8 +1,10 @@
 import type { HubwatchConfig } from '../config/schema.js';
+import type { FeedDocumentParser } from '../connectors/connector.js';
 import { articleIdOf } from '../core/mention-id.js';
 import { createInProcessBatchEnricher, type BatchEnricher } from '../enrich/batch-enricher.js';
 import { createInProcessStoryMemory } from '../enrich/in-process-story-memory.js';
 import { enrichThreads } from '../enrich/pool/pool-size.js';
+import type { PooledBatchEnricher } from '../enrich/pool/pooled-batch-enricher.js';
 import { computeReach } from '../enrich/reach.js';
 import type { StoryMember, StoryMemory } from '../enrich/story-memory.js';
 import type { MentionIndex } from '../index/mention-index.js';
@@ -15,6 +17,8 @@ const REMEMBER_BATCH = 5_000;
 
 /** What the enrich stage runs with in one process, and what to release after (the pool's threads). */
 export interface MentionBuilder extends MentionBuilderDeps {
+  /** Parses feed documents on the enrichment pool's threads; absent when enrichment runs on this thread. */
+  feedParser?: FeedDocumentParser;
   close(): Promise<void>;
 }
 
@@ -37,7 +41,7 @@ async function rebuildStoryMemory(stories: StoryMemory, index: MentionIndex, sin
  * this thread never loads the models (about 80 MB). Either way the models are loaded before the
  * first batch, as part of start-up.
  */
-async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'enrich'>): Promise<BatchEnricher> {
+async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'enrich'>): Promise<BatchEnricher | PooledBatchEnricher> {
   const { workers, ...options } = config.enrich;
   const threads = enrichThreads(workers);
   if (threads === 0) {
@@ -77,6 +81,7 @@ export async function createMentionBuilder(
   );
   return {
     enricher,
+    ...('parseFeed' in enricher ? { feedParser: enricher.parseFeed } : {}),
     stories,
     reachOf: (item) => computeReach(reachBySource.get(item.sourceId) ?? {}, item.audience),
     async close() {

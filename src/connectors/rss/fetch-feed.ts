@@ -48,7 +48,7 @@ export async function feedOutcome(response: HttpResponse, cursor: ConnectorCurso
   const contentType = response.headers['content-type'] ?? '';
   const kind = /json/i.test(contentType) ? 'json' : 'xml';
   const decoded = context.fetcher.decode(response, kind);
-  const parsed = await parseFeedDocument(decoded.text, { feedUrl: response.finalUrl, where });
+  const parsed = await (context.parseFeed ?? parseFeedDocument)(decoded.text, { feedUrl: response.finalUrl, where });
   const waits = [parsed.ttlSeconds, response.freshForSeconds].filter((value): value is number => typeof value === 'number' && value > 0);
   const problems = decoded.correction
     ? [{ reason: 'charset-corrected', message: decoded.correction, outcome: 'repaired' as const }, ...parsed.problems]

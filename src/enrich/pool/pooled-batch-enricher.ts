@@ -1,4 +1,6 @@
 import { Piscina } from 'piscina';
+import type { FeedDocumentParser } from '../../connectors/connector.js';
+import { feedFromAnswer, type FeedParseAnswer, type FeedParseTask } from '../../connectors/rss/threaded-feed-parse.js';
 import { EnrichmentError } from '../../core/errors.js';
 import { threadModule, type ThreadModule } from '../../platform/threads/thread-module.js';
 import type { BatchEnricher } from '../batch-enricher.js';
@@ -18,8 +20,10 @@ export interface PoolOptions {
   maxChunk?: number;
 }
 
-/** A batch enricher on threads, which can be waited on until every thread has loaded. */
+/** A batch enricher on threads, which can be waited on until every thread has loaded, and which parses feed documents on the same threads. */
 export interface PooledBatchEnricher extends BatchEnricher {
+  /** `parseFeedDocument` on one of the threads (the module's `parseFeed` export), for the fetch stage. */
+  parseFeed: FeedDocumentParser;
   /**
    * Resolves once every thread has loaded its module (models, lexicons, the compiled watchlist),
    * so that loading happens at start and not in the first batches; rejects with an
@@ -65,6 +69,11 @@ export function createPooledBatchEnricher<T>(module: ThreadModule<T>, options: P
   };
 
   return {
+    async parseFeed(text, options) {
+      if (closed) throw new EnrichmentError('the enrichment pool is closed', { reason: 'enrich-closed', retryable: false });
+      const task: FeedParseTask = { text, feedUrl: options.feedUrl, where: options.where };
+      return feedFromAnswer((await pool.run(task, { name: 'parseFeed' })) as FeedParseAnswer);
+    },
     async ready() {
       // Piscina loads a thread's module with its first task; one empty task a thread, at once, reaches each.
       try {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
-import { EnrichmentError } from '../../../src/core/errors.js';
+import { parseFeedDocument } from '../../../src/connectors/rss/parse-feed.js';
+import { EnrichmentError, ParseError } from '../../../src/core/errors.js';
 import type { NormalisedItem } from '../../../src/core/normalise.js';
 import { createInProcessBatchEnricher, type BatchEnricher } from '../../../src/enrich/batch-enricher.js';
 import { createEnricher } from '../../../src/enrich/create-enricher.js';
@@ -115,6 +116,25 @@ describe('enrichment pool', () => {
     await expect(failed).rejects.toThrow(EnrichmentError);
     await expect(failed).rejects.toThrow(/the enrichment threads could not start: the language table is unreadable/);
     await unloadable.close();
+  });
+
+  it('parses feed documents on its threads as on this one: the same items, and the same ParseError for a page that is no feed', async () => {
+    const parsing = createEnrichmentPool(watchlist, options, { threads: 2 });
+    pools.push(parsing);
+    const where = 'source "x" (https://example.org/feed)';
+    for (const fixture of ['rss2-extensions.xml', 'atom-xhtml.xml', 'rss1-rdf.xml', 'fidelity-markup-jsonfeed.json']) {
+      const text = readFileSync(`src/connectors/rss/fixtures/${fixture}`, 'utf8');
+      const here = await parseFeedDocument(text, { feedUrl: 'https://example.org/feed', where });
+      const there = await parsing.parseFeed(text, { feedUrl: 'https://example.org/feed', where });
+      expect(there.items.length).toBeGreaterThan(0);
+      expect(there).toEqual(here);
+    }
+    const page = '<!doctype html><html><head><title>Welcome</title></head><body>Hi</body></html>';
+    const local = await parseFeedDocument(page, { feedUrl: 'https://example.org/', where }).catch((error: unknown) => error);
+    const threaded = await parsing.parseFeed(page, { feedUrl: 'https://example.org/', where }).catch((error: unknown) => error);
+    expect(local).toBeInstanceOf(ParseError);
+    expect(threaded).toBeInstanceOf(ParseError);
+    expect(threaded).toMatchObject({ message: (local as ParseError).message, reason: 'not-a-feed', retryable: false });
   });
 
   it('ends its threads on close, and refuses batches after', async () => {

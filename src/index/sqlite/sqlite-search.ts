@@ -35,6 +35,17 @@ function body(scope: Scope, score: boolean): { sql: string; params: unknown[]; f
     return { sql: `FROM mentions m WHERE ${where.sql}`, params: where.params, fts: false };
   }
   const match = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), score);
+  const entity = score ? -1 : scope.where.findIndex((fragment) => fragment.narrowed !== undefined);
+  if (entity >= 0) {
+    // Text and an entity filter (`q=… & brand=…`): the matches are checked on the entity's rows
+    // (seq and published, in its index) before any mention is looked up, so only the mentions with
+    // both are read. Joining the matches to `mentions` first read one row per match (5,500 for two
+    // common words over 30 days, to keep 441) and built the entity's list once per month: 10 ms
+    // of SQL for that search, 4 ms this way.
+    const narrowed = scope.where.map((fragment, i) => (i === entity ? fragment.narrowed!({ sql: `me.seq IN (${match.sql})`, params: match.params }) : fragment));
+    const conditions = andFragments(narrowed);
+    return { sql: `FROM mentions m WHERE ${conditions.sql}`, params: conditions.params, fts: true };
+  }
   return {
     sql: `FROM (${match.sql}) f JOIN mentions m ON m.seq = f.seq WHERE ${where.sql}`,
     params: [...match.params, ...where.params],

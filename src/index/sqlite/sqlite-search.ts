@@ -68,7 +68,7 @@ function plainSnippet(text: string): string {
   // The snippet is the text's beginning: flattening only a head of it gives the same first
   // characters, once that head flattens to more than the snippet (2 more: a space it ends with may be
   // trimmed). Flattening whole articles cost a page of 100 about 1 ms.
-  const head = text.length > 4 * PLAIN_SNIPPET_CHARS ? text.slice(0, 4 * PLAIN_SNIPPET_CHARS).replace(/\s+/g, ' ').trimStart() : '';
+  const head = text.length > 2 * PLAIN_SNIPPET_CHARS ? text.slice(0, 2 * PLAIN_SNIPPET_CHARS).replace(/\s+/g, ' ').trimStart() : '';
   const flat = head.length > PLAIN_SNIPPET_CHARS + 2 ? head : text.replace(/\s+/g, ' ').trim();
   return flat.length <= PLAIN_SNIPPET_CHARS ? flat : `${flat.slice(0, PLAIN_SNIPPET_CHARS).replace(/\s\S*$/, '')}…`;
 }

@@ -39,7 +39,8 @@ function narrowedBody(scope: Scope): { sql: string; params: unknown[] } | null {
 
 /**
  * The FROM/WHERE of a search, without order or page: the matches of the window's full-text
- * months (`f.seq`, and `f.score` with `score`) joined to `mentions m`. A query whose top is not
+ * months (`f.seq`, and `f.score` with `score`) joined to `mentions m`, or without `score` the
+ * form of `narrowedBody` when it applies. A query whose top is not
  * text (`"Claire Dubois" OR person:claire-dubois`) is selected by SQL; with `score`, its text
  * part is scored beside it (`f.score`, null where the text did not match), so it ranks too.
  */

@@ -40,6 +40,8 @@ export interface HitView {
 
 /** A snippet with its highlight markers turned into offsets: `{ text, highlights: [[start, end]] }`. */
 export function splitHighlights(snippet: string): SnippetView {
+  // Most snippets of a page without text query have no marker: no walk through them.
+  if (!snippet.includes(MARK_OPEN) && !snippet.includes(MARK_CLOSE)) return { text: snippet, highlights: [] };
   let text = '';
   const highlights: [number, number][] = [];
   let open = -1;

@@ -62,7 +62,14 @@ export function ftsMonths(db: Database.Database, fromMs?: number, toMs?: number)
  * joined by UNION ALL, each bounded by the seq range when there is one; with `score`, also the
  * negated bm25 (title weighted 4) as `score`. No month: an empty select.
  */
-export function ftsMatchSql(months: readonly string[], expression: string, seqRange: [number, number] | null, score: boolean): { sql: string; params: unknown[] } {
+export function ftsMatchSql(
+  months: readonly string[],
+  expression: string,
+  seqRange: [number, number] | null,
+  score: boolean,
+  /** One more condition on each month's rows (`rowid` is theirs). */
+  condition?: string,
+): { sql: string; params: unknown[] } {
   if (months.length === 0) return { sql: `SELECT NULL AS seq${score ? ', NULL AS score' : ''} WHERE 0`, params: [] };
   const params: unknown[] = [];
   const parts = months.map((month) => {
@@ -73,6 +80,7 @@ export function ftsMatchSql(months: readonly string[], expression: string, seqRa
       sql += ' AND rowid BETWEEN ? AND ?';
       params.push(seqRange[0], seqRange[1]);
     }
+    if (condition) sql += ` AND ${condition}`;
     return sql;
   });
   return { sql: parts.join(' UNION ALL '), params };

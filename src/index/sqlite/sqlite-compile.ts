@@ -6,6 +6,12 @@ import { siteFragment, tagFragment } from './sqlite-social.js';
 export interface Fragment {
   sql: string;
   params: unknown[];
+  /**
+   * For an entity filter (`m.seq IN (SELECT me.seq FROM mention_entities me WHERE …)`): the same
+   * condition with one more condition on `me.seq` inside, so that a search can check its full-text
+   * matches on the entity rows before looking up any mention (see `sqlite-search.ts`).
+   */
+  narrowed?: (extra: Fragment) => Fragment;
 }
 
 /** Bounds pushed into every sub-query: the published window, the FTS rowid (seq) range, the FTS months. */
@@ -136,7 +142,7 @@ function fieldFragment(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>, bo
         sql += ' AND me.label = ?';
         params.push(label);
       }
-      return { sql: `${sql})`, params };
+      return { sql: `${sql})`, params, narrowed: (extra) => ({ sql: `${sql} AND ${extra.sql})`, params: [...params, ...extra.params] }) };
     }
     case 'sentiment':
       return keyMatch('m.label', leaf);

@@ -4,6 +4,7 @@ import { threadData } from '../../platform/threads/thread-module.js';
 import { attachFtsForReading } from './fts-file.js';
 import type { PooledReads, ReadMethod, ReadWorkerData, ReadWorkerReply, ReadWorkerRequest } from './read-pool-protocol.js';
 import { histogramSqlite, sentimentOverTimeSqlite, shareOfVoiceSqlite, topStoriesSqlite, topTermsSqlite } from './sqlite-aggregate.js';
+import { READ_MMAP_BYTES } from './sqlite-connection.js';
 import { toIndexError } from './sqlite-errors.js';
 import { searchSqlite } from './sqlite-search.js';
 
@@ -21,7 +22,7 @@ const db = new Database(data.path, { readonly: true });
 db.pragma(`busy_timeout = ${data.busyTimeoutMs}`);
 db.pragma('cache_size = -131072');
 db.pragma('temp_store = MEMORY');
-db.pragma('mmap_size = 268435456');
+db.pragma(`mmap_size = ${READ_MMAP_BYTES}`);
 attachFtsForReading(db, data.ftsPath);
 
 const READS: { [M in ReadMethod]: (db: Database.Database, request: PooledReads[M]) => unknown } = {

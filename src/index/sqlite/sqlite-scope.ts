@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { UserInputError } from '../../core/errors.js';
 import type { QueryNode } from '../query/ast.js';
 import { FTS_PREFIX_LENGTHS, ftsMatchSql, ftsMonths, vocabTable } from './fts-partitions.js';
+import { statement } from './sqlite-statements.js';
 import { compileQuery, seqRangeOf, type Bounds, type CompiledQuery, type Fragment } from './sqlite-compile.js';
 
 const DAY_MS = 86_400_000;
@@ -58,8 +59,7 @@ export function buildScope(db: Database.Database, query: QueryNode | null, from?
   if (to) bounds.toMs = to.getTime();
   let empty = false;
   if (from || to) {
-    const range = db
-      .prepare('SELECT min(min_seq) AS lo, max(max_seq) AS hi FROM mention_days WHERE day >= ? AND day <= ?')
+    const range = statement(db, 'SELECT min(min_seq) AS lo, max(max_seq) AS hi FROM mention_days WHERE day >= ? AND day <= ?')
       .get(
         from ? Math.floor(from.getTime() / DAY_MS) : -1e9,
         to ? Math.floor((to.getTime() - 1) / DAY_MS) : 1e9,

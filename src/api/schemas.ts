@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, SENTIMENT_LABELS } from '../core/mention.js';
+import { CHANNELS, SENTIMENT_LABELS, mentionSourceSchema } from '../core/mention.js';
 
 /** One value or a repeated parameter (`brand=a&brand=b`), read as a list; at most 50 values. */
 const repeated = z
@@ -37,6 +37,7 @@ export const hitViewSchema = z.object({
   url: z.string().nullable(),
   source: z.string(),
   sourceName: z.string(),
+  sources: z.array(mentionSourceSchema).describe('every source that delivered the mention, the first (`source`) first'),
   channel: z.string(),
   author: z.string().nullable(),
   publishedAt: z.string(),
@@ -44,6 +45,8 @@ export const hitViewSchema = z.object({
   sentiment: sentimentSchema,
   entities: z.array(z.object({ kind: z.string(), id: z.string(), name: z.string(), role: z.string().optional(), sentiment: sentimentSchema.optional() })),
   storyId: z.string().nullable(),
+  storyRole: z.enum(['origin', 'copy', 'amplifier']).describe("the mention's part in its story; an amplifier shares the article at `sharedUrl`"),
+  sharedUrl: z.string().optional(),
   reach: z.number(),
   score: z.number().optional(),
   snippets: z.array(z.object({ text: z.string(), highlights: z.array(z.tuple([z.number(), z.number()])) })),

@@ -34,8 +34,16 @@ describe('GET /api/mentions', () => {
     expect(all.totalIsExact).toBe(true);
     expect(names(all)).toEqual(['tweet', 'globex-results', 'outage', 'rachat-copie', 'rachat', 'greve']);
     expect(Object.keys(all.hits[0]!).sort()).toEqual(
-      ['author', 'channel', 'entities', 'id', 'language', 'publishedAt', 'reach', 'sentiment', 'snippets', 'source', 'sourceName', 'storyId', 'title', 'url'].sort(),
+      ['author', 'channel', 'entities', 'id', 'language', 'publishedAt', 'reach', 'sentiment', 'snippets', 'source', 'sourceName', 'sources', 'storyId', 'storyRole', 'title', 'url'].sort(),
     );
+    // Every delivering source and the part in the story reach the client (the response schema once dropped them).
+    const hits = all.hits as unknown as { id: string; source: string; sourceName: string; sources: { id: string; name: string }[]; storyRole: string }[];
+    for (const hit of hits) expect(hit.sources[0]).toEqual({ id: hit.source, name: hit.sourceName });
+    const roles = new Map(hits.map((hit) => [nameOf.get(hit.id), hit.storyRole]));
+    // The two share a story named after neither of them: both are copies of it; the others stand alone.
+    expect(roles.get('rachat')).toBe('copy');
+    expect(roles.get('rachat-copie')).toBe('copy');
+    expect(roles.get('outage')).toBe('origin');
     expect(all.nextCursor).toBeNull();
   });
 

@@ -86,7 +86,7 @@ export async function run(argv: string[]): Promise<void> {
   });
   console.log(`  ${fmt(entities / count)} entities per text on average; goal 2,000/s per core (CPU time): ${full >= 2000 ? 'met' : 'NOT met'}`);
 
-  rate('  language (eld/small, title + 200 chars)', rounds, count, () => {
+  rate('  language (eld small database, title + 200 chars)', rounds, count, () => {
     for (const t of texts) detectLanguage(t);
   });
   const compiled = compileWatchlist(watchlist);

@@ -20,6 +20,8 @@ export interface SourceView extends Omit<SourceState, 'status'> {
   configuredIntervalSeconds: number | null;
   /** Whether the source's own ttl / cache headers hold the interval above what hubwatch would choose. */
   intervalSetBySource: boolean;
+  /** Seconds the source asked to be left alone at its last answer, or null (never optional here). */
+  sourceAskedSeconds: number | null;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function listSources(
       itemsPerDay: perDay ? (perDay.get(source.id) ?? 0) : known.itemsPerDay,
       status: source.enabled ? known.status : 'disabled',
       configuredIntervalSeconds: source.interval ?? null,
+      sourceAskedSeconds: asked,
       intervalSetBySource: asked !== null && known.intervalSeconds !== null && asked >= known.intervalSeconds,
     });
   }

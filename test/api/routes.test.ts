@@ -18,6 +18,8 @@ describe('sources, alerts, saved searches, health, metrics', () => {
     // Items per day count what the source delivered in the 7 days before the clock (2026-03-20): nothing.
     expect(body.sources[0]).toMatchObject({ name: 'Le Monde', type: 'rss', url: 'https://www.lemonde.fr/rss/une.xml', lastError: null, itemsPerDay: 0 });
     expect(body.sources[0]).not.toHaveProperty('cursor');
+    // Everything `sources list --json` prints but the cursor reaches the client (the response schema once dropped the source's own asked interval).
+    expect(body.sources[0]).toHaveProperty('sourceAskedSeconds', null);
   });
 
   it('gives alert rules and history', async () => {

@@ -13,6 +13,7 @@ const sourceSchema = z
     lastPollAt: z.string().nullable(), lastSuccessAt: z.string().nullable(), lastErrorAt: z.string().nullable(), lastError: z.string().nullable(),
     consecutiveFailures: z.number().int(), intervalSeconds: z.number().nullable(), nextPollAt: z.string().nullable(), itemsPerDay: z.number(),
     itemsTotal: z.number(), configuredIntervalSeconds: z.number().nullable(), intervalSetBySource: z.boolean(),
+    sourceAskedSeconds: z.number().nullable().describe('seconds the source asked to be left alone at its last answer (ttl, Cache-Control, Expires), or null'),
   })
   .describe('what `hubwatch sources list --json` prints, without the connector cursor');
 

@@ -9,7 +9,7 @@ import { silentLogger } from '../../src/platform/logger.js';
 import { createEmbeddedPipeline } from '../../src/roles/embedded-pipeline.js';
 import { startSampleServer, type SampleServer } from '../../src/samples/sample-server.js';
 import type { PollReport } from '../../src/workers/poll-types.js';
-import { deskMention as desk } from '../support/desk-mentions.js';
+import { deskBaseline, deskNegativeConfig, deskNegativeHour } from '../support/desk-mentions.js';
 import { startSlackReceiver, type SlackReceiver } from '../support/slack-receiver.js';
 
 const logger = silentLogger();
@@ -37,14 +37,8 @@ describe('windowed rules on the timer of a long-running run', () => {
   });
 
   it('fires a negative-share rule without any new poll, and stops with the run', { timeout: 60_000 }, async () => {
-    const settings = configSchema.parse({
-      // Polled once at start; its next poll is an hour away.
-      sources: [{ id: 'daily-courier', type: 'rss', url: `${server.url}/feeds/daily-courier.xml`, channel: 'news', tier: 1, interval: '1h' }],
-      fetch: { allow: [{ host: '127.0.0.1', ports: [Number(new URL(server.url).port)] }], perHost: { concurrency: 2, minDelay: 0 } },
-      notifiers: [{ id: 'team', type: 'slack', webhookUrl: receiver.url }],
-      alerts: [{ id: 'desk-negative', type: 'negative-share', query: 'brand:acme AND source:import-desk', window: '1h', threshold: 0.5, baselineWindows: 3, minMentions: 3, notify: ['team'] }],
-      index: { sqlite: { path: join(dir, 'hubwatch.db') } },
-    });
+    // Its one feed is polled once at start; its next poll is an hour away.
+    const settings = configSchema.parse(deskNegativeConfig(server.url, receiver.url, join(dir, 'hubwatch.db')));
     const index = await openIndex(settings.index, { logger });
     const polls: PollReport[] = [];
     const pipeline = await createEmbeddedPipeline(settings, { index, logger, clock: () => new Date(), onReport: (r) => polls.push(r) });
@@ -52,7 +46,7 @@ describe('windowed rules on the timer of a long-running run', () => {
     try {
       // The baseline: one calm mention in each of the four hours before the window (the oldest
       // also shows the index's history covers the baseline).
-      await index.upsert([desk('b1', 270, 'neutral'), desk('b2', 210, 'neutral'), desk('b3', 150, 'neutral'), desk('b4', 90, 'neutral')]);
+      await index.upsert(deskBaseline());
       const run = ingestUntilAborted(pipeline, stop.signal, { logger, totals: emptyTotals(), alertsEveryMs: 100 });
       await expect.poll(() => polls.length, { timeout: 20_000 }).toBe(1);
       expect(polls[0]?.outcome).toBe('ok');
@@ -62,7 +56,7 @@ describe('windowed rules on the timer of a long-running run', () => {
 
       // 3 of 4 negative in the last hour (75%, threshold 50%, baseline 0%), written straight to
       // the index: no poll brings them and no batch evaluation sees them.
-      await index.upsert([desk('n1', 40, 'negative'), desk('n2', 30, 'negative'), desk('n3', 20, 'negative'), desk('c1', 10, 'neutral')]);
+      await index.upsert(deskNegativeHour());
       await receiver.waitFor(1, 10_000);
       const body = JSON.stringify(receiver.received[0]?.body);
       expect(body).toContain('Negative share 75%');

@@ -12,7 +12,7 @@ import { createDistributedPipeline } from '../../src/roles/distributed-pipeline.
 import { startSampleServer, type SampleServer } from '../../src/samples/sample-server.js';
 import { JOBS } from '../../src/workers/job-catalog.js';
 import type { PollReport } from '../../src/workers/poll-types.js';
-import { deskMention as desk } from '../support/desk-mentions.js';
+import { deskBaseline, deskNegativeConfig, deskNegativeHour } from '../support/desk-mentions.js';
 import { deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis-test.js';
 import { startSlackReceiver, type SlackReceiver } from '../support/slack-receiver.js';
 
@@ -43,14 +43,7 @@ describe('windowed alert rules in distributed mode', () => {
   });
 
   it('fires a negative-share rule from the queue scheduler without any new poll, once per window', { timeout: 60_000 }, async () => {
-    const settings = configSchema.parse({
-      sources: [{ id: 'daily-courier', type: 'rss', url: `${server.url}/feeds/daily-courier.xml`, channel: 'news', tier: 1, interval: '1h' }],
-      fetch: { allow: [{ host: '127.0.0.1', ports: [Number(new URL(server.url).port)] }], perHost: { concurrency: 2, minDelay: 0 } },
-      notifiers: [{ id: 'team', type: 'slack', webhookUrl: receiver.url }],
-      alerts: [{ id: 'desk-negative', type: 'negative-share', query: 'brand:acme AND source:import-desk', window: '1h', threshold: 0.5, baselineWindows: 3, minMentions: 3, notify: ['team'] }],
-      index: { sqlite: { path: join(dir, 'hubwatch.db') } },
-      queue: { redisUrl: TEST_REDIS_URL, prefix },
-    });
+    const settings = configSchema.parse({ ...deskNegativeConfig(server.url, receiver.url, join(dir, 'hubwatch.db')), queue: { redisUrl: TEST_REDIS_URL, prefix } });
     const index = await openIndex(settings.index, { logger });
     const polls: PollReport[] = [];
     const pipeline = await createDistributedPipeline(settings, {
@@ -60,7 +53,7 @@ describe('windowed alert rules in distributed mode', () => {
     const alertQueue = new Queue('alert', { connection: redis, prefix });
     const stop = new AbortController();
     try {
-      await index.upsert([desk('b1', 270, 'neutral'), desk('b2', 210, 'neutral'), desk('b3', 150, 'neutral'), desk('b4', 90, 'neutral')]);
+      await index.upsert(deskBaseline());
       // The long-running loop of `run`: with the scheduler on the queue it keeps no timer of its own.
       const run = ingestUntilAborted(pipeline, stop.signal, { logger, totals: emptyTotals(), alertsEveryMs: 3_600_000 });
       await expect.poll(() => polls.length, { timeout: 20_000 }).toBe(1);
@@ -71,7 +64,7 @@ describe('windowed alert rules in distributed mode', () => {
       expect(receiver.received).toHaveLength(0);
 
       // Written straight to the index: no poll brings them and no batch evaluation sees them.
-      await index.upsert([desk('n1', 40, 'negative'), desk('n2', 30, 'negative'), desk('n3', 20, 'negative'), desk('c1', 10, 'neutral')]);
+      await index.upsert(deskNegativeHour());
       await receiver.waitFor(1, 10_000);
       expect(JSON.stringify(receiver.received[0]?.body)).toContain('Negative share 75%');
       expect(polls).toHaveLength(1);

@@ -140,6 +140,13 @@ export interface MentionIndex {
   signaturesSince(since: Date): AsyncIterable<SignatureRecord>;
   /** Deletes mentions published before `before`; returns how many. */
   deleteOlderThan(before: Date): Promise<number>;
+  /**
+   * Upkeep for searches over finished periods, as of `now`: the SQLite adapter merges each finished
+   * month's full-text table into one segment (searches over it then read each word's list once,
+   * not once per segment); Elasticsearch merges its segments itself. Returns how many periods
+   * were merged. Run by the hourly maintenance beside retention.
+   */
+  compact(now: Date): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -20,12 +20,19 @@ export function missingInRole<T extends object>(what: string, role: string): T {
   });
 }
 
-/** Deletes mentions older than `index.retention` (no-op when unset); returns how many. */
+/**
+ * The index's upkeep, run at start and hourly: deletes mentions older than `index.retention` (none
+ * when unset), then merges finished periods (`MentionIndex.compact`); returns how many mentions
+ * were deleted.
+ */
 export function retentionOf(config: Pick<HubwatchConfig, 'index'>, index: MentionIndex, clock: Clock, logger: Logger): () => Promise<number> {
   return async () => {
-    if (config.index.retention === undefined) return 0;
-    const deleted = await index.deleteOlderThan(new Date(clock().getTime() - config.index.retention * 1000));
-    if (deleted > 0) logger.info({ deleted, retentionSeconds: config.index.retention }, 'retention applied');
+    let deleted = 0;
+    if (config.index.retention !== undefined) {
+      deleted = await index.deleteOlderThan(new Date(clock().getTime() - config.index.retention * 1000));
+      if (deleted > 0) logger.info({ deleted, retentionSeconds: config.index.retention }, 'retention applied');
+    }
+    await index.compact(clock());
     return deleted;
   };
 }

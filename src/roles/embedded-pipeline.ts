@@ -16,6 +16,7 @@ import { EmbeddedDriver } from '../workers/embedded-driver.js';
 import { createJobHandlers } from '../workers/job-handlers.js';
 import { InProcessJobRunner } from '../workers/in-process-job-runner.js';
 import type { PollReport, SourceRuntime } from '../workers/poll-types.js';
+import { retentionOf } from './distributed-support.js';
 import { createMentionBuilder } from './mention-builder.js';
 
 /** Where alerts print when a Slack notifier has no webhook URL, and the delivery's timing (tests). */
@@ -34,7 +35,7 @@ export interface EmbeddedPipeline {
   alerts: AlertEngine;
   /** Where the bundled sample feeds are served, when `samples.serve` is on. */
   samplesUrl: string | null;
-  /** Deletes mentions older than `index.retention` (no-op when unset); returns how many. */
+  /** Deletes mentions older than `index.retention` (none when unset) and merges finished periods of the index; returns how many mentions were deleted. */
   applyRetention(): Promise<number>;
   close(): Promise<void>;
 }
@@ -77,12 +78,7 @@ async function compose(
   const state = deps.state ?? new SqliteStateStore(config.index.sqlite.path);
   const builder = await createMentionBuilder(config, index, clock());
   const sources = config.sources.filter((source) => source.enabled).map(runtimeOf);
-  const applyRetention = async (): Promise<number> => {
-    if (config.index.retention === undefined) return 0;
-    const deleted = await index.deleteOlderThan(new Date(clock().getTime() - config.index.retention * 1000));
-    if (deleted > 0) logger.info({ deleted, retentionSeconds: config.index.retention }, 'retention applied');
-    return deleted;
-  };
+  const applyRetention = retentionOf(config, index, clock, logger);
   const alerts = createAlerting(config, {
     index, state, store: new SqliteAlertStore(config.index.sqlite.path), logger, now: clock,
     write: deps.alertOutput ?? ((line) => process.stderr.write(`${line}\n`)),

@@ -99,7 +99,7 @@ export const JOBS = {
     timeoutMs: 60_000,
     retention: RETENTION,
   }),
-  /** Delete mentions older than `index.retention`. */
+  /** Delete mentions older than `index.retention`, then merge the index's finished periods (`MentionIndex.compact`). */
   applyRetention: job({
     name: 'apply-retention',
     queue: 'maintenance',

@@ -207,6 +207,11 @@ export class ElasticsearchMentionIndex implements MentionIndex {
     }
   }
 
+  /** Nothing to do: Elasticsearch merges its segments in the background. */
+  compact(): Promise<number> {
+    return Promise.resolve(0);
+  }
+
   async deleteOlderThan(before: Date): Promise<number> {
     const answer = await this.http.ok(`POST /${this.alias}/_delete_by_query`, (client, options) =>
       client.deleteByQuery({ index: this.alias, query: { range: { published_at: { lt: before.toISOString() } } }, refresh: true, conflicts: 'proceed' }, options),

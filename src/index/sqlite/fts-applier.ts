@@ -19,6 +19,12 @@ export interface FtsApplier {
    * Returns the last seq covered (`hi` when the range is done).
    */
   replay(lo: number, hi: number, limit: number): number;
+  /**
+   * Merges each of these months' tables that holds more than one segment into one (FTS5's
+   * `optimize`), in its own transaction each; returns the months merged. Months without a table are
+   * skipped.
+   */
+  merge(months: readonly string[]): string[];
   /** Forgets its month tables' statements (after a rollback, which may have removed a table it made). */
   forget(): void;
 }
@@ -62,6 +68,20 @@ export function createFtsApplier(db: Database.Database, options: FtsApplierOptio
       for (const name of tables.all() as string[]) db.prepare(`DELETE FROM ${schema}${name} WHERE rowid BETWEEN ? AND ?`).run(lo, to);
       for (const row of rows) partition(ftsMonth(row.published)).insert.run(row.seq, row.title, row.body);
       return to;
+    },
+    merge(wanted) {
+      const existing = new Set((tables.all() as string[]).map((name) => name.slice(FTS_TABLE_PREFIX.length)));
+      const merged: string[] = [];
+      for (const month of wanted) {
+        if (!existing.has(month)) continue;
+        const name = `${schema}${FTS_TABLE_PREFIX}${month}`;
+        // Every segment has its first leaf in %_idx: a count of distinct ids is the segment count.
+        const { segments } = db.prepare(`SELECT count(DISTINCT segid) AS segments FROM ${name}_idx`).get() as { segments: number };
+        if (segments <= 1) continue;
+        db.transaction(() => db.prepare(`INSERT INTO ${name} (${FTS_TABLE_PREFIX}${month}) VALUES ('optimize')`).run()).immediate();
+        merged.push(month);
+      }
+      return merged;
     },
     forget() {
       months.clear();

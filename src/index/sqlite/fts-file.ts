@@ -1,6 +1,7 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { partitionListSql } from './fts-partitions.js';
+import { READ_MMAP_BYTES } from './sqlite-connection.js';
 
 /** SQLite's answers for a file that is not, or no longer, a sound database. */
 const DAMAGED = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN']);
@@ -116,8 +117,11 @@ export function attachFtsForReading(db: Database.Database, ftsPath: string): voi
   if (ftsPath !== ':memory:') {
     db.prepare('ATTACH DATABASE ? AS fts').run(ftsPath);
     // Page cache and memory map are per schema: an attached file would get the 2 MiB default.
+    // Mapped as far as SQLite allows, as the main file is: at 1M mentions the file is 1.3 GB, and
+    // its newest months, at its end, were read() into each connection's cache past a 1 GiB map
+    // (a cold search by date: 9.7 → 7.9 ms of CPU).
     db.pragma('fts.cache_size = -262144');
-    db.pragma('fts.mmap_size = 1073741824');
+    db.pragma(`fts.mmap_size = ${READ_MMAP_BYTES}`);
   }
   db.exec('CREATE TEMP TABLE snippet_docs (seq INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)');
   db.exec(

@@ -85,6 +85,11 @@ port.on('message', (message: FtsWorkerRequest) => {
   try {
     if (!opened) throw Object.assign(new Error('the full-text file could not be opened'), { code: 'SQLITE_CANTOPEN' });
     const started = performance.now();
+    if (message.type === 'merge') {
+      const merged = opened.applier.merge(message.months);
+      post({ type: 'done', id: message.id, busyMs: performance.now() - started, merged });
+      return;
+    }
     const to = message.type === 'replay' ? opened.replay.immediate(message.lo, message.hi, message.limit) : (opened.apply.immediate(message), undefined);
     post({ type: 'done', id: message.id, busyMs: performance.now() - started, to });
   } catch (error) {

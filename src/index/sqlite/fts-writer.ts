@@ -38,6 +38,12 @@ export interface FtsWriter {
    * it failed (see `takeFailure`). `pending` is settled once the last chunk is committed.
    */
   replay(lo: number, hi: number, limit: number, pending: [number, number] | null): Promise<number | null>;
+  /**
+   * After every batch queued before it: merges each listed month's table into one segment when it
+   * has more (see `FtsApplier.merge`). Resolves to the months merged; a failure rejects this call
+   * alone (the batches are not concerned).
+   */
+  merge(months: readonly string[]): Promise<string[]>;
   /** Resolves when every queued batch has been committed or has failed. */
   idle(): Promise<void>;
   /** The first failure since the last call, if any (its batches were not applied). */

@@ -35,6 +35,14 @@ export class InlineFtsWriter implements FtsWriter {
     return Promise.resolve(to);
   }
 
+  merge(months: readonly string[]): Promise<string[]> {
+    try {
+      return Promise.resolve(this.applier.merge(months));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
   idle(): Promise<void> {
     return Promise.resolve();
   }

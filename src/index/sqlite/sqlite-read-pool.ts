@@ -167,6 +167,10 @@ export class SqliteReadPool implements MentionIndex {
     return this.inner.deleteOlderThan(before);
   }
 
+  compact(now: Date): Promise<number> {
+    return this.inner.compact(now);
+  }
+
   /** Waits for the reads in flight, stops the threads (each closes its connection), then closes the wrapped index. */
   async close(): Promise<void> {
     if (this.closed) return;

@@ -32,6 +32,7 @@ export class ThreadedFtsWriter implements FtsWriter {
   private readonly inFlight = new Map<number, [number, number] | null>();
   /** Replays in flight: what to settle when the range is done, and who awaits the answer. */
   private readonly replays = new Map<number, { hi: number; pending: [number, number] | null; answer: (to: number | null) => void }>();
+  private readonly merges = new Map<number, { resolve: (merged: string[]) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   private waiters: (() => void)[] = [];
   private failure: Error | null = null;
@@ -72,6 +73,8 @@ export class ThreadedFtsWriter implements FtsWriter {
       if (pending) this.settled.push(pending);
       this.inFlight.delete(message.id);
       this.timings.busyMs += message.busyMs;
+      this.merges.get(message.id)?.resolve(message.merged ?? []);
+      this.merges.delete(message.id);
       const replay = this.replays.get(message.id);
       if (replay) {
         this.replays.delete(message.id);
@@ -79,7 +82,11 @@ export class ThreadedFtsWriter implements FtsWriter {
         replay.answer(message.to ?? null);
       }
     } else if (message.type === 'failed') {
-      this.failure ??= Object.assign(new Error(message.message), { code: message.code });
+      const merge = this.merges.get(message.id);
+      this.merges.delete(message.id);
+      if (merge) merge.reject(Object.assign(new Error(message.message), { code: message.code }));
+      // A failed merge leaves the index as it was: it is no failure of the batches.
+      else this.failure ??= Object.assign(new Error(message.message), { code: message.code });
       this.inFlight.delete(message.id);
       this.replays.get(message.id)?.answer(null);
       this.replays.delete(message.id);
@@ -95,6 +102,8 @@ export class ThreadedFtsWriter implements FtsWriter {
     this.inFlight.clear();
     for (const replay of this.replays.values()) replay.answer(null);
     this.replays.clear();
+    for (const merge of this.merges.values()) merge.reject(error);
+    this.merges.clear();
     this.worker = null;
     this.notify();
   }
@@ -136,6 +145,18 @@ export class ThreadedFtsWriter implements FtsWriter {
     return new Promise((answer) => {
       this.replays.set(id, { hi, pending, answer });
       post(worker, { type: 'replay', id, lo, hi, limit });
+    });
+  }
+
+  merge(months: readonly string[]): Promise<string[]> {
+    if (months.length === 0) return Promise.resolve([]);
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    this.inFlight.set(id, null);
+    worker.ref();
+    return new Promise((resolve, reject) => {
+      this.merges.set(id, { resolve, reject });
+      post(worker, { type: 'merge', id, months: [...months] });
     });
   }
 

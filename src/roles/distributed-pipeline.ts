@@ -244,7 +244,8 @@ export async function createDistributedPipeline(config: HubwatchConfig, deps: Di
             }));
             scheduling = true;
           }
-          if (enrichRole && config.index.retention !== undefined) {
+          // Hourly upkeep: retention when set, and merging the index's finished months.
+          if (enrichRole) {
             await queues.byName.maintenance.upsertJobScheduler(RETENTION_SCHEDULER, { every: 3_600_000 }, { name: JOBS.applyRetention.name, data: {} });
           }
           if (enrichRole) {

@@ -244,11 +244,9 @@ export async function createDistributedPipeline(config: HubwatchConfig, deps: Di
             }));
             scheduling = true;
           }
-          // Hourly upkeep: retention when set, and merging the index's finished months.
           if (enrichRole) {
+            // Hourly upkeep: retention when set, and merging the index's finished months.
             await queues.byName.maintenance.upsertJobScheduler(RETENTION_SCHEDULER, { every: 3_600_000 }, { name: JOBS.applyRetention.name, data: {} });
-          }
-          if (enrichRole) {
             const every = deps.windowedAlertsEveryMs ?? WINDOWED_ALERTS_EVERY_MS;
             await queues.byName.alert.upsertJobScheduler(WINDOWED_ALERTS_SCHEDULER, { every }, { name: JOBS.evaluateWindowedAlerts.name, data: {} });
           }

@@ -38,6 +38,9 @@ import { searchSqlite } from './sqlite-search.js';
 import { storySqlite } from './sqlite-story.js';
 import { rowToMention, SqliteUpserter, type WrittenFts } from './sqlite-upsert.js';
 
+/** A month of the full-text index counts as finished this long after its end (late items come in). */
+const FINISHED_AFTER_MS = 2 * 86_400_000;
+
 /** Options of the SQLite index. */
 export interface SqliteIndexOptions extends ConnectionOptions {
   logger: Logger;
@@ -57,9 +60,6 @@ export interface SqliteIndexOptions extends ConnectionOptions {
  * they always see the index's own writes. Another process sees a batch in full text once that
  * thread commits it (well under a second), like Elasticsearch's refresh.
  */
-/** A month of the full-text index counts as finished this long after its end (late items come in). */
-const FINISHED_AFTER_MS = 2 * 86_400_000;
-
 export class SqliteMentionIndex implements MentionIndex {
   /** Writes, and reads that need no full text. */
   private readonly db: Database.Database;
@@ -298,7 +298,7 @@ export class SqliteMentionIndex implements MentionIndex {
    * about 2 s, and two common words then cost about a third less to find in it.
    */
   async compact(now: Date): Promise<number> {
-    const last = this.guard('compact', () => ftsMonth(now.getTime() - FINISHED_AFTER_MS));
+    const last = ftsMonth(now.getTime() - FINISHED_AFTER_MS);
     const finished = this.guard('compact', () => ftsMonths(this.reader).filter((month) => month < last));
     try {
       const merged = await this.fts.merge(finished);

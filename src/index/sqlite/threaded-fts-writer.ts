@@ -82,11 +82,12 @@ export class ThreadedFtsWriter implements FtsWriter {
         replay.answer(message.to ?? null);
       }
     } else if (message.type === 'failed') {
+      const error = Object.assign(new Error(message.message), { code: message.code });
       const merge = this.merges.get(message.id);
       this.merges.delete(message.id);
-      if (merge) merge.reject(Object.assign(new Error(message.message), { code: message.code }));
       // A failed merge leaves the index as it was: it is no failure of the batches.
-      else this.failure ??= Object.assign(new Error(message.message), { code: message.code });
+      if (merge) merge.reject(error);
+      else this.failure ??= error;
       this.inFlight.delete(message.id);
       this.replays.get(message.id)?.answer(null);
       this.replays.delete(message.id);

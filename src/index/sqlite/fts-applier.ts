@@ -65,7 +65,7 @@ export function createFtsApplier(db: Database.Database, options: FtsApplierOptio
     replay(lo, hi, limit) {
       const rows = options.texts().all(lo, hi, limit) as { seq: number; published: number; title: string; body: string }[];
       const to = rows.length === limit ? (rows[rows.length - 1] as { seq: number }).seq : hi;
-      for (const name of tables.all() as string[]) db.prepare(`DELETE FROM ${schema}${name} WHERE rowid BETWEEN ? AND ?`).run(lo, to);
+      for (const name of tables.all() as string[]) db.prepare(`DELETE FROM ${schema}${name} WHERE rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`).run(lo, to);
       for (const row of rows) partition(ftsMonth(row.published)).insert.run(row.seq, row.title, row.body);
       return to;
     },

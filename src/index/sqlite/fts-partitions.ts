@@ -2,10 +2,9 @@ import type Database from 'better-sqlite3';
 
 /**
  * The full-text index is one FTS5 table per UTC month of `published` (`mentions_fts_202611`), in
- * the full-text file. FTS5 reads a term's whole doclist whatever the rowid range asked for (at 1M
- * mentions, `"a" AND "b"` costs the same over 30 days as over a year), so a date-bounded search
- * reads only the months it spans; retention drops whole months. bm25 weighs terms within each
- * month, as Elasticsearch does within each shard.
+ * the full-text file. A date-bounded search reads only the months it spans, and within them seeks
+ * to the window's rowid (seq) range; retention drops whole months. bm25 weighs terms within each
+ * month, as Elasticsearch does within each shard (it reads each term's whole list in the month).
  */
 export const FTS_TABLE_PREFIX = 'mentions_fts_';
 
@@ -77,7 +76,10 @@ export function ftsMatchSql(
     params.push(expression);
     let sql = `SELECT rowid AS seq${score ? `, -bm25(${table}, 4.0, 1.0) AS score` : ''} FROM fts.${table} WHERE ${table} MATCH ?`;
     if (seqRange) {
-      sql += ' AND rowid BETWEEN ? AND ?';
+      // Integers, not the REAL better-sqlite3 binds a JS number as: FTS5 seeks to a rowid bound
+      // only when it is an integer and otherwise reads the term's whole list (SQLite then drops
+      // the rows outside), so a search over a quarter of a month cost the whole month.
+      sql += ' AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)';
       params.push(seqRange[0], seqRange[1]);
     }
     if (condition) sql += ` AND ${condition}`;

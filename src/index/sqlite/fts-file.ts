@@ -107,8 +107,7 @@ function setUpFtsFile(db: Database.Database, ftsPath: string): boolean {
 
 /**
  * Readies a connection for full-text reads: the full-text file attached as schema `fts` (unless
- * `prepareFtsFile` left it attached) and a scratch FTS5 table for snippets (temp, so per
- * connection).
+ * `prepareFtsFile` left it attached).
  *
  * Writes never go through this connection: a `BEGIN IMMEDIATE` locks every attached file, which
  * would serialise the main file's writer with the full-text thread.
@@ -123,8 +122,4 @@ export function attachFtsForReading(db: Database.Database, ftsPath: string): voi
     db.pragma('fts.cache_size = -262144');
     db.pragma(`fts.mmap_size = ${READ_MMAP_BYTES}`);
   }
-  db.exec('CREATE TEMP TABLE snippet_docs (seq INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)');
-  db.exec(
-    "CREATE VIRTUAL TABLE temp.snippet_fts USING fts5 (title, body, content = 'snippet_docs', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2')",
-  );
 }

@@ -39,6 +39,8 @@ export interface CompiledQuery {
   where: Fragment[];
   /** OR of every positive text leaf, for highlighting (null when there is none). */
   highlight: string | null;
+  /** Those leaves (terms, phrases, NEARs on the text), in the order of `highlight`. */
+  highlightLeaves: QueryNode[];
   /** Folded stems of the wildcard terms on text (their expansions are counted before running). */
   textPrefixes: string[];
 }
@@ -199,12 +201,12 @@ export function sqlFragment(node: QueryNode, bounds: Bounds): Fragment {
   }
 }
 
-function positiveTextLeaves(node: QueryNode, out: string[], prefixes: string[]): void {
+function positiveTextLeaves(node: QueryNode, out: QueryNode[], prefixes: string[]): void {
   switch (node.kind) {
     case 'term':
     case 'phrase':
       if (node.field === undefined || node.field === 'title') {
-        out.push(ftsExpression(node));
+        out.push(node);
         if (node.kind === 'term' && node.prefix) prefixes.push(node.value);
       } else if ((node.field === 'hashtag' || node.field === 'handle') && node.kind === 'term' && node.prefix) {
         // `#acme*` takes its candidates from the full-text index: its expansions cost the same.
@@ -212,7 +214,7 @@ function positiveTextLeaves(node: QueryNode, out: string[], prefixes: string[]):
       }
       return;
     case 'near':
-      out.push(ftsExpression(node));
+      out.push(node);
       for (const side of [...nearAlternatives(node.left), ...nearAlternatives(node.right)]) if (side.kind === 'term' && side.prefix) prefixes.push(side.value);
       return;
     case 'and':
@@ -229,20 +231,20 @@ function positiveTextLeaves(node: QueryNode, out: string[], prefixes: string[]):
 
 /** Compiles a query tree for the SQLite adapter. */
 export function compileQuery(node: QueryNode | null, bounds: Bounds): CompiledQuery {
-  if (node === null) return { fts: null, where: [], highlight: null, textPrefixes: [] };
-  const leaves: string[] = [];
+  if (node === null) return { fts: null, where: [], highlight: null, highlightLeaves: [], textPrefixes: [] };
+  const highlightLeaves: QueryNode[] = [];
   const textPrefixes: string[] = [];
-  positiveTextLeaves(node, leaves, textPrefixes);
-  const highlight = leaves.length === 0 ? null : leaves.join(' OR ');
-  if (isText(node)) return { fts: ftsExpression(node), where: [], highlight, textPrefixes };
+  positiveTextLeaves(node, highlightLeaves, textPrefixes);
+  const highlight = highlightLeaves.length === 0 ? null : highlightLeaves.map(ftsExpression).join(' OR ');
+  if (isText(node)) return { fts: ftsExpression(node), where: [], highlight, highlightLeaves, textPrefixes };
   if (node.kind === 'and') {
     const text = node.children.filter(isText);
     if (text.length > 0) {
       const negated = node.children.filter((c) => c.kind === 'not' && isText(c.child));
       const rest = node.children.filter((c) => !text.includes(c) && !negated.includes(c));
       const fts = ftsExpression({ kind: 'and', children: [...text, ...negated] });
-      return { fts, where: conjunctFragments(rest, bounds), highlight, textPrefixes };
+      return { fts, where: conjunctFragments(rest, bounds), highlight, highlightLeaves, textPrefixes };
     }
   }
-  return { fts: null, where: [sqlFragment(node, bounds)], highlight, textPrefixes };
+  return { fts: null, where: [sqlFragment(node, bounds)], highlight, highlightLeaves, textPrefixes };
 }

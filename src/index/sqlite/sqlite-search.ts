@@ -3,6 +3,7 @@ import { UserInputError } from '../../core/errors.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { SearchHit, SearchPage, SearchRequest } from '../mention-index.js';
 import { ftsMatchSql } from './fts-partitions.js';
+import { highlightQuery, highlightRow } from './fts5-highlight.js';
 import { seqRangeOf } from './sqlite-compile.js';
 import { andFragments, buildScope, type Scope } from './sqlite-scope.js';
 import { statement } from './sqlite-statements.js';
@@ -74,40 +75,6 @@ function plainSnippet(text: string): string {
   return flat.length <= PLAIN_SNIPPET_CHARS ? flat : `${flat.slice(0, PLAIN_SNIPPET_CHARS).replace(/\s\S*$/, '')}…`;
 }
 
-type SnippetRow = { seq: number; title: string; body: string };
-
-const snippetReaders = new WeakMap<Database.Database, (seqs: number[], match: string) => SnippetRow[]>();
-
-/**
- * Highlighted title and best fragment of each page row. The full-text index is contentless, so the
- * page's texts are copied into a scratch external-content FTS5 table (temp, per connection; see
- * `attachFtsForReading`) with the same tokeniser, for FTS5's own snippet() and highlight(). One
- * deferred transaction touching only temp tables; `delete-all` empties the index without
- * re-tokenising the previous page.
- */
-function snippetRows(db: Database.Database, seqs: number[], match: string): SnippetRow[] {
-  let read = snippetReaders.get(db);
-  if (!read) {
-    const clear = db.prepare("INSERT INTO temp.snippet_fts (snippet_fts) VALUES ('delete-all')");
-    const clearDocs = db.prepare('DELETE FROM temp.snippet_docs');
-    const copy = db.prepare('INSERT INTO temp.snippet_docs (seq, title, body) SELECT seq, title, body FROM mention_texts WHERE seq = ?');
-    const index = db.prepare('INSERT INTO temp.snippet_fts (rowid, title, body) SELECT seq, title, body FROM temp.snippet_docs');
-    const select = db.prepare(
-      `SELECT rowid AS seq, highlight(snippet_fts, 0, char(2), char(3)) AS title, snippet(snippet_fts, 1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS body FROM temp.snippet_fts WHERE snippet_fts MATCH ?`,
-    );
-    const run = db.transaction((page: number[], query: string) => {
-      clear.run();
-      clearDocs.run();
-      for (const seq of page) copy.run(seq);
-      index.run();
-      return select.all(query) as SnippetRow[];
-    });
-    read = (page, query) => run(page, query);
-    snippetReaders.set(db, read);
-  }
-  return read(seqs, match);
-}
-
 function hits(db: Database.Database, scope: Scope, rows: Row[]): SearchHit[] {
   if (rows.length === 0) return [];
   const marks = rows.map(() => '?').join(',');
@@ -120,19 +87,15 @@ function hits(db: Database.Database, scope: Scope, rows: Row[]): SearchHit[] {
   }[]) {
     docs.set(row.seq, row);
   }
-  const snippets = new Map<number, string[]>();
-  if (scope.compiled.highlight !== null) {
-    const found = snippetRows(db, [...docs.keys()], scope.compiled.highlight);
-    for (const row of found) {
-      const list = [row.body];
-      if (row.title.includes('\u0002')) list.push(row.title);
-      snippets.set(row.seq, list);
-    }
-  }
+  // FTS5's highlight() and snippet() as computed by `highlightRow` (the same strings; an FTS5 table
+  // of the page's texts cost a write transaction per page, about 1 ms).
+  const query = scope.compiled.highlight === null ? null : highlightQuery(scope.compiled.highlightLeaves);
   return rows.flatMap((row) => {
     const doc = docs.get(row.seq);
     if (!doc) return [];
-    const hit: SearchHit = { mention: rowToMention(doc), snippets: snippets.get(row.seq) ?? [plainSnippet(doc.body)] };
+    const marked = query === null ? null : highlightRow(query, doc.title, doc.body, SNIPPET_TOKENS);
+    const snippets = marked === null ? [plainSnippet(doc.body)] : marked.title.includes('\u0002') ? [marked.body, marked.title] : [marked.body];
+    const hit: SearchHit = { mention: rowToMention(doc), snippets };
     if (row.score !== undefined) hit.score = row.score;
     return [hit];
   });

@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { IndexError, UserInputError } from '../../core/errors.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
+import { plainSnippet } from '../plain-snippet.js';
 import type { SearchHit, SearchPage, SearchRequest } from '../mention-index.js';
 import { answerError, isFailure, type EsHttp } from './es-client.js';
 import { positiveText, scopeQuery, type EsQuery } from './es-compile.js';
@@ -8,16 +9,10 @@ import { fromEsSource, MENTION_SOURCE_FIELDS, type EsDocument } from './es-docum
 
 /** Counting stops here, as in the SQLite adapter (`totalIsExact: false` beyond). */
 const COUNT_LIMIT = 10_000;
-const PLAIN_SNIPPET_CHARS = 200;
 
 /** The `_source` fields a search reads. */
 export type EsHitSource = Pick<EsDocument, 'title' | 'text' | 'doc' | 'published_at'>;
 type EsHit = estypes.SearchHit<EsHitSource>;
-
-function plainSnippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= PLAIN_SNIPPET_CHARS ? flat : `${flat.slice(0, PLAIN_SNIPPET_CHARS).replace(/\s\S*$/, '')}…`;
-}
 
 /**
  * Sends a search (typed request, typed answer), turning a refused query (too many clauses) into a

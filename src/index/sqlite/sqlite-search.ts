@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { UserInputError } from '../../core/errors.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
+import { plainSnippet } from '../plain-snippet.js';
 import type { SearchHit, SearchPage, SearchRequest } from '../mention-index.js';
 import { ftsMatchSql } from './fts-partitions.js';
 import { highlightQuery, highlightRow } from './fts5-highlight.js';
@@ -12,7 +13,6 @@ import { rowToMention } from './sqlite-upsert.js';
 const SNIPPET_TOKENS = 24;
 /** Unfiltered searches count exactly up to this many mentions; past it the total is a lower bound. */
 export const UNFILTERED_COUNT_CAP = 10_000;
-const PLAIN_SNIPPET_CHARS = 200;
 
 interface Row {
   seq: number;
@@ -64,15 +64,6 @@ function body(scope: Scope, score: boolean): { sql: string; params: unknown[]; f
     params: [...match.params, ...where.params],
     fts: true,
   };
-}
-
-function plainSnippet(text: string): string {
-  // The snippet is the text's beginning: flattening only a head of it gives the same first
-  // characters, once that head flattens to more than the snippet (2 more: a space it ends with may be
-  // trimmed). Flattening whole articles cost a page of 100 about 1 ms.
-  const head = text.length > 2 * PLAIN_SNIPPET_CHARS ? text.slice(0, 2 * PLAIN_SNIPPET_CHARS).replace(/\s+/g, ' ').trimStart() : '';
-  const flat = head.length > PLAIN_SNIPPET_CHARS + 2 ? head : text.replace(/\s+/g, ' ').trim();
-  return flat.length <= PLAIN_SNIPPET_CHARS ? flat : `${flat.slice(0, PLAIN_SNIPPET_CHARS).replace(/\s\S*$/, '')}…`;
 }
 
 function hits(db: Database.Database, scope: Scope, rows: Row[]): SearchHit[] {

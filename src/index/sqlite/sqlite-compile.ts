@@ -12,6 +12,12 @@ export interface Fragment {
    * matches on the entity rows before looking up any mention (see `sqlite-search.ts`).
    */
   narrowed?: (extra: Fragment) => Fragment;
+  /**
+   * For an exact entity filter: its field, value and the sentiment label its rows are checked for,
+   * so that a search can read the entity's rows first when the value names one entry (see
+   * `sqlite-search.ts`).
+   */
+  entity?: { kind: string; value: string; label?: string };
 }
 
 /** Bounds pushed into every sub-query: the published window, the FTS rowid (seq) range, the FTS months. */
@@ -144,7 +150,9 @@ function fieldFragment(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>, bo
         sql += ' AND me.label = ?';
         params.push(label);
       }
-      return { sql: `${sql})`, params, narrowed: (extra) => ({ sql: `${sql} AND ${extra.sql})`, params: [...params, ...extra.params] }) };
+      const narrowed = (extra: Fragment): Fragment => ({ sql: `${sql} AND ${extra.sql})`, params: [...params, ...extra.params] });
+      if (leaf.prefix) return { sql: `${sql})`, params, narrowed };
+      return { sql: `${sql})`, params, narrowed, entity: { kind: node.field, value: node.value, ...(label === undefined ? {} : { label }) } };
     }
     case 'sentiment':
       return keyMatch('m.label', leaf);

@@ -5,7 +5,7 @@ import { plainSnippet } from '../plain-snippet.js';
 import type { SearchHit, SearchPage, SearchRequest } from '../mention-index.js';
 import { ftsMatchSql } from './fts-partitions.js';
 import { highlightQuery, highlightRow } from './fts5-highlight.js';
-import { seqRangeOf } from './sqlite-compile.js';
+import { seqRangeOf, type Fragment } from './sqlite-compile.js';
 import { andFragments, buildScope, type Scope } from './sqlite-scope.js';
 import { statement } from './sqlite-statements.js';
 import { rowToMention } from './sqlite-upsert.js';
@@ -22,16 +22,47 @@ interface Row {
 }
 
 /**
+ * With an exact entity filter at the top naming one watchlist entry (`brand=acme`): the FROM/WHERE
+ * of the search driven by that entry's rows (their index holds seq, published and label), each
+ * joined to its mention for the other conditions, and with text, the full-text matches checked on
+ * those rows before any mention is read. An entry has one row per mention, so the join repeats
+ * none. Null otherwise. `m.seq IN (…)` built the list of the entry's mentions first: a brand's
+ * negative news over 90 days at 1M mentions cost 4.7 ms of SQL that way, 3.8 this way.
+ */
+function entityBody(db: Database.Database, scope: Scope): { sql: string; params: unknown[] } | null {
+  const at = scope.where.findIndex((fragment) => fragment.entity !== undefined);
+  if (at < 0) return null;
+  const { kind, value, label } = scope.where[at]!.entity!;
+  const ids = statement(db, 'SELECT entity_id FROM entities WHERE kind = ? AND (entity_id = ? OR name_key = ?) LIMIT 2').all(kind, value, value) as { entity_id: string }[];
+  if (ids.length !== 1) return null;
+  const rows: Fragment[] = [{ sql: 'me.kind = ? AND me.entity_id = ?', params: [kind, ids[0]!.entity_id] }];
+  if (scope.bounds.fromMs !== undefined) rows.push({ sql: 'me.published >= ?', params: [scope.bounds.fromMs] });
+  if (scope.bounds.toMs !== undefined) rows.push({ sql: 'me.published < ?', params: [scope.bounds.toMs] });
+  if (label !== undefined) rows.push({ sql: 'me.label = ?', params: [label] });
+  if (scope.compiled.fts !== null) {
+    const match = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), false);
+    rows.push({ sql: `me.seq IN (${match.sql})`, params: match.params });
+  }
+  const conditions = andFragments([...rows, ...scope.where.filter((_, i) => i !== at)]);
+  // CROSS JOIN: the entry's rows outside, whatever the planner would guess.
+  return { sql: `FROM mention_entities me CROSS JOIN mentions m ON m.seq = me.seq WHERE ${conditions.sql}`, params: conditions.params };
+}
+
+/**
  * With text and an entity filter (`q=… & brand=…`) at the top, the FROM/WHERE of the search over
  * `mentions m` alone, the full-text matches checked on the entity's rows (seq and published, in its
  * index) before any mention is looked up, so only the mentions with both are read; null otherwise.
  * Joining the matches to `mentions` first read one row per match (5,500 for two common words over
  * 30 days at 1M mentions, to keep 441) and built the entity's list once per month: 10 ms of SQL for
- * that search, 4.6 ms this way.
+ * that search, 4.6 ms this way. A filter naming one entry is read as `entityBody` reads it; this
+ * form serves the others (a prefix, a value naming two entries).
  */
-function narrowedBody(scope: Scope): { sql: string; params: unknown[] } | null {
+function narrowedBody(db: Database.Database, scope: Scope): { sql: string; params: unknown[] } | null {
+  if (scope.compiled.fts === null) return null;
+  const driven = entityBody(db, scope);
+  if (driven) return driven;
   const entity = scope.where.findIndex((fragment) => fragment.narrowed !== undefined);
-  if (scope.compiled.fts === null || entity < 0) return null;
+  if (entity < 0) return null;
   const match = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), false);
   const narrowed = scope.where.map((fragment, i) => (i === entity ? fragment.narrowed!({ sql: `me.seq IN (${match.sql})`, params: match.params }) : fragment));
   const conditions = andFragments(narrowed);
@@ -45,17 +76,19 @@ function narrowedBody(scope: Scope): { sql: string; params: unknown[] } | null {
  * text (`"Claire Dubois" OR person:claire-dubois`) is selected by SQL; with `score`, its text
  * part is scored beside it (`f.score`, null where the text did not match), so it ranks too.
  */
-function body(scope: Scope, score: boolean): { sql: string; params: unknown[]; fts: boolean } {
+function body(db: Database.Database, scope: Scope, score: boolean): { sql: string; params: unknown[]; fts: boolean } {
   const where = andFragments(scope.where);
   if (scope.compiled.fts === null) {
     if (score && scope.compiled.highlight !== null) {
       const text = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.highlight, seqRangeOf(scope.bounds), true);
       return { sql: `FROM mentions m LEFT JOIN (${text.sql}) f ON f.seq = m.seq WHERE ${where.sql}`, params: [...text.params, ...where.params], fts: true };
     }
+    const driven = entityBody(db, scope);
+    if (driven) return { ...driven, fts: false };
     return { sql: `FROM mentions m WHERE ${where.sql}`, params: where.params, fts: false };
   }
   if (!score) {
-    const narrowed = narrowedBody(scope);
+    const narrowed = narrowedBody(db, scope);
     if (narrowed) return { ...narrowed, fts: true };
   }
   const match = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), score);
@@ -111,11 +144,11 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
   if (scope.empty) return { total: 0, totalIsExact: true, hits: [], nextCursor: null };
   const limit = request.limit;
   if (request.sort === 'relevance' && (scope.compiled.fts !== null || scope.compiled.highlight !== null)) {
-    const from = body(scope, true);
+    const from = body(db, scope, true);
     const cursor = request.cursor ? decodeCursor(request.cursor, 'relevance') : null;
     const snapshot = cursor?.sort === 'relevance' ? Number(cursor.snapshot) : maxSeq(db);
     const offset = cursor?.sort === 'relevance' ? cursor.offset : 0;
-    const narrowed = narrowedBody(scope);
+    const narrowed = narrowedBody(db, scope);
     let matches: { sql: string; params: unknown[] };
     if (narrowed && scope.compiled.fts !== null) {
       // The mentions selected as by date, then the scores of just those: bm25 for each of the
@@ -142,7 +175,7 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
   }
   // By date (and by relevance without any text: there is nothing to score). Rows after the
   // cursor sort first; the others are only counted.
-  const from = body(scope, false);
+  const from = body(db, scope, false);
   const cursor = request.cursor ? decodeCursor(request.cursor, 'date') : null;
   const after =
     cursor?.sort === 'date'

@@ -13,11 +13,11 @@ export interface Fragment {
    */
   narrowed?: (extra: Fragment) => Fragment;
   /**
-   * For an exact entity filter: its field, value and the sentiment label its rows are checked for,
-   * so that a search can read the entity's rows first when the value names one entry (see
+   * For an exact entity filter: its field, value, and the label and channel its rows are checked
+   * for, so that a search can read the entity's rows first when the value names one entry (see
    * `sqlite-search.ts`).
    */
-  entity?: { kind: string; value: string; label?: string };
+  entity?: { kind: string; value: string; label?: string; channel?: string };
 }
 
 /** Bounds pushed into every sub-query: the published window, the FTS rowid (seq) range, the FTS months. */
@@ -115,17 +115,27 @@ function keyMatch(column: string, node: { value: string; prefix?: boolean }): Fr
   return node.prefix ? { sql: `${column} LIKE ? ESCAPE '\\'`, params: [like(node.value)] } : { sql: `${column} = ?`, params: [node.value] };
 }
 
-/**
- * Conditions for the children of an AND. An entity filter beside an exact `sentiment:` filter also
- * checks the label in its entity rows (they carry it), so that only the mentions with both are
- * looked up: 5 times fewer for a brand's negative mentions.
- */
-export function conjunctFragments(children: readonly QueryNode[], bounds: Bounds): Fragment[] {
-  const sentiment = children.find((c): c is Extract<QueryNode, { kind: 'term' }> => c.kind === 'term' && c.field === 'sentiment' && !c.prefix);
-  return children.map((child) => (child.kind === 'term' || child.kind === 'phrase' ? fieldFragment(child, bounds, sentiment?.value) : sqlFragment(child, bounds)));
+/** Label and channel an entity filter also checks in its rows (they carry both). */
+interface EntityRowChecks {
+  label?: string;
+  channel?: string;
 }
 
-function fieldFragment(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>, bounds: Bounds, label?: string): Fragment {
+/**
+ * Conditions for the children of an AND. An entity filter beside an exact `sentiment:` or
+ * `channel:` filter also checks the label or channel in its entity rows (they carry both), so that
+ * only the mentions with all of them are looked up: 5 times fewer for a brand's negative mentions.
+ */
+export function conjunctFragments(children: readonly QueryNode[], bounds: Bounds): Fragment[] {
+  const exact = (field: 'sentiment' | 'channel'): string | undefined =>
+    children.find((c): c is Extract<QueryNode, { kind: 'term' }> => c.kind === 'term' && c.field === field && !c.prefix)?.value;
+  const label = exact('sentiment');
+  const channel = exact('channel');
+  const checks: EntityRowChecks = { ...(label === undefined ? {} : { label }), ...(channel === undefined ? {} : { channel }) };
+  return children.map((child) => (child.kind === 'term' || child.kind === 'phrase' ? fieldFragment(child, bounds, checks) : sqlFragment(child, bounds)));
+}
+
+function fieldFragment(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>, bounds: Bounds, checks: EntityRowChecks = {}): Fragment {
   const leaf = { value: node.value, prefix: node.kind === 'term' ? node.prefix : undefined };
   switch (node.field) {
     case undefined:
@@ -146,13 +156,17 @@ function fieldFragment(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>, bo
         sql += ' AND me.published < ?';
         params.push(bounds.toMs);
       }
-      if (label !== undefined) {
+      if (checks.label !== undefined) {
         sql += ' AND me.label = ?';
-        params.push(label);
+        params.push(checks.label);
+      }
+      if (checks.channel !== undefined) {
+        sql += ' AND me.channel = ?';
+        params.push(checks.channel);
       }
       const narrowed = (extra: Fragment): Fragment => ({ sql: `${sql} AND ${extra.sql})`, params: [...params, ...extra.params] });
       if (leaf.prefix) return { sql: `${sql})`, params, narrowed };
-      return { sql: `${sql})`, params, narrowed, entity: { kind: node.field, value: node.value, ...(label === undefined ? {} : { label }) } };
+      return { sql: `${sql})`, params, narrowed, entity: { kind: node.field, value: node.value, ...checks } };
     }
     case 'sentiment':
       return keyMatch('m.label', leaf);

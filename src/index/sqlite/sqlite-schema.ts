@@ -200,6 +200,16 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
         SELECT published / 86400000, story_id, count(*), sum(amplifier) FROM mentions WHERE story_id IS NOT NULL GROUP BY 1, 2;
     `,
   },
+  {
+    version: 10,
+    description: "each mention's channel in its entity rows, beside its label",
+    sql: `
+      -- A filter on an entry and a channel (a brand's news) checks the channel in the entry's rows,
+      -- as it checks the label, and looks up only the mentions with both.
+      ALTER TABLE mention_entities ADD COLUMN channel TEXT NOT NULL DEFAULT '';
+      UPDATE mention_entities SET channel = (SELECT m.channel FROM mentions m WHERE m.seq = mention_entities.seq);
+    `,
+  },
 ];
 
 /** Applies the migrations the file lacks. Safe when several processes open the file at once. */

@@ -32,13 +32,14 @@ interface Row {
 function entityBody(db: Database.Database, scope: Scope): { sql: string; params: unknown[] } | null {
   const at = scope.where.findIndex((fragment) => fragment.entity !== undefined);
   if (at < 0) return null;
-  const { kind, value, label } = scope.where[at]!.entity!;
+  const { kind, value, label, channel } = scope.where[at]!.entity!;
   const ids = statement(db, 'SELECT entity_id FROM entities WHERE kind = ? AND (entity_id = ? OR name_key = ?) LIMIT 2').all(kind, value, value) as { entity_id: string }[];
   if (ids.length !== 1) return null;
   const rows: Fragment[] = [{ sql: 'me.kind = ? AND me.entity_id = ?', params: [kind, ids[0]!.entity_id] }];
   if (scope.bounds.fromMs !== undefined) rows.push({ sql: 'me.published >= ?', params: [scope.bounds.fromMs] });
   if (scope.bounds.toMs !== undefined) rows.push({ sql: 'me.published < ?', params: [scope.bounds.toMs] });
   if (label !== undefined) rows.push({ sql: 'me.label = ?', params: [label] });
+  if (channel !== undefined) rows.push({ sql: 'me.channel = ?', params: [channel] });
   if (scope.compiled.fts !== null) {
     const match = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), false);
     rows.push({ sql: `me.seq IN (${match.sql})`, params: match.params });

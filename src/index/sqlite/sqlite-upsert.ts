@@ -100,7 +100,7 @@ export class SqliteUpserter {
     this.update = db.prepare(
       `UPDATE mentions SET ${columns.split(', ').map((c) => `${c} = ?`).join(', ')} WHERE seq = ?`,
     );
-    this.entityInsert = db.prepare('INSERT OR REPLACE INTO mention_entities (kind, entity_id, published, seq, label) VALUES (?, ?, ?, ?, ?)');
+    this.entityInsert = db.prepare('INSERT OR REPLACE INTO mention_entities (kind, entity_id, published, seq, label, channel) VALUES (?, ?, ?, ?, ?, ?)');
     this.entityDelete = db.prepare('DELETE FROM mention_entities WHERE kind = ? AND entity_id = ? AND published = ? AND seq = ?');
     this.entityName = db.prepare(
       'INSERT INTO entities (kind, entity_id, name, name_key) VALUES (?, ?, ?, ?) ON CONFLICT (kind, entity_id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key WHERE name <> excluded.name',
@@ -173,7 +173,7 @@ export class SqliteUpserter {
       rollup.count(ALL_MENTIONS, ALL_MENTIONS, published, mention.sentiment.label, 1);
       rollup.facets(facetsOf(mention, published), 1);
       for (const entity of entityKeys(mention.entities).values()) {
-        this.entityInsert.run(entity.kind, entity.id, published, seq, mention.sentiment.label);
+        this.entityInsert.run(entity.kind, entity.id, published, seq, mention.sentiment.label, mention.channel);
         rollup.count(entity.kind, entity.id, published, mention.sentiment.label, 1);
         const nameKey = `${entity.kind}\u0000${entity.id}`;
         if (this.knownNames.get(nameKey) !== entity.name) {

@@ -60,6 +60,7 @@ const HAND_WRITTEN: Text[] = [
   { title: 'Acme acme ACME', body: 'acme acme acme recall recall acme' },
   { title: 'lone surrogate acme', body: 'tab\tseparated\nacme\r\nlines.  Then: acme recall' },
   { title: 'Covid-19 and covid 19', body: 'COVID-19 recall; covid19 is another word' },
+  { title: 'marks \u0301 alone acme', body: '\u0301\u0302 acme. \u0301 recall \u0301' },
   { title: 'Dubois', body: `Claire Dubois, chief executive, said ${LONG} and later Claire met Dubois.` },
 ];
 
@@ -121,7 +122,31 @@ describe('highlightRow', () => {
   });
 });
 
+/** The terms FTS5 itself makes of a text, in order. */
+function fts5Terms(text: string): string[] {
+  const db = new Database(':memory:');
+  try {
+    db.exec("CREATE VIRTUAL TABLE t USING fts5 (x, tokenize = 'unicode61 remove_diacritics 2'); CREATE VIRTUAL TABLE v USING fts5vocab (t, instance)");
+    db.prepare('INSERT INTO t (rowid, x) VALUES (1, ?)').run(text);
+    return db.prepare('SELECT term FROM v ORDER BY "offset"').pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
 describe('fts5Tokens', () => {
+  it('makes the terms FTS5 makes of every code point of many blocks, between letters and alone', () => {
+    const blocks = [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x09, 0x0e, 0x1e, 0x1f, 0x20, 0x21, 0x30, 0x4e, 0xac, 0xd8, 0xe0, 0xfb, 0xfe, 0xff, 0x1d4, 0x1f3, 0x1f6, 0x2a6, 0x10ff];
+    for (const block of blocks) {
+      const points = Array.from({ length: 256 }, (_, i) => block * 256 + i).filter((point) => point >= 32 && (point < 0xd800 || point > 0xdfff));
+      const glued = points.map((point) => `a${String.fromCodePoint(point)}b`).join(' ');
+      const alone = points.map((point) => String.fromCodePoint(point)).join(' ');
+      expect(fts5Tokens(glued).terms, `block ${block.toString(16)} between letters`).toEqual(fts5Terms(glued));
+      expect(fts5Tokens(alone).terms, `block ${block.toString(16)} alone`).toEqual(fts5Terms(alone));
+    }
+  });
+
+
   it('splits and folds as the index does, with offsets in the text', () => {
     const text = 'Société—Générale’s 🔥CEO';
     const tokens = fts5Tokens(text);

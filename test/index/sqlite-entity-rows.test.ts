@@ -83,3 +83,45 @@ describe('entity rows carry the label and channel of their mention', () => {
     expect(entityRows(path)).toEqual(kept);
   });
 });
+
+describe("searches driven by one entry's rows", () => {
+  it('answer what the list of its mentions answers: hits, totals, pages, by date and by relevance', async () => {
+    const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
+    const channels = ['news', 'social', 'blog'] as const;
+    const labels = ['negative', 'neutral', 'positive'] as const;
+    await index.upsert(
+      Array.from({ length: 240 }, (_, i) =>
+        mention(`m${i}`, {
+          channel: channels[i % 3]!,
+          language: i % 4 === 0 ? 'en' : 'fr',
+          sentiment: { label: labels[(i * 7) % 3]!, score: 0 },
+          entities: i % 5 === 0 ? [GLOBEX] : i % 2 === 0 ? [ACME, GLOBEX] : [ACME],
+          publishedAt: new Date(Date.UTC(2026, 2, 1) + i * 3_600_000 * 7).toISOString(),
+          title: `Item ${i} ${i % 3 === 0 ? 'harbour strike' : 'quiet day'}`,
+          text: `Body ${i}: ${i % 2 === 0 ? 'the harbour strike goes on' : 'nothing to report'}.`,
+        }),
+      ),
+    );
+    // `brand:acm*` (a wildcard) is answered by the list of the entry's mentions: the reference.
+    const queries = ['brand:X', 'brand:X AND sentiment:negative', 'brand:X AND channel:news AND sentiment:negative', 'harbour AND brand:X', 'brand:X AND lang:fr', 'strike AND brand:X AND channel:social'];
+    for (const q of queries) {
+      for (const sort of ['date', 'relevance'] as const) {
+        const pages = async (query: string): Promise<unknown[]> => {
+          const out: unknown[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await index.search({ query: parseQuery(query), sort, limit: 7, from: new Date('2026-03-05T00:00:00Z'), to: new Date('2026-04-20T00:00:00Z'), ...(cursor ? { cursor } : {}) });
+            out.push({ total: page.total, hits: page.hits.map((hit) => [hit.mention.url, hit.score, hit.snippets]) });
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor);
+          return out;
+        };
+        const driven = await pages(q.replace('brand:X', 'brand:acme'));
+        expect(driven.length, `${q} by ${sort}`).toBeGreaterThan(1);
+        expect(driven, `${q} by ${sort}`).toEqual(await pages(q.replace('brand:X', 'brand:acm*')));
+      }
+    }
+    await index.close();
+  });
+});
+

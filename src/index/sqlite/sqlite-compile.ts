@@ -18,6 +18,8 @@ export interface Fragment {
    * `sqlite-search.ts`).
    */
   entity?: { kind: string; value: string; label?: string; channel?: string };
+  /** True when the SQL reads only `m.seq`, `m.published`, `m.label` and `m.channel`, which entity rows hold too. */
+  entityColumns?: boolean;
 }
 
 /** Bounds pushed into every sub-query: the published window, the FTS rowid (seq) range, the FTS months. */
@@ -169,9 +171,9 @@ function fieldFragment(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>, bo
       return { sql: `${sql})`, params, narrowed, entity: { kind: node.field, value: node.value, ...checks } };
     }
     case 'sentiment':
-      return keyMatch('m.label', leaf);
+      return { ...keyMatch('m.label', leaf), entityColumns: true };
     case 'channel':
-      return keyMatch('m.channel', leaf);
+      return { ...keyMatch('m.channel', leaf), entityColumns: true };
     case 'lang':
       return keyMatch('m.language', leaf);
     case 'author':
@@ -267,6 +269,8 @@ export function compileQuery(node: QueryNode | null, bounds: Bounds): CompiledQu
       const fts = ftsExpression({ kind: 'and', children: [...text, ...negated] });
       return { fts, where: conjunctFragments(rest, bounds), highlight, highlightLeaves, textPrefixes };
     }
+    // Kept apart, so that a search can tell an entity filter among them (see `sqlite-search.ts`).
+    return { fts: null, where: conjunctFragments(node.children, bounds), highlight, highlightLeaves, textPrefixes };
   }
   return { fts: null, where: [sqlFragment(node, bounds)], highlight, highlightLeaves, textPrefixes };
 }

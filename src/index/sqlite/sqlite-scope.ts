@@ -74,8 +74,8 @@ export function buildScope(db: Database.Database, query: QueryNode | null, from?
   const compiled = compileQuery(query, bounds);
   checkExpansions(db, compiled.textPrefixes, bounds.months);
   const where: Fragment[] = [];
-  if (bounds.fromMs !== undefined) where.push({ sql: 'm.published >= ?', params: [bounds.fromMs] });
-  if (bounds.toMs !== undefined) where.push({ sql: 'm.published < ?', params: [bounds.toMs] });
+  if (bounds.fromMs !== undefined) where.push({ sql: 'm.published >= ?', params: [bounds.fromMs], entityColumns: true });
+  if (bounds.toMs !== undefined) where.push({ sql: 'm.published < ?', params: [bounds.toMs], entityColumns: true });
   where.push(...compiled.where);
   return { compiled, bounds, where, empty };
 }

@@ -17,7 +17,8 @@ import { buildWatchlist } from './news-text.js';
  * (`--lb-stacks`, default `conventional,workers-0,workers-auto`): the conventional stack, and
  * hubwatch's `run --once` code with `enrich.workers` 0 (enrichment on the main thread, as before
  * the pool) or the given value. Runs are alternated, `--lb-rounds` rounds (default 2).
- * `--lb-profile DIR` writes a V8 CPU profile of every thread of each run into DIR.
+ * `--lb-profile DIR` writes a V8 CPU profile of every thread of each run into DIR; `--lb-timeline`
+ * prints how many cores the process kept busy in each tenth of a second of each run.
  */
 export async function loopbackCase(argv: string[], dir: string): Promise<void> {
   const feeds = Number(argValue(argv, '--lb-feeds') ?? 20);
@@ -26,6 +27,7 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
   const coreSets = (argValue(argv, '--lb-cores') ?? '0,0-1').split(',');
   const stacks = (argValue(argv, '--lb-stacks') ?? 'conventional,workers-0,workers-auto').split(',');
   const profileDir = argValue(argv, '--lb-profile');
+  const showTimeline = argv.includes('--lb-timeline');
   const watchlist = buildWatchlist(prng(7), { brands: 200, people: 100, topics: 0 });
   const watchlistFile = join(dir, 'watchlist.json');
   writeFileSync(watchlistFile, JSON.stringify(watchlist));
@@ -67,6 +69,7 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
               `${fmt(result.mentions / result.cpuSeconds).padStart(6)} per CPU-second (main thread ${(result.mainThreadCpuSeconds * 1000 / result.mentions * 1000).toFixed(0)} µs CPU a mention), ${fmt(result.mentions / result.seconds / result.cores).padStart(6)}/s per core; ` +
               `set-up ${result.setupSeconds.toFixed(2)} s, whole process ${fmt(result.mentions / result.totalCpuSeconds)} per CPU-second, RSS ${fmt(result.rssMb)} MB (peak ${fmt(result.maxRssMb)}), load ${load.toFixed(1)}`,
           );
+          if (showTimeline) console.log(`    cores busy each 0.1 s: ${result.timeline.map((busy) => busy.toFixed(1)).join(' ')}`);
         }
       }
     }

@@ -38,6 +38,8 @@ export interface LoopbackResult {
   rssMb: number;
   maxRssMb: number;
   cores: number;
+  /** Cores busy (process CPU seconds per wall second) in each tenth of a second of the span. */
+  timeline: number[];
 }
 
 const spec = JSON.parse(process.argv[2]!) as LoopbackSpec;
@@ -59,12 +61,23 @@ const mainThreadSeconds = (): number => {
 let seconds = 0;
 let totalCpu = 0;
 let cpu: NodeJS.CpuUsage = { user: 0, system: 0 };
+const timeline: number[] = [];
+let sampler: NodeJS.Timeout | undefined;
 const begin = (): void => {
   started = performance.now();
   cpuBefore = process.cpuUsage();
   mainBefore = mainThreadSeconds();
+  let last = { at: started, cpu: cpuBefore };
+  // Process CPU over each tenth of a second: where the pipeline leaves cores idle (filling, draining).
+  sampler = setInterval(() => {
+    const at = performance.now();
+    const cpu = process.cpuUsage();
+    timeline.push((cpu.user - last.cpu.user + cpu.system - last.cpu.system) / 1000 / (at - last.at));
+    last = { at, cpu };
+  }, 100);
 };
 const end = (): void => {
+  clearInterval(sampler);
   seconds = (performance.now() - started) / 1000;
   cpu = process.cpuUsage(cpuBefore);
   mainThreadCpu = mainThreadSeconds() - mainBefore;
@@ -109,5 +122,6 @@ const result: LoopbackResult = {
   rssMb,
   maxRssMb: process.resourceUsage().maxRSS / 1024,
   cores: availableParallelism(),
+  timeline,
 };
 console.log(`RESULT ${JSON.stringify(result)}`);

@@ -79,8 +79,19 @@ function occurrences(phrase: Phrase, tokens: Fts5Tokens, column: number): number
 function nearInstances(pair: [Phrase, Phrase], distance: number, tokens: Fts5Tokens, column: number): [number[], number[]] {
   const [a, b] = [occurrences(pair[0], tokens, column), occurrences(pair[1], tokens, column)];
   const [la, lb] = [pair[0].terms.length, pair[1].terms.length];
-  const near = (pa: number, pb: number): boolean => (pa <= pb ? pb - pa - la : pa - pb - lb) <= distance;
-  return [a.filter((pa) => b.some((pb) => near(pa, pb))), b.filter((pb) => a.some((pa) => near(pa, pb)))];
+  // Within reach of `x` (length `lx`): the other side's instances from x - ly - distance to
+  // x + lx + distance; both lists are in token order, so a binary search finds the first of them.
+  const reaches = (x: number, lx: number, others: number[], ly: number): boolean => {
+    let lo = 0;
+    let hi = others.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (others[mid]! < x - ly - distance) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < others.length && others[lo]! <= x + lx + distance;
+  };
+  return [a.filter((pa) => reaches(pa, la, b, lb)), b.filter((pb) => reaches(pb, lb, a, la))];
 }
 
 /** Every phrase instance of a column, ordered by token, then phrase. */
@@ -151,8 +162,17 @@ function windowScore(query: HighlightQuery, instances: readonly Instance[], from
   let score = 0;
   let first = -1;
   let last = 0;
-  for (const instance of instances) {
-    if (instance.offset < from || instance.offset >= from + size) continue;
+  // The instances are in token order: only those of the window are read (FTS5 reads them all for
+  // each candidate window, quadratic in a long text full of matches).
+  let lo = 0;
+  let hi = instances.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (instances[mid]!.offset < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < instances.length && instances[i]!.offset < from + size; i += 1) {
+    const instance = instances[i]!;
     score += seen.has(instance.phrase) ? 1 : 1000;
     seen.add(instance.phrase);
     if (first < 0) first = instance.offset;
@@ -169,6 +189,8 @@ function snippet(query: HighlightQuery, text: string, tokens: Fts5Tokens, instan
   const sentences = sentenceStarts(text, tokens);
   let best = 0;
   let bestStart = 0;
+  // Instances come in token order, so the sentence each starts in only moves forward.
+  let s = 0;
   for (const instance of instances) {
     const at = windowScore(query, instances, instance.offset, size, columnSize);
     if (at.score > best) {
@@ -176,7 +198,6 @@ function snippet(query: HighlightQuery, text: string, tokens: Fts5Tokens, instan
       bestStart = at.start;
     }
     if (sentences.length > 0 && columnSize > size) {
-      let s = 0;
       while (s < sentences.length - 1 && sentences[s + 1]! <= instance.offset) s += 1;
       const sentence = sentences[s]!;
       if (sentence < instance.offset) {

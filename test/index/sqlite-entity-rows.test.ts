@@ -84,6 +84,15 @@ describe('entity rows carry the label and channel of their mention', () => {
   });
 });
 
+it('refuses a file a newer version has migrated, rather than writing rows its schema lacks', async () => {
+  const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
+  await index.close();
+  const db = new Database(path);
+  db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(99, 'a future migration', new Date().toISOString());
+  db.close();
+  expect(() => SqliteMentionIndex.open({ path, logger: silentLogger() })).toThrow(/written by a newer hubwatch \(schema version 99; this one knows up to \d+\)/);
+});
+
 describe("searches driven by one entry's rows", () => {
   it('answer what the list of its mentions answers: hits, totals, pages, by date and by relevance', async () => {
     const index = SqliteMentionIndex.open({ path, logger: silentLogger() });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { IndexError } from '../../core/errors.js';
 
 /**
  * Versioned schema migrations, applied in order at open inside one transaction each. Append only:
@@ -212,9 +213,22 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
   },
 ];
 
-/** Applies the migrations the file lacks. Safe when several processes open the file at once. */
+/**
+ * Applies the migrations the file lacks. Safe when several processes open the file at once. A
+ * file a newer version has migrated is refused: this version would write rows without what the
+ * newer schema keeps beside them (as entity rows' channel since version 10), and the newer
+ * version would then read them wrong.
+ */
 export function migrate(db: Database.Database): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const known = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+  const found = schemaVersion(db);
+  if (found > known) {
+    throw new IndexError(`the index was written by a newer hubwatch (schema version ${found}; this one knows up to ${known}): upgrade hubwatch to open it`, {
+      reason: 'index-schema-newer',
+      retryable: false,
+    });
+  }
   let applied = 0;
   for (const step of MIGRATIONS) {
     const run = db.transaction(() => {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { PhraseCounts } from './fts-rank.js';
 
 /**
  * The full-text index is one FTS5 table per UTC month of `published` (`mentions_fts_202611`), in
@@ -59,13 +60,15 @@ export function ftsMonths(db: Database.Database, fromMs?: number, toMs?: number)
 /**
  * The rowids (as `seq`) of the months' rows matching an FTS5 expression, one sub-select per month
  * joined by UNION ALL, each bounded by the seq range when there is one; with `score`, also the
- * negated bm25 (title weighted 4) as `score`. No month: an empty select.
+ * negated bm25 (title weighted 4) as `score`: FTS5's `bm25` (`true`), or the same score by
+ * `hubwatch_bm25` from the phrase counts the connection keeps (`PhraseCounts`, fts-rank.ts). No
+ * month: an empty select.
  */
 export function ftsMatchSql(
   months: readonly string[],
   expression: string,
   seqRange: [number, number] | null,
-  score: boolean,
+  score: boolean | PhraseCounts,
   /** One more condition on each month's rows (`rowid` is theirs). */
   condition?: string,
 ): { sql: string; params: unknown[] } {
@@ -73,8 +76,14 @@ export function ftsMatchSql(
   const params: unknown[] = [];
   const parts = months.map((month) => {
     const table = `${FTS_TABLE_PREFIX}${month}`;
+    let scored = '';
+    if (score === true) scored = `, -bm25(${table}, 4.0, 1.0) AS score`;
+    else if (score !== false) {
+      scored = `, -hubwatch_bm25(${table}, ?, 4.0, 1.0) AS score`;
+      params.push(score.of(month, expression));
+    }
     params.push(expression);
-    let sql = `SELECT rowid AS seq${score ? `, -bm25(${table}, 4.0, 1.0) AS score` : ''} FROM fts.${table} WHERE ${table} MATCH ?`;
+    let sql = `SELECT rowid AS seq${scored} FROM fts.${table} WHERE ${table} MATCH ?`;
     if (seqRange) {
       // Integers, not the REAL better-sqlite3 binds a JS number as: FTS5 seeks to a rowid bound
       // only when it is an integer and otherwise reads the term's whole list (SQLite then drops

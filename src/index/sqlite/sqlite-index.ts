@@ -24,6 +24,7 @@ import {
   topTermsSqlite,
 } from './sqlite-aggregate.js';
 import { attachFtsForReading, ftsPathFor, prepareFtsFile } from './fts-file.js';
+import { enableFtsRank } from './fts-rank.js';
 import { ftsMonth, ftsMonths } from './fts-partitions.js';
 import { FtsRecovery } from './fts-recovery.js';
 import type { FtsBatch, FtsWriter, FtsWriterStats } from './fts-writer.js';
@@ -106,6 +107,8 @@ export class SqliteMentionIndex implements MentionIndex {
         options.logger.warn({ path: ftsPath, movedTo, reason }, 'the full-text index file was damaged: moved aside, rebuilding it from the main file'));
       reader = openReader(options, db);
       attachFtsForReading(reader, ftsPath);
+      const noRank = enableFtsRank(reader);
+      if (noRank !== null) options.logger.warn({ reason: noRank }, 'relevance is scored by FTS5 bm25, slower on long windows: the hubwatch_fts5 extension is missing');
       return new SqliteMentionIndex(db, reader, options, rebuild);
     } catch (error) {
       if (reader !== db) reader?.close();

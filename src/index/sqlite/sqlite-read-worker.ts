@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { threadData } from '../../platform/threads/thread-module.js';
 import { attachFtsForReading } from './fts-file.js';
+import { enableFtsRank } from './fts-rank.js';
 import type { PooledReads, ReadMethod, ReadWorkerData, ReadWorkerReply, ReadWorkerRequest } from './read-pool-protocol.js';
 import { histogramSqlite, sentimentOverTimeSqlite, shareOfVoiceSqlite, topStoriesSqlite, topTermsSqlite } from './sqlite-aggregate.js';
 import { READ_MMAP_BYTES } from './sqlite-connection.js';
@@ -24,6 +25,8 @@ db.pragma('cache_size = -131072');
 db.pragma('temp_store = MEMORY');
 db.pragma(`mmap_size = ${READ_MMAP_BYTES}`);
 attachFtsForReading(db, data.ftsPath);
+// Without it (not built), relevance is scored by FTS5's bm25; the index's own reader says so at open.
+enableFtsRank(db);
 
 const READS: { [M in ReadMethod]: (db: Database.Database, request: PooledReads[M]) => unknown } = {
   search: searchSqlite,

@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
 import { plainSnippet } from '../plain-snippet.js';
 import type { SearchHit, SearchPage, SearchRequest } from '../mention-index.js';
 import { ftsMatchSql } from './fts-partitions.js';
+import { phraseCounts, type PhraseCounts } from './fts-rank.js';
 import { highlightQuery, highlightRow } from './fts5-highlight.js';
 import { seqRangeOf, type Fragment } from './sqlite-compile.js';
 import { andFragments, buildScope, type Scope } from './sqlite-scope.js';
@@ -92,7 +93,7 @@ function body(db: Database.Database, scope: Scope, score: boolean): { sql: strin
   const where = andFragments(scope.where);
   if (scope.compiled.fts === null) {
     if (score && scope.compiled.highlight !== null) {
-      const text = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.highlight, seqRangeOf(scope.bounds), true);
+      const text = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.highlight, seqRangeOf(scope.bounds), scoring(db));
       return { sql: `FROM mentions m LEFT JOIN (${text.sql}) f ON f.seq = m.seq WHERE ${where.sql}`, params: [...text.params, ...where.params], fts: true };
     }
     const driven = entityBody(db, scope);
@@ -103,12 +104,17 @@ function body(db: Database.Database, scope: Scope, score: boolean): { sql: strin
     const narrowed = narrowedBody(db, scope);
     if (narrowed) return { ...narrowed, fts: true };
   }
-  const match = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), score);
+  const match = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), score && scoring(db));
   return {
     sql: `FROM (${match.sql}) f JOIN mentions m ON m.seq = f.seq WHERE ${where.sql}`,
     params: [...match.params, ...where.params],
     fts: true,
   };
+}
+
+/** How this connection scores: with the phrase counts it keeps when it has `hubwatch_bm25`, else FTS5's bm25 (the same scores). */
+function scoring(db: Database.Database): true | PhraseCounts {
+  return phraseCounts(db) ?? true;
 }
 
 function hits(db: Database.Database, scope: Scope, rows: Row[]): SearchHit[] {
@@ -167,7 +173,7 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
       // months' matches, before the entity filter, cost more than the search itself (7.9 ms of
       // SQL instead of 11.9 for two common words, a brand and 30 days). `+rowid`: a filter on the
       // rows the full-text table gives, not a lookup of each (which would start a query per row).
-      const scored = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), true, '+rowid IN (SELECT seq FROM c)');
+      const scored = ftsMatchSql(scope.bounds.months ?? [], scope.compiled.fts, seqRangeOf(scope.bounds), scoring(db), '+rowid IN (SELECT seq FROM c)');
       matches = {
         sql: `c AS MATERIALIZED (SELECT m.seq AS seq, m.published AS published ${narrowed.sql} AND m.seq <= ?), s AS MATERIALIZED (${scored.sql}), matches AS MATERIALIZED (SELECT c.seq AS seq, c.published AS published, coalesce(s.score, 0) AS score FROM c LEFT JOIN s ON s.seq = c.seq)`,
         params: [...narrowed.params, snapshot, ...scored.params],

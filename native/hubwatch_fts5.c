@@ -9,7 +9,7 @@
 ** phrase's whole list in the table once per query, which is most of the cost of scoring a few
 ** hundred rows; the caller keeps the counts between queries (src/index/sqlite/fts-phrase-hits.ts).
 ** When <hits> is NULL, or does not hold one count per phrase, the counts are read as bm25 reads
-** them. The score is bm25's to the bit: the same formula, constants and order of operations
+** them (hubwatch_phrase_rows, below, counts them for the caller). The score is bm25's to the bit: the same formula, constants and order of operations
 ** (FTS5 source, fts5_aux.c, fts5Bm25GetData and fts5Bm25Function).
 */
 #include "sqlite3ext.h"
@@ -141,6 +141,32 @@ static void hubwatchBm25(
   }
 }
 
+/*
+** hubwatch_phrase_rows(<table>): the number of rows of the table holding each phrase of the query
+** (text, as <hits> above), counted as bm25 counts them. Called on any one matching row.
+*/
+static void hubwatchPhraseRows(
+  const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal
+){
+  int nPhrase = pApi->xPhraseCount(pFts);
+  sqlite3_str *pOut = sqlite3_str_new(0);
+  int rc = SQLITE_OK;
+  int i;
+  (void)nVal; (void)apVal;
+  for(i=0; rc==SQLITE_OK && i<nPhrase; i++){
+    sqlite3_int64 nHit = 0;
+    rc = pApi->xQueryPhrase(pFts, i, (void*)&nHit, countRow);
+    if( rc==SQLITE_OK ) sqlite3_str_appendf(pOut, i==0 ? "%lld" : " %lld", nHit);
+  }
+  if( rc==SQLITE_OK ){
+    int n = sqlite3_str_length(pOut);
+    sqlite3_result_text(pCtx, sqlite3_str_finish(pOut), n, sqlite3_free);
+  }else{
+    sqlite3_free(sqlite3_str_finish(pOut));
+    sqlite3_result_error_code(pCtx, rc);
+  }
+}
+
 static fts5_api *fts5Api(sqlite3 *db){
   fts5_api *pRet = 0;
   sqlite3_stmt *pStmt = 0;
@@ -163,5 +189,9 @@ int sqlite3_hubwatchfts_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_rou
     *pzErrMsg = sqlite3_mprintf("hubwatch_fts5: this SQLite has no FTS5");
     return SQLITE_ERROR;
   }
-  return fts->xCreateFunction(fts, "hubwatch_bm25", 0, hubwatchBm25, 0);
+  {
+    int rc = fts->xCreateFunction(fts, "hubwatch_bm25", 0, hubwatchBm25, 0);
+    if( rc==SQLITE_OK ) rc = fts->xCreateFunction(fts, "hubwatch_phrase_rows", 0, hubwatchPhraseRows, 0);
+    return rc;
+  }
 }

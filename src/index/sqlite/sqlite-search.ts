@@ -162,7 +162,6 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
   if (scope.empty) return { total: 0, totalIsExact: true, hits: [], nextCursor: null };
   const limit = request.limit;
   if (request.sort === 'relevance' && (scope.compiled.fts !== null || scope.compiled.highlight !== null)) {
-    const from = body(db, scope, true);
     const cursor = request.cursor ? decodeCursor(request.cursor, 'relevance') : null;
     const snapshot = cursor?.sort === 'relevance' ? Number(cursor.snapshot) : maxSeq(db);
     const offset = cursor?.sort === 'relevance' ? cursor.offset : 0;
@@ -179,13 +178,16 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
         params: [...narrowed.params, snapshot, ...scored.params],
       };
     } else {
+      const from = body(db, scope, true);
       matches = { sql: `matches AS MATERIALIZED (SELECT m.seq AS seq, m.published AS published, coalesce(f.score, 0) AS score ${from.sql} AND m.seq <= ?)`, params: [...from.params, snapshot] };
     }
     const sql = `WITH ${matches.sql} SELECT seq, published, score, count(*) OVER () AS total FROM matches ORDER BY score DESC, seq DESC LIMIT ? OFFSET ?`;
     const rows = statement(db, sql).all(...matches.params, limit + 1, offset) as Row[];
     const page = rows.slice(0, limit);
+    // A page past the end has no row to carry the total: counted apart, unscored (the same rows).
+    const counted = rows.length === 0 ? body(db, scope, false) : null;
     return {
-      total: rows[0]?.total ?? countAll(db, { sql: `${from.sql} AND m.seq <= ?`, params: [...from.params, snapshot] }),
+      total: rows[0]?.total ?? countAll(db, { sql: `${counted!.sql} AND m.seq <= ?`, params: [...counted!.params, snapshot] }),
       totalIsExact: true,
       hits: hits(db, scope, page),
       nextCursor: rows.length > limit ? encodeCursor({ sort: 'relevance', offset: offset + limit, snapshot: String(snapshot) }) : null,

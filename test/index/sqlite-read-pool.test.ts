@@ -67,3 +67,19 @@ it('fails reads with an IndexError, without hanging, when its threads cannot ope
   await expect(pool.search({ query: null, sort: 'date', limit: 1 })).rejects.toMatchObject({ reason: 'read-thread' });
   await pool.close();
 });
+
+it('lets a slow read hold up at most the one read sent to its thread behind it', async () => {
+  const pool = openPool();
+  const start = Date.UTC(2026, 2, 1);
+  await pool.upsert(Array.from({ length: 40_000 }, (_, i) => mention(`m-${i}`, { text: `Acme item ${i}, harbour strike talks ${i % 97}`, publishedAt: new Date(start + i * 60_000).toISOString() })));
+  const quick = (): Promise<unknown> => pool.search({ query: parseQuery('nothinghere'), sort: 'date', limit: 5 });
+  await Promise.all([quick(), quick(), quick(), quick()]);
+  const answered: string[] = [];
+  // Scores every one of the 40,000 mentions: tens of milliseconds, where a quick read takes well under one.
+  const slow = pool.search({ query: parseQuery('acme OR harbour OR item'), sort: 'relevance', limit: 5 }).then(() => answered.push('slow'));
+  const quicks = Array.from({ length: 10 }, () => quick().then(() => answered.push('quick')));
+  await Promise.all([slow, ...quicks]);
+  // Sent at once to the thread with the fewest in flight, half of them waited for the slow one.
+  expect(answered.indexOf('slow')).toBeGreaterThanOrEqual(9);
+  await pool.close();
+});

@@ -31,6 +31,22 @@ interface Thread {
   waiting: Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>;
 }
 
+/** A read waiting in the pool for a thread. */
+interface Queued {
+  id: number;
+  method: ReadMethod;
+  request: PooledReads[ReadMethod];
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Reads a thread is given before it answers one: the second spares it the wait for the next to
+ * come back through this thread; more would wait behind a slow read there while another thread
+ * could take them.
+ */
+export const READS_SENT_PER_THREAD = 2;
+
 /** Options of the read pool. */
 export interface SqliteReadPoolOptions {
   /** The index file the wrapped index opened (not `:memory:`: threads need a file). */
@@ -46,11 +62,15 @@ export interface SqliteReadPoolOptions {
  * thread only waits (better-sqlite3 is synchronous: on one connection, reads queue). Writes, `get`,
  * `story`, scans and signatures stay with the wrapped index. Before each pooled read the wrapped
  * index's own writes are flushed to the full-text file, so a read sees them as it would there.
- * Each read goes to the thread with the fewest in flight.
+ * Reads wait in one queue here and go, in order, to the thread with the fewest in flight once it
+ * has fewer than `READS_SENT_PER_THREAD`: sent at once to the thread with the fewest, twenty
+ * concurrent searches queued ten to a thread, and one slow search held up the nine behind it
+ * while the other thread ran dry.
  */
 export class SqliteReadPool implements MentionIndex {
   private readonly threads: Thread[];
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly queued: Queued[] = [];
   private nextId = 1;
   private closed = false;
 
@@ -73,6 +93,7 @@ export class SqliteReadPool implements MentionIndex {
       if (!waiter) return;
       thread.waiting.delete(reply.id);
       thread.answered += 1;
+      this.send();
       if (reply.ok) waiter.resolve(reply.value);
       else if (reply.error.userInput) waiter.reject(new UserInputError(reply.error.message, reply.error.reason, reply.error.position));
       else waiter.reject(new IndexError(reply.error.message, { reason: reply.error.reason, retryable: reply.error.retryable }));
@@ -86,6 +107,7 @@ export class SqliteReadPool implements MentionIndex {
       thread.dead = true;
       fail(new Error(`exited (code ${code})`));
       if (!this.closed && thread.answered > 0 && this.threads[slot] === thread) this.threads[slot] = this.start(data, slot);
+      this.send();
     });
     return thread;
   }
@@ -104,14 +126,27 @@ export class SqliteReadPool implements MentionIndex {
 
   private async dispatch<M extends ReadMethod, T>(method: M, request: PooledReads[M]): Promise<T> {
     await this.inner.flush();
-    const live = this.threads.filter((candidate) => !candidate.dead);
-    if (live.length === 0) throw new IndexError(`sqlite index: ${method} failed: no read thread is running (they could not open the file)`, { reason: 'read-thread', retryable: false });
-    const thread = live.reduce((best, candidate) => (candidate.waiting.size < best.waiting.size ? candidate : best));
-    const id = this.nextId++;
+    if (!this.threads.some((thread) => !thread.dead)) throw noThread(method);
     return new Promise<T>((resolve, reject) => {
-      thread.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      thread.worker.postMessage({ type: 'read', id, method, request } satisfies ReadWorkerRequest);
+      this.queued.push({ id: this.nextId++, method, request, resolve: resolve as (value: unknown) => void, reject });
+      this.send();
     });
+  }
+
+  /** Sends queued reads, oldest first, to the threads with room for them. */
+  private send(): void {
+    while (this.queued.length > 0) {
+      const live = this.threads.filter((candidate) => !candidate.dead);
+      if (live.length === 0) {
+        for (const read of this.queued.splice(0)) read.reject(noThread(read.method));
+        return;
+      }
+      const thread = live.reduce((best, candidate) => (candidate.waiting.size < best.waiting.size ? candidate : best));
+      if (thread.waiting.size >= READS_SENT_PER_THREAD) return;
+      const { id, method, request, resolve, reject } = this.queued.shift()!;
+      thread.waiting.set(id, { resolve, reject });
+      thread.worker.postMessage({ type: 'read', id, method, request } satisfies ReadWorkerRequest);
+    }
   }
 
   /** Reads each thread has answered (benchmarks, tests). */
@@ -185,4 +220,8 @@ export class SqliteReadPool implements MentionIndex {
     );
     await this.inner.close();
   }
+}
+
+function noThread(method: string): IndexError {
+  return new IndexError(`sqlite index: ${method} failed: no read thread is running (they could not open the file)`, { reason: 'read-thread', retryable: false });
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PhraseCounts } from './fts-rank.js';
+import { statement } from './sqlite-statements.js';
 
 /**
  * The full-text index is one FTS5 table per UTC month of `published` (`mentions_fts_202611`), in
@@ -52,7 +53,7 @@ export function partitionListSql(schema: string): string {
 export function ftsMonths(db: Database.Database, fromMs?: number, toMs?: number): string[] {
   const first = fromMs === undefined ? null : ftsMonth(fromMs);
   const last = toMs === undefined ? null : ftsMonth(toMs - 1);
-  return (db.prepare(partitionListSql('fts')).pluck().all() as string[])
+  return (statement(db, partitionListSql('fts')).pluck().all() as string[])
     .map((name) => name.slice(FTS_TABLE_PREFIX.length))
     .filter((month) => (first === null || month >= first) && (last === null || month <= last));
 }

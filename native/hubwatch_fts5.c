@@ -1,5 +1,5 @@
 /*
-** hubwatch_fts5: an SQLite extension adding one FTS5 auxiliary function,
+** hubwatch_fts5: an SQLite extension adding two FTS5 auxiliary functions,
 **
 **   hubwatch_bm25(<table>, <hits>, <weight>, ...)
 **
@@ -7,10 +7,11 @@
 ** query given in <hits> (text: one decimal count per phrase, in the order FTS5 numbers the
 ** phrases, separated by spaces) instead of counted. FTS5's bm25 counts them by reading each
 ** phrase's whole list in the table once per query, which is most of the cost of scoring a few
-** hundred rows; the caller keeps the counts between queries (src/index/sqlite/fts-phrase-hits.ts).
-** When <hits> is NULL, or does not hold one count per phrase, the counts are read as bm25 reads
-** them (hubwatch_phrase_rows, below, counts them for the caller). The score is bm25's to the bit: the same formula, constants and order of operations
-** (FTS5 source, fts5_aux.c, fts5Bm25GetData and fts5Bm25Function).
+** hundred rows; the caller keeps the counts between queries (src/index/sqlite/fts-rank.ts), and
+** hubwatch_phrase_rows, below, counts them for it. When <hits> is NULL, or does not hold one count
+** per phrase, the counts are read as bm25 reads them. The score is bm25's to the bit: the same
+** formula, constants and order of operations (FTS5 source, fts5_aux.c, fts5Bm25GetData and
+** fts5Bm25Function).
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT1

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeCursor } from '../../src/index/cursor.js';
 import { parseQuery } from '../../src/index/query/parse.js';
 import { FTS_TABLE_PREFIX, FTS_TABLE_SQL, ftsMatchSql } from '../../src/index/sqlite/fts-partitions.js';
 import { enableFtsRank, ftsPhrases, phraseCounts, type PhraseCounts } from '../../src/index/sqlite/fts-rank.js';
@@ -149,15 +150,23 @@ describe('relevance search with and without hubwatch_bm25', () => {
     expect(phraseCounts(plain)).toBeUndefined();
     for (const q of ['harbour strike', 'title:acme OR ferry', '"port ferry"', 'harb* AND NOT calm', 'grève OR source:nowhere']) {
       let cursor: string | undefined;
+      let total = 0;
       for (let page = 0; page < 3; page += 1) {
         const request = { query: parseQuery(q), sort: 'relevance' as const, limit: 20, from: new Date('2026-10-25T00:00:00Z'), ...(cursor ? { cursor } : {}) };
         const withRank = searchSqlite(ranked, request);
         const withBm25 = searchSqlite(plain, request);
         expect(withRank, q).toEqual(withBm25);
         if (page === 0) expect(withRank.hits.length, q).toBeGreaterThan(0);
+        total = withRank.total;
         if (!withRank.nextCursor) break;
         cursor = withRank.nextCursor;
       }
+      // A page past the end: no row carries the total, which is counted apart.
+      const beyond = { query: parseQuery(q), sort: 'relevance' as const, limit: 20, from: new Date('2026-10-25T00:00:00Z'), cursor: encodeCursor({ sort: 'relevance', offset: 10_000, snapshot: String(1e9) }) };
+      const last = searchSqlite(ranked, beyond);
+      expect(last, q).toEqual(searchSqlite(plain, beyond));
+      expect(last.hits, q).toEqual([]);
+      expect(last.total, q).toBe(total);
     }
     ranked.close();
     plain.close();

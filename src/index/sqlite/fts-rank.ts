@@ -97,7 +97,6 @@ export class PhraseCounts {
 }
 
 const counters = new WeakMap<Database.Database, PhraseCounts>();
-let unavailable: string | null = null;
 
 /**
  * Adds `hubwatch_bm25` to a reading connection. Returns why it could not (the library not built, or
@@ -105,16 +104,12 @@ let unavailable: string | null = null;
  */
 export function enableFtsRank(db: Database.Database): string | null {
   if (counters.has(db)) return null;
-  if (!existsSync(FTS_RANK_LIBRARY)) {
-    unavailable = `${FTS_RANK_LIBRARY} is not built (npm install builds it with the C compiler)`;
-    return unavailable;
-  }
+  if (!existsSync(FTS_RANK_LIBRARY)) return `${FTS_RANK_LIBRARY} is not built (npm install builds it with the C compiler)`;
   try {
     // Entry point: SQLite's default for this file name, `sqlite3_hubwatchfts_init`.
     db.loadExtension(FTS_RANK_LIBRARY);
   } catch (error) {
-    unavailable = `${FTS_RANK_LIBRARY} could not be loaded: ${(error as Error).message}`;
-    return unavailable;
+    return `${FTS_RANK_LIBRARY} could not be loaded: ${(error as Error).message}`;
   }
   counters.set(db, new PhraseCounts(db));
   return null;
@@ -123,9 +118,4 @@ export function enableFtsRank(db: Database.Database): string | null {
 /** The connection's phrase counts when `hubwatch_bm25` is on it; undefined otherwise. */
 export function phraseCounts(db: Database.Database): PhraseCounts | undefined {
   return counters.get(db);
-}
-
-/** Why the last connection could not have `hubwatch_bm25`, or null. */
-export function ftsRankUnavailable(): string | null {
-  return unavailable;
 }

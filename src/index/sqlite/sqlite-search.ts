@@ -185,9 +185,13 @@ export function searchSqlite(db: Database.Database, request: SearchRequest): Sea
     const rows = statement(db, sql).all(...matches.params, limit + 1, offset) as Row[];
     const page = rows.slice(0, limit);
     // A page past the end has no row to carry the total: counted apart, unscored (the same rows).
-    const counted = rows.length === 0 ? body(db, scope, false) : null;
+    let total = rows[0]?.total;
+    if (total === undefined) {
+      const unscored = body(db, scope, false);
+      total = countAll(db, { sql: `${unscored.sql} AND m.seq <= ?`, params: [...unscored.params, snapshot] });
+    }
     return {
-      total: rows[0]?.total ?? countAll(db, { sql: `${counted!.sql} AND m.seq <= ?`, params: [...counted!.params, snapshot] }),
+      total,
       totalIsExact: true,
       hits: hits(db, scope, page),
       nextCursor: rows.length > limit ? encodeCursor({ sort: 'relevance', offset: offset + limit, snapshot: String(snapshot) }) : null,

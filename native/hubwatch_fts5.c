@@ -1,5 +1,5 @@
 /*
-** hubwatch_fts5: an SQLite extension adding two FTS5 auxiliary functions,
+** hubwatch_fts5: an SQLite extension adding three FTS5 auxiliary functions and an aggregate,
 **
 **   hubwatch_bm25(<table>, <hits>, <weight>, ...)
 **
@@ -91,8 +91,9 @@ static int rankData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_val
   return rc;
 }
 
-static void hubwatchBm25(
-  const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal
+/* bm25 of the current row, as FTS5's bm25 computes it, with the phrase counts of <pHits> when they fit. */
+static int bm25Score(
+  const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_value *pHits, sqlite3_value **apWeight, int nWeight, double *pScore
 ){
   const double k1 = 1.2;
   const double b = 0.75;
@@ -103,14 +104,8 @@ static void hubwatchBm25(
   int nInst = 0;
   double D = 0.0;
   double *aFreq = 0;
-  sqlite3_value **apWeight = &apVal[1];
-  int nWeight = nVal - 1;
 
-  if( nVal<1 ){
-    sqlite3_result_error(pCtx, "hubwatch_bm25: the phrase counts argument is missing", -1);
-    return;
-  }
-  rc = rankData(pApi, pFts, apVal[0], &pData);
+  rc = rankData(pApi, pFts, pHits, &pData);
   if( rc==SQLITE_OK ){
     aFreq = pData->aFreq;
     memset(aFreq, 0, sizeof(double) * pData->nPhrase);
@@ -136,10 +131,116 @@ static void hubwatchBm25(
           ( aFreq[i] + k1 * (1 - b + b * D / pData->avgdl) )
       );
     }
-    sqlite3_result_double(pCtx, -1.0 * score);
+    *pScore = -1.0 * score;
+  }
+  return rc;
+}
+
+static void hubwatchBm25(
+  const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal
+){
+  double score = 0.0;
+  int rc;
+  if( nVal<1 ){
+    sqlite3_result_error(pCtx, "hubwatch_bm25: the phrase counts argument is missing", -1);
+    return;
+  }
+  rc = bm25Score(pApi, pFts, apVal[0], &apVal[1], nVal - 1, &score);
+  if( rc==SQLITE_OK ){
+    sqlite3_result_double(pCtx, score);
   }else{
     sqlite3_result_error_code(pCtx, rc);
   }
+}
+
+/* 1 when <iRowid> is one of the <nByte>/8 ascending 64-bit integers at <pSet>. */
+static int inSet(const unsigned char *pSet, int nByte, sqlite3_int64 iRowid){
+  int lo = 0, hi = nByte / (int)sizeof(sqlite3_int64) - 1;
+  while( lo<=hi ){
+    int mid = lo + (hi - lo) / 2;
+    sqlite3_int64 v;
+    memcpy(&v, &pSet[mid * sizeof(sqlite3_int64)], sizeof(v));
+    if( v==iRowid ) return 1;
+    if( v<iRowid ) lo = mid + 1; else hi = mid - 1;
+  }
+  return 0;
+}
+
+/*
+** hubwatch_bm25_among(<table>, <seqs>, <hits>, <weight>, ...): hubwatch_bm25 of the rows whose rowid
+** is in <seqs> (a set as hubwatch_seq_set, below, writes it), NULL for the others, which are not
+** scored. One pass over the matches with the set checked here costs less than checking it in SQL
+** (`+rowid IN (...)`, an ephemeral index probed per row) or a second pass to score the rows kept.
+*/
+static void hubwatchBm25Among(
+  const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal
+){
+  double score = 0.0;
+  int rc;
+  if( nVal<2 ){
+    sqlite3_result_error(pCtx, "hubwatch_bm25_among: the set and phrase counts arguments are missing", -1);
+    return;
+  }
+  if( !inSet((const unsigned char*)sqlite3_value_blob(apVal[0]), sqlite3_value_bytes(apVal[0]), pApi->xRowid(pFts)) ){
+    sqlite3_result_null(pCtx);
+    return;
+  }
+  rc = bm25Score(pApi, pFts, apVal[1], &apVal[2], nVal - 2, &score);
+  if( rc==SQLITE_OK ){
+    sqlite3_result_double(pCtx, score);
+  }else{
+    sqlite3_result_error_code(pCtx, rc);
+  }
+}
+
+/*
+** hubwatch_seq_set(<integer>): an aggregate writing its distinct non-NULL integers as a set for
+** hubwatch_bm25_among: a blob of 64-bit integers in this machine's byte order, ascending.
+*/
+typedef struct SeqSet SeqSet;
+struct SeqSet {
+  sqlite3_int64 *a;
+  sqlite3_int64 n;
+  sqlite3_int64 nAlloc;
+};
+
+static void seqSetStep(sqlite3_context *pCtx, int nVal, sqlite3_value **apVal){
+  SeqSet *p = (SeqSet*)sqlite3_aggregate_context(pCtx, sizeof(SeqSet));
+  (void)nVal;
+  if( p==0 ){ sqlite3_result_error_nomem(pCtx); return; }
+  if( sqlite3_value_type(apVal[0])==SQLITE_NULL ) return;
+  if( p->n==p->nAlloc ){
+    sqlite3_int64 nNew = p->nAlloc ? p->nAlloc * 2 : 1024;
+    sqlite3_int64 *aNew = (sqlite3_int64*)sqlite3_realloc64(p->a, nNew * sizeof(sqlite3_int64));
+    if( aNew==0 ){ sqlite3_result_error_nomem(pCtx); return; }
+    p->a = aNew;
+    p->nAlloc = nNew;
+  }
+  p->a[p->n++] = sqlite3_value_int64(apVal[0]);
+}
+
+static int compareSeq(const void *pA, const void *pB){
+  sqlite3_int64 a = *(const sqlite3_int64*)pA, b = *(const sqlite3_int64*)pB;
+  return (a > b) - (a < b);
+}
+
+static void seqSetFinal(sqlite3_context *pCtx){
+  SeqSet *p = (SeqSet*)sqlite3_aggregate_context(pCtx, 0);
+  sqlite3_int64 i, n = 0;
+  if( p==0 || p->n==0 ){
+    sqlite3_result_zeroblob(pCtx, 0);
+    return;
+  }
+  qsort(p->a, (size_t)p->n, sizeof(sqlite3_int64), compareSeq);
+  for(i=0; i<p->n; i++){
+    if( n==0 || p->a[n-1]!=p->a[i] ) p->a[n++] = p->a[i];
+  }
+  if( n * (sqlite3_int64)sizeof(sqlite3_int64) > 0x7fffffff ){
+    sqlite3_free(p->a);
+    sqlite3_result_error_toobig(pCtx);
+    return;
+  }
+  sqlite3_result_blob(pCtx, p->a, (int)(n * sizeof(sqlite3_int64)), sqlite3_free);
 }
 
 /*
@@ -192,7 +293,11 @@ int sqlite3_hubwatchfts_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_rou
   }
   {
     int rc = fts->xCreateFunction(fts, "hubwatch_bm25", 0, hubwatchBm25, 0);
+    if( rc==SQLITE_OK ) rc = fts->xCreateFunction(fts, "hubwatch_bm25_among", 0, hubwatchBm25Among, 0);
     if( rc==SQLITE_OK ) rc = fts->xCreateFunction(fts, "hubwatch_phrase_rows", 0, hubwatchPhraseRows, 0);
+    if( rc==SQLITE_OK ){
+      rc = sqlite3_create_function(db, "hubwatch_seq_set", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0, 0, seqSetStep, seqSetFinal);
+    }
     return rc;
   }
 }

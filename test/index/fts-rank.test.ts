@@ -12,7 +12,7 @@ import { attachFtsForReading, ftsPathFor } from '../../src/index/sqlite/fts-file
 import { SqliteMentionIndex } from '../../src/index/sqlite/sqlite-index.js';
 import { searchSqlite } from '../../src/index/sqlite/sqlite-search.js';
 import { silentLogger } from '../../src/platform/logger.js';
-import { mention } from '../contract/fixtures.js';
+import { brand, mention } from '../contract/fixtures.js';
 
 const MONTH = '202611';
 const TABLE = `${FTS_TABLE_PREFIX}${MONTH}`;
@@ -97,6 +97,29 @@ describe('hubwatch_bm25 (native/hubwatch_fts5.c)', () => {
     db.close();
   });
 
+  it('scores the rows of a set alone (hubwatch_bm25_among), each as hubwatch_bm25 does, and leaves the others unscored', () => {
+    const { db } = monthFile();
+    expect(enableFtsRank(db)).toBeNull();
+    const counts = phraseCounts(db)!;
+    // Every third row, given out of order, twice, with NULLs: the set holds each once, ascending.
+    db.exec('CREATE TEMP TABLE picked (seq INTEGER)');
+    db.exec('WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 3 FROM n WHERE v < 398) INSERT INTO picked SELECT v FROM n ORDER BY random()');
+    db.exec('INSERT INTO picked SELECT seq FROM picked UNION ALL SELECT NULL');
+    const set = db.prepare('SELECT hubwatch_seq_set(seq) FROM temp.picked').pluck().get() as Buffer;
+    expect([...new BigInt64Array(set.buffer, set.byteOffset, set.length / 8)]).toEqual(Array.from({ length: 134 }, (_, i) => BigInt(1 + 3 * i)));
+    expect((db.prepare('SELECT hubwatch_seq_set(seq) FROM temp.picked WHERE 0').pluck().get() as Buffer).length).toBe(0);
+    for (const query of QUERIES) {
+      const expression = ftsExpression(parseQuery(query)!);
+      const { kept } = scores(db, expression, counts);
+      const { sql, params } = ftsMatchSql([MONTH], expression, null, { counts, among: set });
+      const among = db.prepare(`${sql} ORDER BY seq`).all(...params) as { seq: number; score: number | null }[];
+      expect(among.map((row) => row.seq), query).toEqual((kept as { seq: number }[]).map((row) => row.seq));
+      expect(among.filter((row) => row.score !== null), query).toEqual((kept as { seq: number }[]).filter((row) => row.seq % 3 === 1));
+      expect(among.filter((row) => row.score === null).every((row) => row.seq % 3 !== 1), query).toBe(true);
+    }
+    db.close();
+  });
+
   it('counts afresh once the table is written, and counts itself when the counts do not fit the phrases', () => {
     const { db, insert } = monthFile();
     enableFtsRank(db);
@@ -132,10 +155,22 @@ describe('relevance search with and without hubwatch_bm25', () => {
     const index = SqliteMentionIndex.open({ path, logger: silentLogger() });
     const random = prng(3);
     const start = Date.parse('2026-10-20T00:00:00Z');
-    // Three weeks of mentions, so that a search spans two months' tables.
+    // Three weeks of mentions, so that a search spans two months' tables; a brand on every other
+    // one, a competitor on every third, sentiment and source varied, for the searches driven by
+    // one watchlist entry's rows.
+    const acme = brand('acme', 'Acme');
+    const globex = brand('globex', 'Globex', 'competitor');
+    const labels = ['negative', 'neutral', 'positive'] as const;
     await index.upsert(
       Array.from({ length: 300 }, (_, i) =>
-        mention(`m${i}`, { title: text(random, 4), text: text(random, 30), publishedAt: new Date(start + i * 6_000_000).toISOString() }),
+        mention(`m${i}`, {
+          title: text(random, 4),
+          text: text(random, 30),
+          publishedAt: new Date(start + i * 6_000_000).toISOString(),
+          entities: [...(i % 2 === 0 ? [acme] : []), ...(i % 3 === 0 ? [globex] : [])],
+          sentiment: { score: 0, label: labels[i % 3]! },
+          ...(i % 5 === 0 ? { sourceId: 'wire', sourceName: 'Wire' } : {}),
+        }),
       ),
     );
     await index.close();
@@ -148,7 +183,13 @@ describe('relevance search with and without hubwatch_bm25', () => {
     const ranked = reader(true);
     const plain = reader(false);
     expect(phraseCounts(plain)).toBeUndefined();
-    for (const q of ['harbour strike', 'title:acme OR ferry', '"port ferry"', 'harb* AND NOT calm', 'grève OR source:nowhere']) {
+    const queries = [
+      'harbour strike', 'title:acme OR ferry', '"port ferry"', 'harb* AND NOT calm', 'grève OR source:nowhere',
+      // One entry's rows, alone or with a condition they do not hold (the source), or none.
+      'brand:acme AND (harbour OR title:ferry)', 'ferry AND brand:globex AND sentiment:negative', 'port AND brand:acme AND source:wire',
+      'brand:acme AND nothinglikethis', 'brand:acme AND harbour AND NOT strike',
+    ];
+    for (const q of queries) {
       let cursor: string | undefined;
       let total = 0;
       for (let page = 0; page < 3; page += 1) {
@@ -156,7 +197,7 @@ describe('relevance search with and without hubwatch_bm25', () => {
         const withRank = searchSqlite(ranked, request);
         const withBm25 = searchSqlite(plain, request);
         expect(withRank, q).toEqual(withBm25);
-        if (page === 0) expect(withRank.hits.length, q).toBeGreaterThan(0);
+        if (page === 0 && !q.includes('nothinglikethis')) expect(withRank.hits.length, q).toBeGreaterThan(0);
         total = withRank.total;
         if (!withRank.nextCursor) break;
         cursor = withRank.nextCursor;

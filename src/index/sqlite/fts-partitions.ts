@@ -59,17 +59,23 @@ export function ftsMonths(db: Database.Database, fromMs?: number, toMs?: number)
 }
 
 /**
+ * How `ftsMatchSql` scores its rows: not at all (`false`); by FTS5's `bm25` (`true`); by
+ * `hubwatch_bm25` from the phrase counts the connection keeps (`PhraseCounts`, fts-rank.ts), the
+ * same score; or so, but only the rows whose seq is in `among` (a set written by
+ * `hubwatch_seq_set`), the others' score being NULL (`hubwatch_bm25_among`).
+ */
+export type FtsScoring = boolean | PhraseCounts | { counts: PhraseCounts; among: Buffer };
+
+/**
  * The rowids (as `seq`) of the months' rows matching an FTS5 expression, one sub-select per month
  * joined by UNION ALL, each bounded by the seq range when there is one; with `score`, also the
- * negated bm25 (title weighted 4) as `score`: FTS5's `bm25` (`true`), or the same score by
- * `hubwatch_bm25` from the phrase counts the connection keeps (`PhraseCounts`, fts-rank.ts). No
- * month: an empty select.
+ * negated bm25 (title weighted 4) as `score` (see `FtsScoring`). No month: an empty select.
  */
 export function ftsMatchSql(
   months: readonly string[],
   expression: string,
   seqRange: [number, number] | null,
-  score: boolean | PhraseCounts,
+  score: FtsScoring,
   /** One more condition on each month's rows (`rowid` is theirs). */
   condition?: string,
 ): { sql: string; params: unknown[] } {
@@ -79,7 +85,10 @@ export function ftsMatchSql(
     const table = `${FTS_TABLE_PREFIX}${month}`;
     let scored = '';
     if (score === true) scored = `, -bm25(${table}, 4.0, 1.0) AS score`;
-    else if (score !== false) {
+    else if (score !== false && 'among' in score) {
+      scored = `, -hubwatch_bm25_among(${table}, ?, ?, 4.0, 1.0) AS score`;
+      params.push(score.among, score.counts.of(month, expression));
+    } else if (score !== false) {
       scored = `, -hubwatch_bm25(${table}, ?, 4.0, 1.0) AS score`;
       params.push(score.of(month, expression));
     }

@@ -1,11 +1,11 @@
 /**
- * API benchmark: `npm run bench -- --suite api [--corpus 1000000] [--dir DIR] [--requests 200] [--stats-requests 60] [--connections 20] [--read-threads 2] [--only TEXT] [--no-compact]`.
+ * API benchmark: `npm run bench -- --suite api [--corpus 1000000] [--dir DIR] [--requests 200] [--stats-requests 60] [--connections 20] [--read-threads 2] [--only TEXT] [--no-compact] [--api-profile DIR]`.
  * Builds (once, cached in DIR, default <tmp>/hubwatch-bench-api) an embedded SQLite index of
  * generated mentions, brings it to the state the hourly upkeep leaves (finished months merged;
  * `--no-compact` skips that), starts the API over it in a child process, and drives it with autocannon:
  * latency percentiles of `GET /api/mentions` in several query shapes and of each stats endpoint,
  * and the server's CPU time per request (all its threads: with `--read-threads N`, the default 2, searches and
- * aggregations run on N worker threads, as `hubwatch serve` runs them; 0 runs them on the server's thread). Goals: mentions p95 <= 100 ms, stats p95 <= 250 ms at 20 connections.
+ * aggregations run on N worker threads, as `hubwatch serve` runs them; 0 runs them on the server's thread). `--api-profile DIR` writes a V8 CPU profile of each of the server's threads to DIR when it stops. Goals: mentions p95 <= 100 ms, stats p95 <= 250 ms at 20 connections.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -55,9 +55,10 @@ async function upkeep(path: string): Promise<void> {
   console.log(`index: upkeep as of ${END.toISOString().slice(0, 10)}: ${merged} finished months merged in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** Starts the server in its own process; resolves with its URL. */
-function startServer(path: string, token: string, readThreads: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/api-server.ts', path, token, String(readThreads)], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts the server in its own process, with a V8 CPU profile of each thread written to `profileDir` at its end when given; resolves with its URL. */
+function startServer(path: string, token: string, readThreads: number, profileDir?: string): Promise<{ url: string; child: ChildProcess }> {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/support/api-server.ts', path, token, String(readThreads)], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let text = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -146,7 +147,7 @@ export async function run(argv: string[]): Promise<void> {
   console.log(`load average at start: ${loadavg().map((n) => n.toFixed(2)).join(' ')}; ${cpus().length} CPUs; Node ${process.version}`);
   const path = await ensureIndex(dir, total, !argv.includes('--no-compact'));
   const token = randomBytes(24).toString('base64url');
-  const { url, child } = await startServer(path, token, readThreads);
+  const { url, child } = await startServer(path, token, readThreads, argValue(argv, '--api-profile'));
   try {
     console.log(`server: ${url} (own process, ${readThreads > 0 ? `reads on ${readThreads} worker threads` : 'reads on its one thread'}), ${connections} connections; ${requests} requests per mentions scenario, ${statsRequests} per stats scenario, after 10 of warm-up`);
     const random = prng(11);

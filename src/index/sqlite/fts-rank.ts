@@ -115,6 +115,11 @@ export function enableFtsRank(db: Database.Database): string | null {
   return null;
 }
 
+/** Whether the native library's functions (`hubwatch_bm25`, `hubwatch_top_sum`…) are on this connection. */
+export function hasNativeFunctions(db: Database.Database): boolean {
+  return counters.has(db);
+}
+
 /** The connection's phrase counts when `hubwatch_bm25` is on it; undefined otherwise. */
 export function phraseCounts(db: Database.Database): PhraseCounts | undefined {
   return counters.get(db);

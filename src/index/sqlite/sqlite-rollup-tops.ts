@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { StoryBucket, TermBucket } from '../mention-index.js';
+import { hasNativeFunctions } from './fts-rank.js';
 import { dayWindow, daysCondition, type DayWindow } from './sqlite-day-window.js';
+import { statement } from './sqlite-statements.js';
 import { rowToMention } from './sqlite-upsert.js';
 
 /**
@@ -22,6 +24,20 @@ function perEdge(window: DayWindow, part: string, extra: readonly unknown[] = []
   };
 }
 
+/**
+ * `SELECT key, sum(n) … GROUP BY key HAVING > 0 ORDER BY count DESC, key LIMIT size` over `rows`
+ * (SQL selecting `key, n`). With the native library (`hubwatch_top_sum`: the groups in a hash
+ * table) when the connection has it: SQLite's GROUP BY inserts every row into a temporary B-tree,
+ * 16–20 ms of a 30-day top list's 26–29 at 1M mentions (43,000 rollup rows).
+ */
+function topSums(db: Database.Database, rows: string, params: readonly unknown[], size: number): TermBucket[] {
+  if (hasNativeFunctions(db)) {
+    const json = statement(db, `SELECT hubwatch_top_sum(key, n, ?) AS top FROM (${rows})`).pluck().get(size, ...params) as string;
+    return (JSON.parse(json) as [string, number][]).map(([key, count]) => ({ key, count }));
+  }
+  return statement(db, `SELECT key, sum(n) AS count FROM (${rows}) GROUP BY key HAVING count > 0 ORDER BY count DESC, key LIMIT ?`).all(...params, size) as TermBucket[];
+}
+
 /** The most frequent sources (a mention counts under each of its sources), most frequent first, ties by key. */
 export function topSourcesFromRollup(db: Database.Database, bounds: Window, size: number): TermBucket[] {
   const window = dayWindow(bounds.fromMs, bounds.toMs);
@@ -29,9 +45,7 @@ export function topSourcesFromRollup(db: Database.Database, bounds: Window, size
   const primary = perEdge(window, 'SELECT source_id AS key, 1 AS n FROM mentions WHERE published >= ? AND published < ?');
   const others = perEdge(window, 'SELECT ms.source_id, 1 FROM mention_sources ms JOIN mentions m ON m.seq = ms.seq WHERE m.published >= ? AND m.published < ?');
   const parts = [`SELECT source_id AS key, count AS n FROM source_days WHERE ${days.sql}`, ...primary.sql, ...others.sql];
-  return db
-    .prepare(`SELECT key, sum(n) AS count FROM (${parts.join(' UNION ALL ')}) GROUP BY key HAVING count > 0 ORDER BY count DESC, key LIMIT ?`)
-    .all(...days.params, ...primary.params, ...others.params, size) as TermBucket[];
+  return topSums(db, parts.join(' UNION ALL '), [...days.params, ...primary.params, ...others.params], size);
 }
 
 /** The most frequent authors, most frequent first, ties by key. */
@@ -40,9 +54,7 @@ export function topAuthorsFromRollup(db: Database.Database, bounds: Window, size
   const days = daysCondition(window);
   const edges = perEdge(window, 'SELECT author AS key, 1 AS n FROM mentions WHERE author IS NOT NULL AND published >= ? AND published < ?');
   const parts = [`SELECT author AS key, count AS n FROM author_days WHERE ${days.sql}`, ...edges.sql];
-  return db
-    .prepare(`SELECT key, sum(n) AS count FROM (${parts.join(' UNION ALL ')}) GROUP BY key HAVING count > 0 ORDER BY count DESC, key LIMIT ?`)
-    .all(...days.params, ...edges.params, size) as TermBucket[];
+  return topSums(db, parts.join(' UNION ALL '), [...days.params, ...edges.params], size);
 }
 
 /** Mentions per brand in the window (those named, or every brand), brands without any left out. */

@@ -108,7 +108,7 @@ export class SqliteMentionIndex implements MentionIndex {
       reader = openReader(options, db);
       attachFtsForReading(reader, ftsPath);
       const noRank = enableFtsRank(reader);
-      if (noRank !== null) options.logger.warn({ reason: noRank }, 'relevance is scored by FTS5 bm25, slower on long windows: the hubwatch_fts5 extension is missing');
+      if (noRank !== null) options.logger.warn({ reason: noRank }, 'relevance is scored by FTS5 bm25 and top lists are summed by SQL, both slower: the hubwatch_fts5 extension is missing');
       return new SqliteMentionIndex(db, reader, options, rebuild);
     } catch (error) {
       if (reader !== db) reader?.close();

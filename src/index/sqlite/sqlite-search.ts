@@ -15,10 +15,10 @@ const SNIPPET_TOKENS = 24;
 /** Unfiltered searches count exactly up to this many mentions; past it the total is a lower bound. */
 export const UNFILTERED_COUNT_CAP = 10_000;
 
+/** A row of a page by date. */
 interface Row {
   seq: number;
   published: number;
-  score?: number;
   total?: number;
 }
 

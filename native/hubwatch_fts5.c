@@ -136,21 +136,27 @@ static int bm25Score(
   return rc;
 }
 
-static void hubwatchBm25(
-  const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal
+/* The current row's bm25 (bm25Score) as the function's result, or its error. */
+static void resultBm25(
+  const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, sqlite3_value *pHits, sqlite3_value **apWeight, int nWeight
 ){
   double score = 0.0;
-  int rc;
-  if( nVal<1 ){
-    sqlite3_result_error(pCtx, "hubwatch_bm25: the phrase counts argument is missing", -1);
-    return;
-  }
-  rc = bm25Score(pApi, pFts, apVal[0], &apVal[1], nVal - 1, &score);
+  int rc = bm25Score(pApi, pFts, pHits, apWeight, nWeight, &score);
   if( rc==SQLITE_OK ){
     sqlite3_result_double(pCtx, score);
   }else{
     sqlite3_result_error_code(pCtx, rc);
   }
+}
+
+static void hubwatchBm25(
+  const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal
+){
+  if( nVal<1 ){
+    sqlite3_result_error(pCtx, "hubwatch_bm25: the phrase counts argument is missing", -1);
+    return;
+  }
+  resultBm25(pApi, pFts, pCtx, apVal[0], &apVal[1], nVal - 1);
 }
 
 /* 1 when <iRowid> is one of the <nByte>/8 ascending 64-bit integers at <pSet>. */
@@ -175,8 +181,6 @@ static int inSet(const unsigned char *pSet, int nByte, sqlite3_int64 iRowid){
 static void hubwatchBm25Among(
   const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal
 ){
-  double score = 0.0;
-  int rc;
   if( nVal<2 ){
     sqlite3_result_error(pCtx, "hubwatch_bm25_among: the set and phrase counts arguments are missing", -1);
     return;
@@ -185,12 +189,7 @@ static void hubwatchBm25Among(
     sqlite3_result_null(pCtx);
     return;
   }
-  rc = bm25Score(pApi, pFts, apVal[1], &apVal[2], nVal - 2, &score);
-  if( rc==SQLITE_OK ){
-    sqlite3_result_double(pCtx, score);
-  }else{
-    sqlite3_result_error_code(pCtx, rc);
-  }
+  resultBm25(pApi, pFts, pCtx, apVal[1], &apVal[2], nVal - 2);
 }
 
 /*

@@ -3,9 +3,10 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ApiDeps } from './api-deps.js';
 import { installAuthentication } from './auth/authenticate.js';
+import { responseSerializerCompiler } from './response-serializer.js';
 import { createHttpMetrics } from './http-metrics.js';
 import { errorAnswer, HttpAnswerError, installErrorHandler } from './http-errors.js';
 import { alertsRoutes } from './routes/alerts-routes.js';
@@ -35,7 +36,7 @@ export async function buildServer(deps: ApiDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   installErrorHandler(app);
   installSecurityHeaders(app, { docsPrefix: DOCS_PREFIX });
   const metrics = createHttpMetrics();

@@ -23,9 +23,9 @@ import { installStaticPage } from './static-page.js';
 const DOCS_PREFIX = '/docs';
 
 /**
- * The HTTP server: the API under /api (zod-checked parameters and answers, OpenAPI generated from
- * them), the page, health and metrics. Nothing is listening yet: the caller listens (start-api.ts)
- * or a test injects.
+ * The HTTP server: the API under /api (zod-checked parameters, answers written to their zod
+ * schemas, OpenAPI generated from them), the page, health and metrics. Nothing is listening yet:
+ * the caller listens (start-api.ts) or a test injects.
  */
 export async function buildServer(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({

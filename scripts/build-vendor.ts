@@ -4,9 +4,11 @@
  *
  * Why: Node 20 resolves, reads, compiles and links each module of a package on its own, and the
  * configuration path alone loads zod (95 modules, its ~60 locale files included: every entry point
- * of zod re-exports them), yaml (73) and commander (9). One file per package (zod and the
+ * of zod re-exports them) and commander (9). One file per package (zod and the
  * fastify-type-provider-zod that must share its copy in one chunk) costs a fraction of that
- * (docs/benchmarks.md, start-up). The code is the installed packages' own, bundled as it is:
+ * (docs/benchmarks.md, start-up). The yaml package is no longer among them: js-yaml (one file)
+ * reads the configuration, and yaml loads only for a text js-yaml leaves to it
+ * (`src/config/yaml-values.ts`). The code is the installed packages' own, bundled as it is:
  * updating a dependency and rebuilding updates the vendored file. Sources, tests and `tsx` keep
  * importing the packages from node_modules.
  */
@@ -18,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The packages bundled: what `config check` and `--help` load, and the one package that takes zod schemas from our code. */
-export const VENDORED_PACKAGES = ['zod', 'yaml', 'commander', 'fastify-type-provider-zod'] as const;
+export const VENDORED_PACKAGES = ['zod', 'commander', 'fastify-type-provider-zod'] as const;
 
 const ENTRY_NAMESPACE = 'vendor-entry';
 

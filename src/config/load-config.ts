@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { ConfigError } from '../core/errors.js';
 import { crossCheck, notifiersInUse } from './cross-check.js';
 import { describeIssue, formatPath } from './describe-issue.js';
 import { readEnvironment, type Environment } from './environment.js';
 import { configSchema, sourceSchema, type HubwatchConfig, type SourceConfig } from './schema.js';
 import { stakeholderProblems } from './stakeholders.js';
+import { yamlValues } from './yaml-values.js';
 
 /** Checks what the base schema cannot: a source's type and options (from the connector registry). */
 export type SourceChecker = (source: SourceConfig) => { path: string; message: string }[];
@@ -85,19 +85,6 @@ function withEnvironment(config: HubwatchConfig, values: Environment): HubwatchC
   return out;
 }
 
-const MAX_PROBLEM_CHARS = 200;
-
-/** YAML syntax problems, each with its place once (the parser's message repeats it). */
-function yamlProblems(errors: readonly { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] | undefined }[]): string[] {
-  return errors.map((error) => {
-    const place = error.linePos?.[0];
-    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?\s*$/, '');
-    // The parser quotes the offending token whole: a binary file's is kilobytes of junk.
-    const shown = message.length > MAX_PROBLEM_CHARS ? `${message.slice(0, MAX_PROBLEM_CHARS)}… (${message.length - MAX_PROBLEM_CHARS} more characters)` : message;
-    return `${place ? `line ${place.line}, column ${place.col}` : 'YAML'}: ${shown}`;
-  });
-}
-
 /**
  * A notifier whose secret is unset is left out when no alert rule names it (a warning: nothing
  * would use it); when a rule does, the unset variable is a problem. Returns the notifiers kept
@@ -136,23 +123,9 @@ export function checkConfigText(text: string, options: LoadOptions): ConfigCheck
   return { ...check, problems: check.problems.slice(0, SHOWN_PROBLEMS), moreProblems };
 }
 
-/** The YAML as plain values, or why not: an alias bomb (anchors expanding past `maxAliasCount`) is a problem in the file. */
-function toValues(document: ReturnType<typeof parseDocument>): { values: unknown } | { problem: string } {
-  try {
-    return { values: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
-  } catch (error) {
-    return { problem: `YAML: ${(error as Error).message} (its aliases expand far beyond the file: refused as a billion-laughs bomb)` };
-  }
-}
-
-/** The yaml package's own default, stated: a configuration has no use for more. */
-const MAX_ALIAS_COUNT = 100;
-
 function checkUncapped(text: string, options: LoadOptions): Omit<ConfigCheck, 'moreProblems'> {
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) return { config: null, problems: yamlProblems(document.errors), warnings: [] };
-  const values = toValues(document);
-  if ('problem' in values) return { config: null, problems: [values.problem], warnings: [] };
+  const values = yamlValues(text);
+  if ('problems' in values) return { config: null, problems: values.problems, warnings: [] };
   const environment = readEnvironment(options.env);
   const problems: string[] = [...environment.problems];
   const warnings: string[] = [];

@@ -16,8 +16,8 @@ describe('rewriteImports', () => {
       'import {',
       '  Option,',
       "} from 'commander';",
-      "import 'yaml';",
-      "const { parseDocument } = await import('yaml');",
+      "import 'zod';",
+      "const { Command } = await import('commander');",
     ].join('\n');
     expect(rewriteImports(code, '/app/dist/config/schema.js', vendor)).toBe(
       [
@@ -25,8 +25,8 @@ describe('rewriteImports', () => {
         'import {',
         '  Option,',
         "} from '../vendor/commander.js';",
-        "import '../vendor/yaml.js';",
-        "const { parseDocument } = await import('../vendor/yaml.js');",
+        "import '../vendor/zod.js';",
+        "const { Command } = await import('../vendor/commander.js');",
       ].join('\n'),
     );
     expect(rewriteImports("import { Command } from \"commander\";", '/app/dist/cli/commands/run.js', vendor)).toBe(

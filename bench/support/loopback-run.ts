@@ -5,7 +5,7 @@
  * conventional stack, into a fresh index, until a full-text search sees them. Prints one line:
  * `RESULT {json}`.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { configSchema } from '../../src/config/schema.js';
@@ -40,8 +40,43 @@ export interface LoopbackResult {
   cores: number;
   /** Cores busy (process CPU seconds per wall second) in each tenth of a second of the span. */
   timeline: number[];
+  /** CPU seconds over the span of each thread, by name and task id (from /proc; empty without it): where the CPU went. */
+  threads: Record<string, number>;
+  /** Times a thread was preempted (involuntary context switches) over the span, every thread. */
+  preempted: number;
 }
 
+/** One thread's reading: its name (`main` for the main thread), CPU seconds and involuntary context switches so far. */
+interface ThreadReading {
+  name: string;
+  seconds: number;
+  switches: number;
+}
+
+/** Every thread of this process by task id, from /proc (empty without it). */
+const readThreads = (): Map<string, ThreadReading> => {
+  const out = new Map<string, ThreadReading>();
+  try {
+    for (const task of readdirSync('/proc/self/task')) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+        const status = readFileSync(`/proc/self/task/${task}/status`, 'utf8');
+        const switches = Number(/nonvoluntary_ctxt_switches:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        out.set(task, { name: task === String(process.pid) ? 'main' : name, seconds: (Number(fields[11]) + Number(fields[12])) / 100, switches });
+      } catch {
+        // The thread ended between the listing and the read.
+      }
+    }
+  } catch {
+    // No /proc.
+  }
+  return out;
+};
+let threadsBefore = new Map<string, ThreadReading>();
+const threads: Record<string, number> = {};
+let preempted = 0;
 const spec = JSON.parse(process.argv[2]!) as LoopbackSpec;
 const watchlist = watchlistSchema.parse(JSON.parse(readFileSync(spec.watchlistFile, 'utf8')));
 const setupStarted = performance.now();
@@ -67,6 +102,7 @@ const begin = (): void => {
   started = performance.now();
   cpuBefore = process.cpuUsage();
   mainBefore = mainThreadSeconds();
+  threadsBefore = readThreads();
   let last = { at: started, cpu: cpuBefore };
   // Process CPU over each tenth of a second: where the pipeline leaves cores idle (filling, draining).
   sampler = setInterval(() => {
@@ -81,6 +117,10 @@ const end = (): void => {
   seconds = (performance.now() - started) / 1000;
   cpu = process.cpuUsage(cpuBefore);
   mainThreadCpu = mainThreadSeconds() - mainBefore;
+  for (const [task, { name, seconds, switches }] of readThreads()) {
+    threads[`${name} ${task}`] = seconds - (threadsBefore.get(task)?.seconds ?? 0);
+    preempted += switches - (threadsBefore.get(task)?.switches ?? 0);
+  }
   const all = process.cpuUsage();
   totalCpu = (all.user + all.system) / 1e6;
   rssMb = process.memoryUsage().rss / 1_048_576;
@@ -123,5 +163,7 @@ const result: LoopbackResult = {
   maxRssMb: process.resourceUsage().maxRSS / 1024,
   cores: availableParallelism(),
   timeline,
+  threads,
+  preempted,
 };
 console.log(`RESULT ${JSON.stringify(result)}`);

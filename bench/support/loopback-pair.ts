@@ -1,0 +1,37 @@
+import { fmt } from './measure.js';
+import type { LoopbackResult } from './loopback-run.js';
+
+/**
+ * Two stacks compared on one core each, run at the same time (`--lb-pair A,B`): A pinned to core 0
+ * and B to core 1, then the other way round, `rounds` times. On a virtual machine whose speed
+ * drifts by a third within a minute, runs one after the other differ more than the stacks do; two
+ * runs at once see the same drift, so the ratio of each pair is steady to a few percent. Each
+ * process has a core to itself (the feeds are served from the parent, on no pinned core).
+ */
+export async function pairedCase(
+  [first, second]: string[],
+  rounds: number,
+  measure: (stack: string, cores: string) => Promise<LoopbackResult>,
+): Promise<void> {
+  const ratios: number[] = [];
+  const cpuRatios: number[] = [];
+  console.log(`  ${first} and ${second} at once, one core each, cores swapped every other run; ratio = ${second} ÷ ${first}`);
+  for (let round = 1; round <= rounds; round++) {
+    for (const [a, b] of [['0', '1'], ['1', '0']] as const) {
+      const [resultA, resultB] = await Promise.all([measure(first!, a), measure(second!, b)]);
+      const rate = (r: LoopbackResult): number => r.mentions / r.seconds;
+      const perCpu = (r: LoopbackResult): number => r.mentions / r.cpuSeconds;
+      ratios.push(rate(resultB) / rate(resultA));
+      cpuRatios.push(perCpu(resultB) / perCpu(resultA));
+      console.log(
+        `  round ${round}: ${first} on cpu ${a} ${fmt(rate(resultA)).padStart(6)}/s (${fmt(perCpu(resultA))} per CPU-second), ` +
+          `${second} on cpu ${b} ${fmt(rate(resultB)).padStart(6)}/s (${fmt(perCpu(resultB))} per CPU-second): ratio ${ratios.at(-1)!.toFixed(3)} wall, ${cpuRatios.at(-1)!.toFixed(3)} per CPU-second`,
+      );
+    }
+  }
+  const median = (values: number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+  console.log(
+    `  ${second} ÷ ${first}: median ${median(ratios).toFixed(3)} wall (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}), ` +
+      `${median(cpuRatios).toFixed(3)} per CPU-second (${Math.min(...cpuRatios).toFixed(3)}–${Math.max(...cpuRatios).toFixed(3)})`,
+  );
+}

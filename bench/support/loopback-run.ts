@@ -82,17 +82,7 @@ const watchlist = watchlistSchema.parse(JSON.parse(readFileSync(spec.watchlistFi
 const setupStarted = performance.now();
 let started = 0;
 let cpuBefore: NodeJS.CpuUsage = process.cpuUsage();
-let mainBefore = 0;
 let mainThreadCpu = Number.NaN;
-/** This process's main thread's CPU seconds, from /proc (its task id is the process id), or NaN. */
-const mainThreadSeconds = (): number => {
-  try {
-    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-};
 let seconds = 0;
 let totalCpu = 0;
 let cpu: NodeJS.CpuUsage = { user: 0, system: 0 };
@@ -101,7 +91,6 @@ let sampler: NodeJS.Timeout | undefined;
 const begin = (): void => {
   started = performance.now();
   cpuBefore = process.cpuUsage();
-  mainBefore = mainThreadSeconds();
   threadsBefore = readThreads();
   let last = { at: started, cpu: cpuBefore };
   // Process CPU over each tenth of a second: where the pipeline leaves cores idle (filling, draining).
@@ -116,9 +105,11 @@ const end = (): void => {
   clearInterval(sampler);
   seconds = (performance.now() - started) / 1000;
   cpu = process.cpuUsage(cpuBefore);
-  mainThreadCpu = mainThreadSeconds() - mainBefore;
   for (const [task, { name, seconds, switches }] of readThreads()) {
-    threads[`${name} ${task}`] = seconds - (threadsBefore.get(task)?.seconds ?? 0);
+    const spent = seconds - (threadsBefore.get(task)?.seconds ?? 0);
+    threads[`${name} ${task}`] = spent;
+    // The main thread's task id is the process id: its own reading, NaN without /proc.
+    if (task === String(process.pid)) mainThreadCpu = spent;
     preempted += switches - (threadsBefore.get(task)?.switches ?? 0);
   }
   const all = process.cpuUsage();

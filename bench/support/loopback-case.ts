@@ -16,9 +16,14 @@ import { buildWatchlist } from './news-text.js';
  * process on loopback; each stack reads them into a fresh index in its own process, pinned with
  * `taskset` to each core set of `--lb-cores` (default `0,0-1`: one core, then two; `0+1` runs one
  * process on each core at once, each reading every feed into its own index: the ceiling when
- * nothing is shared). Stacks (`--lb-stacks`, default `conventional,workers-0,workers-auto`): the conventional stack, and
+ * nothing is shared). Each run polls every feed `--lb-passes` times (default 2) in one process,
+ * each poll a new edition of the feed (new items): pass 1 is a cold process, where every thread
+ * compiles its code as it goes; pass 2 is the running pipeline's next poll. Stacks
+ * (`--lb-stacks`, default `conventional,workers-0,workers-auto`): the conventional stack, and
  * hubwatch's `run --once` code with `enrich.workers` 0 (enrichment on the main thread, as before
- * the pool) or the given value. Runs are alternated, `--lb-rounds` rounds (default 2).
+ * the pool) or the given value. Runs are alternated, `--lb-rounds` rounds (default 2); each
+ * stack's rate on every other core set is also given as a ratio to its rate on the first, round by
+ * round (runs minutes apart on a drifting machine differ more than runs side by side).
  * `--lb-profile DIR` writes a V8 CPU profile of every thread of each run into DIR; `--lb-timeline`
  * prints how many cores the process kept busy in each tenth of a second of each run, how often its
  * threads were preempted and each thread's CPU seconds. `--lb-pair A,B` compares two stacks on one
@@ -33,35 +38,49 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
   const profileDir = argValue(argv, '--lb-profile');
   const showTimeline = argv.includes('--lb-timeline');
   const pair = argValue(argv, '--lb-pair')?.split(',');
+  const passes = Number(argValue(argv, '--lb-passes') ?? 2);
   if (pair && pair.length !== 2) throw new Error('--lb-pair takes two stacks: --lb-pair workers-0,workers-1');
   const watchlist = buildWatchlist(prng(7), { brands: 200, people: 100, topics: 0 });
   const watchlistFile = join(dir, 'watchlist.json');
   writeFileSync(watchlistFile, JSON.stringify(watchlist));
-  const bodies = Array.from({ length: feeds }, (_, i) => Buffer.from(newsFeed(i, items, watchlist, new Date())));
-  const megabytes = bodies.reduce((sum, body) => sum + body.length, 0) / 1_048_576;
+  // Edition p of feed i: its own items (guids, links, text), dated like the first edition's.
+  const now = Date.now();
+  const editions = Array.from({ length: passes }, (_, p) =>
+    Array.from({ length: feeds }, (_, i) => Buffer.from(newsFeed(i + p * feeds, items, watchlist, new Date(now + p * feeds * items * 60_000)))),
+  );
+  const megabytes = editions[0]!.reduce((sum, body) => sum + body.length, 0) / 1_048_576;
+  // Each run (its own path prefix) gets the next edition of a feed at each poll of it.
+  const polls = new Map<string, number>();
   const server = createServer((req, res) => {
-    const body = bodies[Number(/\/feed\/(\d+)\.xml/.exec(req.url ?? '')?.[1] ?? -1)];
+    const match = /^\/run\/(\d+)\/feed\/(\d+)\.xml$/.exec(req.url ?? '');
+    const poll = match ? (polls.get(`${match[1]}/${match[2]}`) ?? 0) : 0;
+    const body = match ? editions[Math.min(poll, passes - 1)]![Number(match[2])] : undefined;
     if (body === undefined) return void res.writeHead(404).end();
+    polls.set(`${match![1]}/${match![2]}`, poll + 1);
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body);
   });
   // Clients may come back to a kept-alive connection after a long pause on a loaded machine.
   server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  console.log(`loopback feeds to searchable: ${feeds} feeds × ${items} items, ${megabytes.toFixed(1)} MB, 200 brands / 100 people; load average ${loadavg()[0]!.toFixed(1)} at start`);
+  console.log(
+    `loopback feeds to searchable: ${feeds} feeds × ${items} items, ${megabytes.toFixed(1)} MB, 200 brands / 100 people, ${passes} poll${passes === 1 ? '' : 's'} of each feed a run; load average ${loadavg()[0]!.toFixed(1)} at start`,
+  );
   let run = 0;
   /** The spec of one run of `stack` in a new folder of its own. */
   const specFor = (stack: string): LoopbackSpec => {
-    const runDir = join(dir, `loopback-${run++}`);
+    const id = run++;
+    const runDir = join(dir, `loopback-${id}`);
     mkdirSync(runDir);
     const conventional = stack === 'conventional';
     return {
       stack: conventional ? 'conventional' : 'hubwatch',
       workers: conventional ? 0 : stack === 'workers-auto' ? 'auto' : Number(stack.replace('workers-', '')),
       // Hubwatch's fetcher paces each host: one host per feed, as real feeds have.
-      urls: bodies.map((_, i) => (conventional ? `http://127.0.0.1:${port}/feed/${i}.xml` : `http://feed${i}.bench.test:${port}/feed/${i}.xml`)),
+      urls: editions[0]!.map((_, i) => `http://${conventional ? '127.0.0.1' : `feed${i}.bench.test`}:${port}/run/${id}/feed/${i}.xml`),
       watchlistFile,
       dir: runDir,
+      passes,
     };
   };
   if (pair) {
@@ -78,20 +97,20 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
       for (const cores of coreSets) {
         for (const stack of stacks) {
           const load = loadavg()[0]!;
-          const result = cores.includes('+')
+          const passResults = cores.includes('+')
             ? sideBySide(await Promise.all(cores.split('+').map((part) => measured(part, specFor(stack), profileDir))))
             : await measured(cores, specFor(stack), profileDir);
-          const key = `${stack} on cpu ${cores}`;
-          results.set(key, [...(results.get(key) ?? []), result]);
-          console.log(
-            `  round ${round} ${key.padEnd(28)} ${fmt(result.mentions)} mentions in ${result.seconds.toFixed(2)} s = ${fmt(result.mentions / result.seconds).padStart(6)}/s wall, ` +
-              `${fmt(result.mentions / result.cpuSeconds).padStart(6)} per CPU-second (main thread ${(result.mainThreadCpuSeconds * 1000 / result.mentions * 1000).toFixed(0)} µs CPU a mention), ${fmt(result.mentions / result.seconds / result.cores).padStart(6)}/s per core; ` +
-              `set-up ${result.setupSeconds.toFixed(2)} s, whole process ${fmt(result.mentions / result.totalCpuSeconds)} per CPU-second, RSS ${fmt(result.rssMb)} MB (peak ${fmt(result.maxRssMb)}), load ${load.toFixed(1)}`,
-          );
-          if (showTimeline) {
-            console.log(`    cores busy each 0.1 s: ${result.timeline.map((busy) => busy.toFixed(1)).join(' ')}`);
-            const byThread = Object.entries(result.threads).filter(([, seconds]) => seconds >= 0.01).sort((a, b) => b[1] - a[1]);
-            console.log(`    preempted ${fmt(result.preempted)} times; CPU seconds by thread: ${byThread.map(([name, seconds]) => `${name} ${seconds.toFixed(2)}`).join(', ')}`);
+          let mentionsSoFar = 0;
+          for (const result of passResults) {
+            mentionsSoFar += result.mentions;
+            const key = `${stack} on cpu ${cores}${passes > 1 ? `, pass ${result.pass}` : ''}`;
+            results.set(key, [...(results.get(key) ?? []), result]);
+            console.log(`  round ${round} ${key.padEnd(36)} ${describe(result, mentionsSoFar)}, load ${load.toFixed(1)}`);
+            if (showTimeline) {
+              console.log(`    cores busy each 0.1 s: ${result.timeline.map((busy) => busy.toFixed(1)).join(' ')}`);
+              const byThread = Object.entries(result.threads).filter(([, seconds]) => seconds >= 0.01).sort((a, b) => b[1] - a[1]);
+              console.log(`    preempted ${fmt(result.preempted)} times; CPU seconds by thread: ${byThread.map(([name, seconds]) => `${name} ${seconds.toFixed(2)}`).join(', ')}`);
+            }
           }
         }
       }
@@ -99,15 +118,45 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+  printScaling(results, stacks, coreSets, passes);
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   console.log('  medians:');
   for (const [key, runs] of results) {
     console.log(
-      `    ${key.padEnd(28)} ${fmt(median(runs.map((r) => r.mentions / r.seconds))).padStart(6)}/s wall, ${fmt(median(runs.map((r) => r.mentions / r.cpuSeconds))).padStart(6)} per CPU-second, ` +
-        `${fmt(median(runs.map((r) => r.mentions / r.seconds / r.cores))).padStart(6)}/s per core, whole process ${fmt(median(runs.map((r) => r.mentions / r.totalCpuSeconds))).padStart(6)} per CPU-second, ` +
+      `    ${key.padEnd(36)} ${fmt(median(runs.map((r) => r.mentions / r.seconds))).padStart(6)}/s wall, ${fmt(median(runs.map((r) => r.mentions / r.cpuSeconds))).padStart(6)} per CPU-second, ` +
+        `${fmt(median(runs.map((r) => r.mentions / r.seconds / r.cores))).padStart(6)}/s per core, ` +
         `peak RSS ${fmt(median(runs.map((r) => r.maxRssMb)))} MB`,
     );
   }
+}
+
+/** Each stack's rate on every core set after the first, as a ratio to its rate on the first, round by round and pass by pass. */
+function printScaling(results: Map<string, LoopbackResult[]>, stacks: string[], coreSets: string[], passes: number): void {
+  const [base, ...others] = coreSets;
+  if (others.length === 0) return;
+  const rate = (r: LoopbackResult): number => r.mentions / r.seconds;
+  console.log(`  scaling, each round's rate ÷ the same round's rate on cpu ${base}:`);
+  for (const stack of stacks) {
+    for (let pass = 1; pass <= passes; pass++) {
+      const suffix = passes > 1 ? `, pass ${pass}` : '';
+      const baseRuns = results.get(`${stack} on cpu ${base}${suffix}`) ?? [];
+      for (const cores of others) {
+        const runs = results.get(`${stack} on cpu ${cores}${suffix}`) ?? [];
+        const ratios = runs.map((r, i) => (baseRuns[i] ? rate(r) / rate(baseRuns[i]) : Number.NaN));
+        console.log(`    ${`${stack} on cpu ${cores}${suffix}`.padEnd(36)} ${ratios.map((x) => `${x.toFixed(2)}×`).join(' ')}`);
+      }
+    }
+  }
+}
+
+/** One pass's line: rate, CPU, the main thread's share, set-up (first pass), the whole process so far (`mentionsSoFar` over every CPU second since it started) and memory. */
+function describe(result: LoopbackResult, mentionsSoFar: number): string {
+  const mainMicros = ((result.mainThreadCpuSeconds * 1000) / result.mentions) * 1000;
+  return (
+    `${fmt(result.mentions)} mentions in ${result.seconds.toFixed(2)} s = ${fmt(result.mentions / result.seconds).padStart(6)}/s wall, ` +
+    `${fmt(result.mentions / result.cpuSeconds).padStart(6)} per CPU-second (main thread ${mainMicros.toFixed(0)} µs CPU a mention), ${fmt(result.mentions / result.seconds / result.cores).padStart(6)}/s per core; ` +
+    `${result.pass === 1 ? `set-up ${result.setupSeconds.toFixed(2)} s, ` : ''}whole process so far ${fmt(mentionsSoFar / result.totalCpuSeconds)} per CPU-second, RSS ${fmt(result.rssMb)} MB (peak ${fmt(result.maxRssMb)})`
+  );
 }
 
 /**
@@ -115,7 +164,11 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
  * index) as one result: every mention, the longest span, every CPU second. What the machine gives
  * when nothing is shared: the ceiling for one process's scaling.
  */
-function sideBySide(results: LoopbackResult[]): LoopbackResult {
+function sideBySide(runs: LoopbackResult[][]): LoopbackResult[] {
+  return runs[0]!.map((_, pass) => sideBySidePass(runs.map((passes) => passes[pass]!)));
+}
+
+function sideBySidePass(results: LoopbackResult[]): LoopbackResult {
   const sum = (pick: (r: LoopbackResult) => number): number => results.reduce((total, r) => total + pick(r), 0);
   const longest = results.reduce((a, b) => (b.seconds > a.seconds ? b : a));
   return {
@@ -132,8 +185,8 @@ function sideBySide(results: LoopbackResult[]): LoopbackResult {
   };
 }
 
-/** Runs one spec in a child process pinned to `cores` (a taskset CPU list) and returns its result. */
-function measured(cores: string, spec: LoopbackSpec, profileDir: string | undefined): Promise<LoopbackResult> {
+/** Runs one spec in a child process pinned to `cores` (a taskset CPU list) and returns its result, one per pass. */
+function measured(cores: string, spec: LoopbackSpec, profileDir: string | undefined): Promise<LoopbackResult[]> {
   return new Promise((resolve, reject) => {
     const child = spawn('taskset', ['-c', cores, process.execPath, '--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'bench/support/loopback-run.ts', JSON.stringify(spec)], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -142,9 +195,9 @@ function measured(cores: string, spec: LoopbackSpec, profileDir: string | undefi
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
-      if (code !== 0 || !line) reject(new Error(`loopback run (${spec.stack}, cpu ${cores}) exited with ${code}: ${out.slice(-500)}`));
-      else resolve(JSON.parse(line.slice(7)) as LoopbackResult);
+      const lines = out.split('\n').filter((l) => l.startsWith('RESULT '));
+      if (code !== 0 || lines.length !== (spec.passes ?? 1)) reject(new Error(`loopback run (${spec.stack}, cpu ${cores}) exited with ${code}: ${out.slice(-500)}`));
+      else resolve(lines.map((line) => JSON.parse(line.slice(7)) as LoopbackResult));
     });
   });
 }

@@ -11,27 +11,33 @@ import type { LoopbackResult } from './loopback-run.js';
 export async function pairedCase(
   [first, second]: string[],
   rounds: number,
-  measure: (stack: string, cores: string) => Promise<LoopbackResult>,
+  measure: (stack: string, cores: string) => Promise<LoopbackResult[]>,
 ): Promise<void> {
-  const ratios: number[] = [];
-  const cpuRatios: number[] = [];
+  const ratios = new Map<number, number[]>();
+  const cpuRatios = new Map<number, number[]>();
   console.log(`  ${first} and ${second} at once, one core each, cores swapped every other run; ratio = ${second} ÷ ${first}`);
   for (let round = 1; round <= rounds; round++) {
     for (const [a, b] of [['0', '1'], ['1', '0']] as const) {
-      const [resultA, resultB] = await Promise.all([measure(first!, a), measure(second!, b)]);
+      const [passesA, passesB] = await Promise.all([measure(first!, a), measure(second!, b)]);
       const rate = (r: LoopbackResult): number => r.mentions / r.seconds;
       const perCpu = (r: LoopbackResult): number => r.mentions / r.cpuSeconds;
-      ratios.push(rate(resultB) / rate(resultA));
-      cpuRatios.push(perCpu(resultB) / perCpu(resultA));
-      console.log(
-        `  round ${round}: ${first} on cpu ${a} ${fmt(rate(resultA)).padStart(6)}/s (${fmt(perCpu(resultA))} per CPU-second), ` +
-          `${second} on cpu ${b} ${fmt(rate(resultB)).padStart(6)}/s (${fmt(perCpu(resultB))} per CPU-second): ratio ${ratios.at(-1)!.toFixed(3)} wall, ${cpuRatios.at(-1)!.toFixed(3)} per CPU-second`,
-      );
+      passesA.forEach((resultA, i) => {
+        const resultB = passesB[i]!;
+        const ratio = rate(resultB) / rate(resultA);
+        const cpuRatio = perCpu(resultB) / perCpu(resultA);
+        ratios.set(resultA.pass, [...(ratios.get(resultA.pass) ?? []), ratio]);
+        cpuRatios.set(resultA.pass, [...(cpuRatios.get(resultA.pass) ?? []), cpuRatio]);
+        console.log(
+          `  round ${round}, pass ${resultA.pass}: ${first} on cpu ${a} ${fmt(rate(resultA)).padStart(6)}/s (${fmt(perCpu(resultA))} per CPU-second), ` +
+            `${second} on cpu ${b} ${fmt(rate(resultB)).padStart(6)}/s (${fmt(perCpu(resultB))} per CPU-second): ratio ${ratio.toFixed(3)} wall, ${cpuRatio.toFixed(3)} per CPU-second`,
+        );
+      });
     }
   }
   const median = (values: number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
-  console.log(
-    `  ${second} ÷ ${first}: median ${median(ratios).toFixed(3)} wall (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}), ` +
-      `${median(cpuRatios).toFixed(3)} per CPU-second (${Math.min(...cpuRatios).toFixed(3)}–${Math.max(...cpuRatios).toFixed(3)})`,
-  );
+  const range = (values: number[]): string => `${Math.min(...values).toFixed(3)}–${Math.max(...values).toFixed(3)}`;
+  for (const [pass, wall] of ratios) {
+    const cpu = cpuRatios.get(pass)!;
+    console.log(`  ${second} ÷ ${first}, pass ${pass}: median ${median(wall).toFixed(3)} wall (${range(wall)}), ${median(cpu).toFixed(3)} per CPU-second (${range(cpu)})`);
+  }
 }

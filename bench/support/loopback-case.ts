@@ -52,11 +52,12 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
   // Each run (its own path prefix) gets the next edition of a feed at each poll of it.
   const polls = new Map<string, number>();
   const server = createServer((req, res) => {
-    const match = /^\/run\/(\d+)\/feed\/(\d+)\.xml$/.exec(req.url ?? '');
-    const poll = match ? (polls.get(`${match[1]}/${match[2]}`) ?? 0) : 0;
-    const body = match ? editions[Math.min(poll, passes - 1)]![Number(match[2])] : undefined;
+    const [, run, feed] = /^\/run\/(\d+)\/feed\/(\d+)\.xml$/.exec(req.url ?? '') ?? [];
+    const key = `${run}/${feed}`;
+    const poll = polls.get(key) ?? 0;
+    const body = feed === undefined ? undefined : editions[Math.min(poll, passes - 1)]![Number(feed)];
     if (body === undefined) return void res.writeHead(404).end();
-    polls.set(`${match![1]}/${match![2]}`, poll + 1);
+    polls.set(key, poll + 1);
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body);
   });
   // Clients may come back to a kept-alive connection after a long pause on a loaded machine.

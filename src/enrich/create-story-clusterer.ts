@@ -1,7 +1,7 @@
 import { BandTable } from './band-table.js';
 import type { StoryClusterer } from './enricher.js';
 import { FIGURE_WORDS, figureOverlap } from './signature/figures.js';
-import { EMPTY, MINHASH_SIZE, compareSketches, containment, readSignature, type BinCounts } from './signature/minhash.js';
+import { EMPTY, MINHASH_SIZE, compareSketchesAtLeast, containment, readSignature, type BinCounts } from './signature/minhash.js';
 
 /** Options of the story clusterer. */
 export interface StoryClustererOptions {
@@ -164,7 +164,8 @@ export function createStoryClusterer(options: StoryClustererOptions = {}): Story
     seenAt[slot] = stamp;
     const origin = origins[slot]!;
     if (queryMinute !== UNKNOWN_TIME && origin !== UNKNOWN_TIME && Math.abs(queryMinute - origin) > maxAgeMinutes) return;
-    compareSketches(query, 0, values, slot * MINHASH_SIZE, counts);
+    // Given up as soon as neither the threshold nor the best so far can be reached (most candidates are unrelated).
+    if (!compareSketchesAtLeast(query, 0, values, slot * MINHASH_SIZE, Math.max(minContainment, bestScore), counts)) return;
     if (counts.shared < MIN_SHARED) return;
     const score = containment(counts);
     if (score < minContainment || score < bestScore) return;

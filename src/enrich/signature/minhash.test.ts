@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figureOverlap, figureSet } from './figures.js';
-import { SIGNATURE_LENGTH, compareSignatures, minhash, parseSignature } from './minhash.js';
+import { EMPTY, MINHASH_SIZE, SIGNATURE_LENGTH, compareSignatures, compareSketches, compareSketchesAtLeast, containment, minhash, parseSignature } from './minhash.js';
 
 const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
 const base =
@@ -47,6 +47,40 @@ describe('minhash', () => {
     expect(parseSignature('0123'.repeat(60))).toBeNull();
     expect(parseSignature(`s2${'z'.repeat(SIGNATURE_LENGTH - 2)}`)).toBeNull();
     expect(compareSignatures('0123'.repeat(60), sign(base))).toBeNull();
+  });
+});
+
+describe('compareSketchesAtLeast', () => {
+  it('gives up only on pairs whose containment is below the threshold, and otherwise counts as compareSketches', () => {
+    // Pairs from unrelated to identical: a share of bins copied, the rest random or empty.
+    let seed = 12345;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    let kept = 0;
+    let givenUp = 0;
+    for (let pair = 0; pair < 4000; pair += 1) {
+      const a = new Uint16Array(MINHASH_SIZE);
+      const b = new Uint16Array(MINHASH_SIZE);
+      const copied = next();
+      for (let i = 0; i < MINHASH_SIZE; i += 1) {
+        a[i] = next() < 0.05 ? EMPTY : Math.floor(next() * 0xfffe);
+        b[i] = next() < copied ? a[i]! : next() < 0.05 ? EMPTY : Math.floor(next() * 0xfffe);
+      }
+      const threshold = [0.1, 0.3, 0.6, 0.9, 1][pair % 5]!;
+      const full = compareSketches(a, 0, b, 0, { shared: 0, onlyA: 0, onlyB: 0 });
+      const counts = { shared: 0, onlyA: 0, onlyB: 0 };
+      const reached = compareSketchesAtLeast(a, 0, b, 0, threshold, counts);
+      if (containment(full) >= threshold) expect(reached).toBe(true);
+      if (reached) {
+        expect(counts).toEqual(full);
+        kept += 1;
+      } else {
+        expect(containment(full)).toBeLessThan(threshold);
+        givenUp += 1;
+      }
+    }
+    // Both outcomes occur, so neither branch is vacuous.
+    expect(kept).toBeGreaterThan(500);
+    expect(givenUp).toBeGreaterThan(500);
   });
 });
 

@@ -164,6 +164,39 @@ export function compareSketches(a: Uint16Array, aAt: number, b: Uint16Array, bAt
   return out;
 }
 
+/** Bins compared between two checks of `compareSketchesAtLeast`'s bound (72 = 9 blocks). */
+const BLOCK = 8;
+
+/**
+ * `compareSketches` for a caller that only wants pairs whose containment can reach `minContainment`:
+ * after each block of bins it stops, returning false, once even every remaining bin shared would
+ * leave the containment below `minContainment` (unrelated texts are given up about halfway). When
+ * it returns true, `out` holds the full counts, as `compareSketches` gives them.
+ */
+export function compareSketchesAtLeast(a: Uint16Array, aAt: number, b: Uint16Array, bAt: number, minContainment: number, out: BinCounts): boolean {
+  let shared = 0;
+  let onlyA = 0;
+  let onlyB = 0;
+  const keep = 1 - minContainment;
+  for (let block = 0; block < MINHASH_SIZE; block += BLOCK) {
+    const end = Math.min(MINHASH_SIZE, block + BLOCK);
+    for (let i = block; i < end; i += 1) {
+      const x = a[aAt + i]!;
+      const y = b[bAt + i]!;
+      shared += +(x === y) & +(x !== EMPTY);
+      onlyA += +(x < y);
+      onlyB += +(x > y);
+    }
+    // The best the rest can do is all shared: containment (shared + rest) / (shared + rest + min(onlyA, onlyB)).
+    const best = shared + MINHASH_SIZE - end;
+    if (keep * best < minContainment * Math.min(onlyA, onlyB) - 1e-9) return false;
+  }
+  out.shared = shared;
+  out.onlyA = onlyA;
+  out.onlyB = onlyB;
+  return true;
+}
+
 /** Estimated Jaccard similarity of the two shingle sets. */
 export function similarity(counts: BinCounts): number {
   const all = counts.shared + counts.onlyA + counts.onlyB;

@@ -128,6 +128,7 @@ export async function createDistributedPipeline(config: HubwatchConfig, deps: Di
       poll: {
         state: adapters.state, index, now: clock, logger: logger.child({ component: 'poll' }),
         fetchContext: { fetcher, now: clock, ...(builder?.feedParser ? { parseFeed: builder.feedParser } : {}) },
+        ...(builder?.feedParserFor ? { feedParserFor: builder.feedParserFor } : {}),
         builder: builder ?? missingInRole('the enrich stage', 'enrich'),
       },
       applyRetention,

@@ -92,6 +92,7 @@ async function compose(
       now: clock,
       logger: logger.child({ component: 'poll' }),
       fetchContext: { fetcher, now: clock, ...(builder.feedParser ? { parseFeed: builder.feedParser } : {}) },
+      ...(builder.feedParserFor ? { feedParserFor: builder.feedParserFor } : {}),
       builder,
     },
     applyRetention,

@@ -1,6 +1,7 @@
 import type { HubwatchConfig } from '../config/schema.js';
 import type { FeedDocumentParser } from '../connectors/connector.js';
 import { articleIdOf } from '../core/mention-id.js';
+import type { NormaliseSource } from '../core/normalise-items.js';
 import { createInProcessBatchEnricher, type BatchEnricher } from '../enrich/batch-enricher.js';
 import { createInProcessStoryMemory } from '../enrich/in-process-story-memory.js';
 import { enrichThreads } from '../enrich/pool/pool-size.js';
@@ -19,6 +20,8 @@ const REMEMBER_BATCH = 5_000;
 export interface MentionBuilder extends MentionBuilderDeps {
   /** Parses feed documents on the enrichment pool's threads; absent when enrichment runs on this thread. */
   feedParser?: FeedDocumentParser;
+  /** `feedParser` for one poll, whose thread also normalises the items (see `PollDeps.feedParserFor`). */
+  feedParserFor?: (source: NormaliseSource, now: Date) => FeedDocumentParser;
   close(): Promise<void>;
 }
 
@@ -81,7 +84,7 @@ export async function createMentionBuilder(
   );
   return {
     enricher,
-    ...('parseFeed' in enricher ? { feedParser: enricher.parseFeed } : {}),
+    ...('parseFeed' in enricher ? { feedParser: enricher.parseFeed, feedParserFor: enricher.parseFeedFor } : {}),
     stories,
     reachOf: (item) => computeReach(reachBySource.get(item.sourceId) ?? {}, item.audience),
     async close() {

@@ -1,4 +1,5 @@
-import type { Connector, ConnectorCursor, FetchContext, SourceDefinition } from '../connectors/connector.js';
+import type { Connector, ConnectorCursor, FeedDocumentParser, FetchContext, SourceDefinition } from '../connectors/connector.js';
+import type { NormaliseSource } from '../core/normalise-items.js';
 import type { NormalisedItem } from '../core/normalise.js';
 import type { ItemProblem } from '../core/raw-item.js';
 import type { MentionIndex } from '../index/mention-index.js';
@@ -20,6 +21,12 @@ export interface PollDeps {
   index: MentionIndex;
   builder: MentionBuilderDeps;
   fetchContext: Omit<FetchContext, 'logger'>;
+  /**
+   * A feed parser for one poll that also normalises the parsed items for its source and time, on
+   * the thread that parses (the embedded run's pool); it replaces `fetchContext.parseFeed` for that
+   * poll. Absent: documents are normalised on this thread.
+   */
+  feedParserFor?: (source: NormaliseSource, now: Date) => FeedDocumentParser;
   logger: Logger;
   now: () => Date;
 }

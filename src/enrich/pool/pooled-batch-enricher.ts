@@ -2,6 +2,7 @@ import { Piscina } from 'piscina';
 import type { FeedDocumentParser } from '../../connectors/connector.js';
 import { feedFromAnswer, type FeedParseAnswer, type FeedParseTask } from '../../connectors/rss/threaded-feed-parse.js';
 import { EnrichmentError } from '../../core/errors.js';
+import type { NormaliseSource } from '../../core/normalise-items.js';
 import { threadModule, type ThreadModule } from '../../platform/threads/thread-module.js';
 import type { BatchEnricher } from '../batch-enricher.js';
 import type { EnricherOptions } from '../create-enricher.js';
@@ -24,6 +25,11 @@ export interface PoolOptions {
 export interface PooledBatchEnricher extends BatchEnricher {
   /** `parseFeedDocument` on one of the threads (the module's `parseFeed` export), for the fetch stage. */
   parseFeed: FeedDocumentParser;
+  /**
+   * `parseFeed` for one poll: the thread also normalises the items for `source` at `now`, and the
+   * poll's `normaliseOutcome` takes that result instead of normalising on this thread.
+   */
+  parseFeedFor(source: NormaliseSource, now: Date): FeedDocumentParser;
   /**
    * Resolves once every thread has loaded its module (models, lexicons, the compiled watchlist),
    * so that loading happens at start and not in the first batches; rejects with an
@@ -68,11 +74,17 @@ export function createPooledBatchEnricher<T>(module: ThreadModule<T>, options: P
     }
   };
 
+  const parse = async (task: FeedParseTask) => {
+    if (closed) throw new EnrichmentError('the enrichment pool is closed', { reason: 'enrich-closed', retryable: false });
+    return feedFromAnswer((await pool.run(task, { name: 'parseFeed' })) as FeedParseAnswer, task);
+  };
+
   return {
-    async parseFeed(text, options) {
-      if (closed) throw new EnrichmentError('the enrichment pool is closed', { reason: 'enrich-closed', retryable: false });
-      const task: FeedParseTask = { text, feedUrl: options.feedUrl, where: options.where };
-      return feedFromAnswer((await pool.run(task, { name: 'parseFeed' })) as FeedParseAnswer);
+    parseFeed: (text, options) => parse({ text, feedUrl: options.feedUrl, where: options.where }),
+    parseFeedFor(source, now) {
+      // Only the fields normalisation reads cross: a source's options may hold anything.
+      const normalise = { source: { id: source.id, name: source.name, channel: source.channel, url: source.url }, now: now.getTime() };
+      return (text, options) => parse({ text, feedUrl: options.feedUrl, where: options.where, normalise });
     },
     async ready() {
       // Piscina loads a thread's module with its first task; one empty task a thread, at once, reaches each.

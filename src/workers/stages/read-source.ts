@@ -1,5 +1,7 @@
 import type { Connector, ConnectorCursor, FetchContext, FetchOutcome, SourceDefinition } from '../../connectors/connector.js';
-import { normaliseItem, type NormalisedItem } from '../../core/normalise.js';
+import type { NormalisedItem } from '../../core/normalise.js';
+import { normaliseItems } from '../../core/normalise-items.js';
+import { takeNormalised } from '../../core/normalised-ahead.js';
 import type { ItemProblem } from '../../core/raw-item.js';
 
 /** What reading a source gives: the connector's outcome and its items as ingestion will store them. */
@@ -14,29 +16,12 @@ export interface SourceReading {
 }
 
 /**
- * Cleans what a connector delivered: every raw item through `normaliseItem`, duplicates within the
- * document collapsed on the mention id. The one place the drop rules run, for `run` and for
- * `sources test` alike.
+ * Cleans what a connector delivered: every raw item through `normaliseItems` (or its result, when the
+ * thread that parsed the document normalised it too), after the connector's own problems.
  */
 export function normaliseOutcome(outcome: FetchOutcome, source: SourceDefinition, now: Date): Omit<SourceReading, 'outcome'> {
-  const items: NormalisedItem[] = [];
-  const rawIndexes: number[] = [];
-  const problems: ItemProblem[] = [...outcome.problems];
-  const ids = new Set<string>();
-  outcome.items.forEach((raw, index) => {
-    const result = normaliseItem(raw, source, { now, index });
-    if (!result.ok) {
-      problems.push(result.problem);
-      return;
-    }
-    problems.push(...result.problems);
-    // Duplicates within one document (a repeated GUID or link) collapse on the mention id.
-    if (ids.has(result.item.id)) return;
-    ids.add(result.item.id);
-    items.push(result.item);
-    rawIndexes.push(index);
-  });
-  return { items, rawIndexes, problems };
+  const { items, rawIndexes, problems } = takeNormalised(outcome.items, source, now) ?? normaliseItems(outcome.items, source, now);
+  return { items, rawIndexes, problems: [...outcome.problems, ...problems] };
 }
 
 /**

@@ -13,6 +13,9 @@ import { enrichThreads } from '../../../src/enrich/pool/pool-size.js';
 import { seededRandom } from '../../../src/samples/seeded.js';
 import { threadModule } from '../../../src/platform/threads/thread-module.js';
 import { buildMentions } from '../../../src/workers/build-mentions.js';
+import { normaliseItems } from '../../../src/core/normalise-items.js';
+import { takeNormalised } from '../../../src/core/normalised-ahead.js';
+import { normaliseOutcome } from '../../../src/workers/stages/read-source.js';
 
 const watchlist = parseConfig(readFileSync('config/hubwatch.yaml', 'utf8'), 'config/hubwatch.yaml', { env: {} }).watchlist;
 const options = { frenchModel: true, englishModel: false };
@@ -135,6 +138,34 @@ describe('enrichment pool', () => {
     expect(local).toBeInstanceOf(ParseError);
     expect(threaded).toBeInstanceOf(ParseError);
     expect(threaded).toMatchObject({ message: (local as ParseError).message, reason: 'not-a-feed', retryable: false });
+  });
+
+  it('normalises a poll’s parsed items on its threads as this thread would, for that poll only', async () => {
+    const parsing = createEnrichmentPool(watchlist, options, { threads: 2 });
+    pools.push(parsing);
+    const where = 'source "x" (https://example.org/feed)';
+    const source = { id: 'x', name: 'X', type: 'rss', url: 'https://example.org/feed', channel: 'news' as const, options: { secret: 'not sent' } };
+    const now = new Date('2026-12-01T12:00:00Z');
+    for (const fixture of ['rss2-extensions.xml', 'atom-xhtml.xml', 'rss1-rdf.xml', 'fidelity-markup-jsonfeed.json']) {
+      const text = readFileSync(`src/connectors/rss/fixtures/${fixture}`, 'utf8');
+      const feed = await parsing.parseFeedFor(source, now)(text, { feedUrl: 'https://example.org/feed', where });
+      const outcome = { status: 'ok' as const, items: feed.items, problems: [{ reason: 'charset-corrected', message: 'm', outcome: 'repaired' as const }], cursor: {} };
+      const here = normaliseItems(feed.items, source, now);
+      expect(here.items.length).toBeGreaterThan(0);
+      // Done on the thread, equal to this thread's, and taken once.
+      expect(takeNormalised(feed.items, source, now)).toEqual(here);
+      expect(takeNormalised(feed.items, source, now)).toBeNull();
+      const again = await parsing.parseFeedFor(source, now)(text, { feedUrl: 'https://example.org/feed', where });
+      expect(normaliseOutcome({ ...outcome, items: again.items }, source, now)).toEqual({ ...here, problems: [...outcome.problems, ...here.problems] });
+      // Not for another source or time than the poll's.
+      const other = await parsing.parseFeedFor(source, now)(text, { feedUrl: 'https://example.org/feed', where });
+      expect(takeNormalised(other.items, { ...source, id: 'y' }, now)).toBeNull();
+      const later = await parsing.parseFeedFor(source, now)(text, { feedUrl: 'https://example.org/feed', where });
+      expect(takeNormalised(later.items, source, new Date(now.getTime() + 1))).toBeNull();
+      // A connector that rewrites the items returns a new array: it is normalised here, from what it holds.
+      const rewritten = (await parsing.parseFeedFor(source, now)(text, { feedUrl: 'https://example.org/feed', where })).items.map((item) => ({ ...item, link: 'https://example.org/rewritten' }));
+      expect(normaliseOutcome({ ...outcome, items: rewritten }, source, now).items[0]?.url).toBe('https://example.org/rewritten');
+    }
   });
 
   it('ends its threads on close, and refuses batches after', async () => {

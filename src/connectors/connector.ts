@@ -66,6 +66,12 @@ export interface FetchOutcome {
 export interface Connector<Options = unknown> {
   /** Polls the source once. Throws `FetchError`/`ParseError` when the whole source is unusable. */
   fetch(source: SourceDefinition<Options>, cursor: ConnectorCursor, context: FetchContext): Promise<FetchOutcome>;
+  /**
+   * True when `fetch` returns the items of the feed document it parsed (`FetchContext.parseFeed`)
+   * as the parser gave them: the embedded run then has the parsing thread enrich the fresh ones
+   * too. A connector that rewrites them (a new link, so a new id) leaves it unset.
+   */
+  keepsParsedItems?: boolean;
 }
 
 /**

@@ -7,8 +7,22 @@ import type { Enricher, EnrichInput, Enrichment } from './enricher.js';
  * can place them in stories in that order (same input, same stories, whatever the pool's size).
  * A batch that cannot be enriched rejects with an `EnrichmentError`; later batches still run.
  */
+/** An item as `enrichedAhead` matches it: its mention id and what enrichment reads. */
+export interface AheadInput {
+  id: string;
+  title: string;
+  text: string;
+  languageHint: string | null;
+}
+
 export interface BatchEnricher {
   enrichBatch(inputs: readonly EnrichInput[]): Promise<Enrichment[]>;
+  /**
+   * Enrichments already made for these items of the source's latest poll (on the thread that
+   * parsed its document), each given once; undefined for an item without one, or whose title, text
+   * or language hint differ from what it was made from. Absent: none are made ahead.
+   */
+  enrichedAhead?(sourceId: string, items: readonly AheadInput[]): (Enrichment | undefined)[];
   /** Releases the threads, if any (pending batches finish first). */
   close(): Promise<void>;
 }

@@ -76,7 +76,9 @@ async function compose(
   const { index, logger, clock, samples } = deps;
   const fetcher = deps.fetcher ?? createHttpFetcher(config.fetch, { logger });
   const state = deps.state ?? new SqliteStateStore(config.index.sqlite.path);
-  const builder = await createMentionBuilder(config, index, clock());
+  // The pool's threads read which items each source delivered from the state's file, when it is one.
+  const seenFile = !deps.state && config.index.sqlite.path !== ':memory:' ? config.index.sqlite.path : undefined;
+  const builder = await createMentionBuilder(config, index, clock(), seenFile ? { seenFile } : {});
   const sources = config.sources.filter((source) => source.enabled).map(runtimeOf);
   const applyRetention = retentionOf(config, index, clock, logger);
   const alerts = createAlerting(config, {

@@ -21,7 +21,7 @@ export interface MentionBuilder extends MentionBuilderDeps {
   /** Parses feed documents on the enrichment pool's threads; absent when enrichment runs on this thread. */
   feedParser?: FeedDocumentParser;
   /** `feedParser` for one poll, whose thread also normalises the items (see `PollDeps.feedParserFor`). */
-  feedParserFor?: (source: NormaliseSource, now: Date) => FeedDocumentParser;
+  feedParserFor?: (source: NormaliseSource, now: Date, options?: { enrichFresh?: boolean }) => FeedDocumentParser;
   close(): Promise<void>;
 }
 
@@ -44,7 +44,7 @@ async function rebuildStoryMemory(stories: StoryMemory, index: MentionIndex, sin
  * this thread never loads the models (about 80 MB). Either way the models are loaded before the
  * first batch, as part of start-up.
  */
-async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'enrich'>): Promise<BatchEnricher | PooledBatchEnricher> {
+async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'enrich'>, seenFile: string | undefined): Promise<BatchEnricher | PooledBatchEnricher> {
   const { workers, ...options } = config.enrich;
   const threads = enrichThreads(workers);
   if (threads === 0) {
@@ -52,7 +52,7 @@ async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'e
     return createInProcessBatchEnricher(createEnricher(config.watchlist, options));
   }
   const { createEnrichmentPool } = await import('../enrich/pool/pooled-batch-enricher.js');
-  const pool = createEnrichmentPool(config.watchlist, options, { threads });
+  const pool = createEnrichmentPool(config.watchlist, options, { threads, ...(seenFile ? { seenFile } : {}) });
   try {
     await pool.ready();
   } catch (error) {
@@ -65,7 +65,8 @@ async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'e
 /**
  * The enrich stage's dependencies for one process, as `run` and `import` build them (and the
  * distributed enrich role): the watchlist's batch enricher (a pool of worker threads, see
- * `enrich.workers`), an in-process story memory taught the index's last 14 days, on this thread
+ * `enrich.workers`; given `seenFile`, the source state file, its threads also enrich each poll's
+ * fresh items as they parse its document), an in-process story memory taught the index's last 14 days, on this thread
  * so stories do not depend on the pool, and each source's reach (its `tier` or `audience`;
  * unknown sources get the default).
  */
@@ -73,12 +74,12 @@ export async function createMentionBuilder(
   config: Pick<HubwatchConfig, 'watchlist' | 'sources' | 'enrich'>,
   index: MentionIndex,
   now: Date,
-  options: { stories?: StoryMemory } = {},
+  options: { stories?: StoryMemory; seenFile?: string } = {},
 ): Promise<MentionBuilder> {
   // The distributed mode passes one shared across processes; one process keeps its own.
   const stories = options.stories ?? createInProcessStoryMemory();
   await rebuildStoryMemory(stories, index, new Date(now.getTime() - STORY_MEMORY_DAYS * 86_400_000));
-  const enricher = await createBatchEnricher(config);
+  const enricher = await createBatchEnricher(config, options.seenFile);
   const reachBySource = new Map(
     config.sources.map((s) => [s.id, { ...(s.tier ? { tier: s.tier } : {}), ...(s.audience !== undefined ? { audience: s.audience } : {}) }]),
   );

@@ -24,9 +24,11 @@ export interface PollDeps {
   /**
    * A feed parser for one poll that also normalises the parsed items for its source and time, on
    * the thread that parses (the embedded run's pool); it replaces `fetchContext.parseFeed` for that
-   * poll. Absent: documents are normalised on this thread.
+   * poll. With `enrichFresh` (the connector keeps the parsed items), the thread may enrich the items
+   * not delivered yet as well (see `BatchEnricher.enrichedAhead`). Absent: documents are normalised
+   * on this thread.
    */
-  feedParserFor?: (source: NormaliseSource, now: Date) => FeedDocumentParser;
+  feedParserFor?: (source: NormaliseSource, now: Date, options?: { enrichFresh?: boolean }) => FeedDocumentParser;
   logger: Logger;
   now: () => Date;
 }

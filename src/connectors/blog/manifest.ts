@@ -19,6 +19,7 @@ export const blogManifest: ConnectorManifest<BlogOptions> = {
   optionsSchema: blogOptionsSchema,
   defaults: { channel: 'blog', pollIntervalSeconds: 1800, minIntervalSeconds: 600, maxIntervalSeconds: 12 * 3600 },
   create: () => ({
+    keepsParsedItems: true,
     async fetch(source, cursor, context) {
       const { fetchBlog } = await import('./fetch-blog.js');
       return fetchBlog(source, cursor, context);

@@ -13,6 +13,7 @@ export const jsonFeedManifest: ConnectorManifest<JsonFeedOptions> = {
   optionsSchema: jsonFeedOptionsSchema,
   defaults: { channel: 'blog', pollIntervalSeconds: 900, minIntervalSeconds: 300, maxIntervalSeconds: 6 * 3600 },
   create: () => ({
+    keepsParsedItems: true,
     fetch(source, cursor, context) {
       if (!source.url) throw new UserInputError(`source "${source.id}": type jsonfeed needs a url`);
       const url = source.url;

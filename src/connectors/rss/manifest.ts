@@ -20,6 +20,7 @@ export const rssManifest: ConnectorManifest<RssOptions> = {
   optionsSchema: rssOptionsSchema,
   defaults: { channel: 'news', pollIntervalSeconds: 900, minIntervalSeconds: 300, maxIntervalSeconds: 6 * 3600 },
   create: () => ({
+    keepsParsedItems: true,
     fetch(source, cursor, context) {
       if (!source.url) throw new UserInputError(`source "${source.id}": type rss needs a url`);
       const url = source.url;

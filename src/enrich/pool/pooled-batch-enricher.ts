@@ -1,14 +1,15 @@
 import { Piscina } from 'piscina';
 import type { FeedDocumentParser } from '../../connectors/connector.js';
-import { feedFromAnswer, type FeedParseAnswer, type FeedParseTask } from '../../connectors/rss/threaded-feed-parse.js';
+import { feedFromAnswer } from '../../connectors/rss/threaded-feed-parse.js';
 import { EnrichmentError } from '../../core/errors.js';
 import type { NormaliseSource } from '../../core/normalise-items.js';
 import { threadModule, type ThreadModule } from '../../platform/threads/thread-module.js';
-import type { BatchEnricher } from '../batch-enricher.js';
+import type { AheadInput, BatchEnricher } from '../batch-enricher.js';
 import type { EnricherOptions } from '../create-enricher.js';
 import type { EnrichInput, Enrichment } from '../enricher.js';
 import type { Watchlist } from '../../config/watchlist.js';
 import type { EnrichWorkerData } from './enrich-worker-data.js';
+import type { ParseEnrichAnswer, ParseEnrichTask } from './parse-enrich-task.js';
 
 /** Options of the pool. */
 export interface PoolOptions {
@@ -19,6 +20,11 @@ export interface PoolOptions {
    * large batch keeps every thread busy and several batches interleave. Default 64.
    */
   maxChunk?: number;
+  /**
+   * The source state file (SQLite, WAL) that lists each source's delivered ids: given, a poll's
+   * parse task (`parseFeedFor`) also enriches the items not delivered yet, on the same thread.
+   */
+  seenFile?: string;
 }
 
 /** A batch enricher on threads, which can be waited on until every thread has loaded, and which parses feed documents on the same threads. */
@@ -27,9 +33,12 @@ export interface PooledBatchEnricher extends BatchEnricher {
   parseFeed: FeedDocumentParser;
   /**
    * `parseFeed` for one poll: the thread also normalises the items for `source` at `now`, and the
-   * poll's `normaliseOutcome` takes that result instead of normalising on this thread.
+   * poll's `normaliseOutcome` takes that result instead of normalising on this thread; with
+   * `enrichFresh` and a `seenFile`, it enriches the items the source has not delivered yet too.
    */
-  parseFeedFor(source: NormaliseSource, now: Date): FeedDocumentParser;
+  parseFeedFor(source: NormaliseSource, now: Date, options?: { enrichFresh?: boolean }): FeedDocumentParser;
+  /** See `BatchEnricher.enrichedAhead`: made by `parseFeedFor` with `enrichFresh` when the pool was given `seenFile`. */
+  enrichedAhead(sourceId: string, items: readonly AheadInput[]): (Enrichment | undefined)[];
   /**
    * Resolves once every thread has loaded its module (models, lexicons, the compiled watchlist),
    * so that loading happens at start and not in the first batches; rejects with an
@@ -74,17 +83,42 @@ export function createPooledBatchEnricher<T>(module: ThreadModule<T>, options: P
     }
   };
 
-  const parse = async (task: FeedParseTask) => {
+  // Each source's latest poll's enrichments done with its parsing, by mention id, with what they were made from, until its batch takes them.
+  const ahead = new Map<string, Map<string, { input: AheadInput; enrichment: Enrichment }>>();
+
+  const parse = async (task: ParseEnrichTask) => {
     if (closed) throw new EnrichmentError('the enrichment pool is closed', { reason: 'enrich-closed', retryable: false });
-    return feedFromAnswer((await pool.run(task, { name: 'parseFeed' })) as FeedParseAnswer, task);
+    const answer = (await pool.run(task, { name: 'parseFeed' })) as ParseEnrichAnswer;
+    if (task.normalise) ahead.delete(task.normalise.source.id);
+    if (answer.ok && answer.normalised && answer.enrichments && task.normalise) {
+      const byId = new Map<string, { input: AheadInput; enrichment: Enrichment }>();
+      answer.normalised.items.forEach((item, i) => {
+        const enrichment = answer.enrichments![i];
+        if (enrichment) byId.set(item.id, { input: item, enrichment });
+      });
+      ahead.set(task.normalise.source.id, byId);
+    }
+    return feedFromAnswer(answer, task);
   };
 
   return {
     parseFeed: (text, options) => parse({ text, feedUrl: options.feedUrl, where: options.where }),
-    parseFeedFor(source, now) {
+    parseFeedFor(source, now, poll = {}) {
       // Only the fields normalisation reads cross: a source's options may hold anything.
       const normalise = { source: { id: source.id, name: source.name, channel: source.channel, url: source.url }, now: now.getTime() };
-      return (text, options) => parse({ text, feedUrl: options.feedUrl, where: options.where, normalise });
+      const enrichFresh = poll.enrichFresh && options.seenFile ? { seenFile: options.seenFile } : undefined;
+      return (text, options) => parse({ text, feedUrl: options.feedUrl, where: options.where, normalise, ...(enrichFresh ? { enrichFresh } : {}) });
+    },
+    enrichedAhead(sourceId, items) {
+      const byId = ahead.get(sourceId);
+      if (!byId) return items.map(() => undefined);
+      ahead.delete(sourceId);
+      // Only for the very text it was made from (enrichment reads nothing else).
+      return items.map((item) => {
+        const made = byId.get(item.id);
+        const same = made && made.input.title === item.title && made.input.text === item.text && made.input.languageHint === item.languageHint;
+        return same ? made.enrichment : undefined;
+      });
     },
     async ready() {
       // Piscina loads a thread's module with its first task; one empty task a thread, at once, reaches each.

@@ -30,7 +30,7 @@ export async function fetchSource(source: SourceRuntime, deps: PollDeps): Promis
   const target = state.cursor.movedTo ? { ...definition, url: state.cursor.movedTo } : definition;
   let reading;
   try {
-    const parseFeed = deps.feedParserFor?.(target, started);
+    const parseFeed = deps.feedParserFor?.(target, started, { enrichFresh: source.connector.keepsParsedItems === true });
     reading = await readSource(source.connector, target, state.cursor, { ...deps.fetchContext, ...(parseFeed ? { parseFeed } : {}), logger }, started);
   } catch (error) {
     return { kind: 'done', report: await recordPoll(state, report, { kind: 'error', error }, source, deps, started, logger) };

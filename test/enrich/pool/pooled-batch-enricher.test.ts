@@ -1,10 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStateStore } from '../../../src/state/sqlite-state-store.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
 import { parseFeedDocument } from '../../../src/connectors/rss/parse-feed.js';
 import { EnrichmentError, ParseError } from '../../../src/core/errors.js';
 import type { NormalisedItem } from '../../../src/core/normalise.js';
-import { createInProcessBatchEnricher, type BatchEnricher } from '../../../src/enrich/batch-enricher.js';
+import { createInProcessBatchEnricher, type AheadInput, type BatchEnricher } from '../../../src/enrich/batch-enricher.js';
 import { createEnricher } from '../../../src/enrich/create-enricher.js';
 import type { EnrichInput } from '../../../src/enrich/enricher.js';
 import { createInProcessStoryMemory } from '../../../src/enrich/in-process-story-memory.js';
@@ -166,6 +169,72 @@ describe('enrichment pool', () => {
       const rewritten = (await parsing.parseFeedFor(source, now)(text, { feedUrl: 'https://example.org/feed', where })).items.map((item) => ({ ...item, link: 'https://example.org/rewritten' }));
       expect(normaliseOutcome({ ...outcome, items: rewritten }, source, now).items[0]?.url).toBe('https://example.org/rewritten');
     }
+  });
+
+  it('enriches a poll’s fresh items as it parses them when given the state file, each enrichment taken once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hubwatch-ahead-'));
+    const state = new SqliteStateStore(join(dir, 'state.db'));
+    try {
+      const source = { id: 'x', name: 'X', type: 'rss', url: 'https://example.org/feed', channel: 'news' as const, options: {} };
+      const now = new Date('2026-12-01T12:00:00Z');
+      const text = readFileSync('src/connectors/rss/fixtures/rss2-extensions.xml', 'utf8');
+      const where = 'source "x" (https://example.org/feed)';
+      const items = normaliseItems((await parseFeedDocument(text, { feedUrl: source.url, where })).items, source, now).items;
+      expect(items.length).toBeGreaterThan(1);
+      const ids = items.map((item) => item.id);
+      // The first item was delivered by this source before; the others are fresh.
+      await state.markSeen('x', [ids[0]!], now);
+      await state.markSeen('y', ids, now);
+      const ahead = createEnrichmentPool(watchlist, options, { threads: 2, seenFile: join(dir, 'state.db') });
+      pools.push(ahead);
+      const poll = (pool: typeof ahead, enrichFresh = true) => pool.parseFeedFor(source, now, { enrichFresh })(text, { feedUrl: source.url, where });
+      await poll(ahead);
+      const here = createEnricher(watchlist, options);
+      const made = ahead.enrichedAhead('x', items);
+      expect(made[0]).toBeUndefined();
+      expect(made.slice(1)).toEqual(items.slice(1).map((item) => here.enrich({ title: item.title, text: item.text, languageHint: item.languageHint })));
+      expect(ahead.enrichedAhead('x', items).every((enrichment) => enrichment === undefined)).toBe(true);
+      // Only for the text it was made from.
+      await poll(ahead);
+      const edited = ahead.enrichedAhead('x', items.map((item, i) => (i === 2 ? { ...item, text: `${item.text} (edited)` } : item)));
+      expect(edited[2]).toBeUndefined();
+      expect(edited[1]).toEqual(made[1]);
+      // Not when the poll does not ask (its connector rewrites the items), without the state file, or for a parse that did not normalise.
+      const plain = createEnrichmentPool(watchlist, options, { threads: 1 });
+      pools.push(plain);
+      await poll(plain);
+      await poll(ahead, false);
+      const notAsked = ahead.enrichedAhead('x', items);
+      await ahead.parseFeed(text, { feedUrl: source.url, where });
+      expect([...plain.enrichedAhead('x', items), ...notAsked, ...ahead.enrichedAhead('x', items)].every((enrichment) => enrichment === undefined)).toBe(true);
+      // An unreadable state file: the poll is parsed as usual and nothing is made ahead.
+      const missing = createEnrichmentPool(watchlist, options, { threads: 1, seenFile: join(dir, 'absent.db') });
+      pools.push(missing);
+      expect((await poll(missing)).items.length).toBeGreaterThan(1);
+      expect(missing.enrichedAhead('x', items).every((enrichment) => enrichment === undefined)).toBe(true);
+    } finally {
+      await state.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('builds the same mentions from enrichments made ahead as from a batch, in the order batches came', async () => {
+    const made = createEnricher(watchlist, options);
+    const items = Array.from({ length: 6 }, (_, i) => item(`m${i}`, `Acme ${i}`, article(i % 3), i));
+    const enrichments = items.map((one) => made.enrich({ title: one.title, text: one.text, languageHint: one.languageHint }));
+    const plain = { enricher: createInProcessBatchEnricher(made), stories: createInProcessStoryMemory(), reachOf: () => 1 };
+    // Items 1 and 4 were made ahead; the others go through the batch.
+    let asked: readonly EnrichInput[] = [];
+    const mixed = {
+      enricher: {
+        enrichBatch: (inputs: readonly EnrichInput[]) => ((asked = inputs), Promise.resolve(inputs.map((input) => made.enrich(input)))),
+        enrichedAhead: (sourceId: string, asked: readonly AheadInput[]) => asked.map((one, i) => (sourceId === items[0]!.sourceId && one.id === items[i]!.id && (i === 1 || i === 4) ? enrichments[i] : undefined)),
+      },
+      stories: createInProcessStoryMemory(),
+      reachOf: () => 1,
+    };
+    expect(await buildMentions(items, mixed)).toEqual(await buildMentions(items, plain));
+    expect(asked.map((input) => input.title)).toEqual(['Acme 0', 'Acme 2', 'Acme 3', 'Acme 5']);
   });
 
   it('ends its threads on close, and refuses batches after', async () => {

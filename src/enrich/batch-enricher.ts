@@ -1,12 +1,5 @@
 import type { Enricher, EnrichInput, Enrichment } from './enricher.js';
 
-/**
- * The enrich stage's port: a batch of items in, their enrichments out, in the same order. Adapters
- * run the enricher in this thread (`createInProcessBatchEnricher`) or in a pool of worker threads
- * (`pool/`). Batches resolve in the order they were submitted, whatever runs them, so the caller
- * can place them in stories in that order (same input, same stories, whatever the pool's size).
- * A batch that cannot be enriched rejects with an `EnrichmentError`; later batches still run.
- */
 /** An item as `enrichedAhead` matches it: its mention id and what enrichment reads. */
 export interface AheadInput {
   id: string;
@@ -15,6 +8,13 @@ export interface AheadInput {
   languageHint: string | null;
 }
 
+/**
+ * The enrich stage's port: a batch of items in, their enrichments out, in the same order. Adapters
+ * run the enricher in this thread (`createInProcessBatchEnricher`) or in a pool of worker threads
+ * (`pool/`). Batches resolve in the order they were submitted, whatever runs them, so the caller
+ * can place them in stories in that order (same input, same stories, whatever the pool's size).
+ * A batch that cannot be enriched rejects with an `EnrichmentError`; later batches still run.
+ */
 export interface BatchEnricher {
   enrichBatch(inputs: readonly EnrichInput[]): Promise<Enrichment[]>;
   /**

@@ -66,9 +66,9 @@ async function createBatchEnricher(config: Pick<HubwatchConfig, 'watchlist' | 'e
  * The enrich stage's dependencies for one process, as `run` and `import` build them (and the
  * distributed enrich role): the watchlist's batch enricher (a pool of worker threads, see
  * `enrich.workers`; given `seenFile`, the source state file, its threads also enrich each poll's
- * fresh items as they parse its document), an in-process story memory taught the index's last 14 days, on this thread
- * so stories do not depend on the pool, and each source's reach (its `tier` or `audience`;
- * unknown sources get the default).
+ * fresh items as they parse its document), an in-process story memory taught the index's last 14
+ * days, on this thread so stories do not depend on the pool, and each source's reach (its `tier`
+ * or `audience`; unknown sources get the default).
  */
 export async function createMentionBuilder(
   config: Pick<HubwatchConfig, 'watchlist' | 'sources' | 'enrich'>,

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { IndexError } from '../core/errors.js';
 import { emptySourceState, parseSavedState, SEEN_RETENTION_DAYS, type SourceState, type StateStore } from './state-store.js';
 import { makeParentDirectory } from '../platform/make-parent-directory.js';
+import { prepareSeen, seenAmong } from './sqlite-seen-reader.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS source_state (
@@ -48,7 +49,7 @@ export class SqliteStateStore implements StateStore {
     this.putStmt = this.db.prepare(
       'INSERT INTO source_state (source_id, state) VALUES (?, ?) ON CONFLICT(source_id) DO UPDATE SET state = excluded.state',
     );
-    this.seenStmt = this.db.prepare('SELECT mention_id FROM source_seen WHERE source_id = ? AND mention_id = ?');
+    this.seenStmt = prepareSeen(this.db);
     this.markStmt = this.db.prepare(
       'INSERT INTO source_seen (source_id, mention_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET seen_at = excluded.seen_at',
     );
@@ -69,9 +70,7 @@ export class SqliteStateStore implements StateStore {
   }
 
   async seen(sourceId: string, ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const id of ids) if (this.seenStmt.get(sourceId, id)) found.add(id);
-    return found;
+    return seenAmong(this.seenStmt, sourceId, ids);
   }
 
   async markSeen(sourceId: string, ids: readonly string[], at: Date): Promise<void> {

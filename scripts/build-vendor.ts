@@ -1,48 +1,39 @@
 /**
- * Bundles the packages every command's start loads into one file each under `dist/vendor/`, and
- * points the compiled code's imports of them there. Run by `npm run build` after `tsc`.
+ * Bundles the packages every command's start loads under `dist/vendor/`, and points the compiled
+ * code's imports of them there. Run by `npm run build` after `tsc`.
  *
  * Why: Node 20 resolves, reads, compiles and links each module of a package on its own, and the
  * configuration path alone loads zod (95 modules, its ~60 locale files included: every entry point
- * of zod re-exports them) and commander (9). One file per package (zod and the
- * fastify-type-provider-zod that must share its copy in one chunk) costs a fraction of that
- * (docs/benchmarks.md, start-up). The yaml package is no longer among them: js-yaml (one file)
- * reads the configuration, and yaml loads only for a text js-yaml leaves to it
- * (`src/config/yaml-values.ts`). The code is the installed packages' own, bundled as it is:
- * updating a dependency and rebuilding updates the vendored file. Sources, tests and `tsx` keep
- * importing the packages from node_modules.
+ * of zod re-exports them) and commander (9); and it compiles every ES module from its source at
+ * each start. So each group of packages is one CommonJS file, which `src/platform/vendor-bundle.ts`
+ * runs with a V8 code cache that the build writes beside it, and each package is a small ES module
+ * that takes it from there (docs/benchmarks.md, start-up). The yaml package is not among them:
+ * js-yaml reads the configuration, and yaml loads only for a text js-yaml leaves to it
+ * (`src/config/yaml-values.ts`). The code is the installed packages' own (their CommonJS builds),
+ * bundled as it is: updating a dependency and rebuilding updates the vendored file. Sources, tests
+ * and `tsx` keep importing the packages from node_modules.
  */
+import { spawnSync } from 'node:child_process';
 import { build, type Plugin } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeCacheFile, WRITE_CODE_CACHE_VARIABLE } from '../src/platform/vendor-bundle.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** The packages bundled: what `config check` and `--help` load, and the one package that takes zod schemas from our code. */
-export const VENDORED_PACKAGES = ['zod', 'commander', 'fastify-type-provider-zod'] as const;
+/**
+ * The bundles, and the packages each holds: what `--help` loads, and what `config check` loads
+ * beside it (with the one package that takes zod schemas from our code, which must share zod).
+ */
+export const VENDOR_BUNDLES: Readonly<Record<string, readonly string[]>> = {
+  commander: ['commander'],
+  config: ['zod', 'js-yaml', 'fastify-type-provider-zod'],
+};
 
-const ENTRY_NAMESPACE = 'vendor-entry';
-
-/** An entry module re-exporting every export of package `name` by name (a CommonJS package's too, as Node names them). */
-async function entrySource(name: string): Promise<string> {
-  const module = (await import(name)) as Record<string, unknown>;
-  const names = Object.keys(module).filter((key) => key !== 'default' && key !== 'module.exports');
-  const lines = [`export { ${names.join(', ')} } from '${name}';`];
-  if ('default' in module) lines.push(`export { default } from '${name}';`);
-  return `${lines.join('\n')}\n`;
-}
-
-/** Serves `vendor-entry:NAME` as the re-exporting module of package NAME (as installed in this checkout). */
-function entries(): Plugin {
-  return {
-    name: 'vendor-entries',
-    setup(builder) {
-      builder.onResolve({ filter: /^vendor-entry:/ }, (args) => ({ path: args.path.slice(ENTRY_NAMESPACE.length + 1), namespace: ENTRY_NAMESPACE }));
-      builder.onLoad({ filter: /.*/, namespace: ENTRY_NAMESPACE }, async (args) => ({ contents: await entrySource(args.path), resolveDir: ROOT, loader: 'js' }));
-    },
-  };
-}
+/** Every vendored package. */
+export const VENDORED_PACKAGES: readonly string[] = Object.values(VENDOR_BUNDLES).flat();
 
 /** The package a bare specifier names (`@scope/name` or `name`), or null for a relative or `node:` one. */
 function packageOf(specifier: string): string | null {
@@ -77,31 +68,74 @@ function compiledModules(dir: string, skip: readonly string[]): string[] {
   });
 }
 
+/** A bundle's file name under `dist/vendor/`. */
+export const bundleFileName = (bundle: string): string => `${bundle}.bundle.cjs`;
+
+/** A CommonJS module whose `module.exports` has one getter per package, which loads it on first use. */
+function bundleEntry(packages: readonly string[]): string {
+  return `module.exports = {\n${packages.map((name) => `  get ${JSON.stringify(name)}() { return require(${JSON.stringify(name)}); },`).join('\n')}\n};\n`;
+}
+
+/** The names a package exports to an ES module importer (`import { x } from 'name'`), but `default`. */
+async function esmExportNames(name: string): Promise<{ names: string[]; hasDefault: boolean }> {
+  const module = (await import(name)) as Record<string, unknown>;
+  return { names: Object.keys(module).filter((key) => key !== 'default' && key !== 'module.exports'), hasDefault: 'default' in module };
+}
+
 /**
- * Writes `distDir/vendor/` (emptied first) and rewrites the imports in every module under
- * `distDir` but the vendor folder and `web` (the page has its own bundle).
+ * `vendor/NAME.js`, the ES module the compiled code imports for package NAME: it takes the
+ * package from its bundle and re-exports, by the names an ES module importer sees, what the
+ * package's CommonJS build exports (checked here, name by name).
  */
-export async function buildVendor(distDir: string = join(ROOT, 'dist'), vendored: readonly string[] = VENDORED_PACKAGES): Promise<void> {
+async function facadeSource(name: string, bundle: string, bundleExports: Record<string, unknown>, loaderImport: string): Promise<string> {
+  const { names, hasDefault } = await esmExportNames(name);
+  const namespace = bundleExports[name] as Record<string, unknown>;
+  const missing = names.filter((key) => !(key in namespace));
+  if (missing.length > 0) throw new Error(`vendored ${name}: its CommonJS build lacks ${missing.join(', ')}, which its ES module exports`);
+  const lines = [
+    `import { fileURLToPath } from 'node:url';`,
+    `import { loadVendorBundle } from ${JSON.stringify(loaderImport)};`,
+    `const namespace = loadVendorBundle(fileURLToPath(new URL(${JSON.stringify(`./${bundleFileName(bundle)}`)}, import.meta.url)))[${JSON.stringify(name)}];`,
+    // Through locals: a package may export a reserved word (zod's `function`), which only an export list can name.
+    ...names.map((key, i) => `const v${i} = namespace[${JSON.stringify(key)}];`),
+    `export { ${names.map((key, i) => `v${i} as ${key}`).join(', ')} };`,
+  ];
+  if (hasDefault) lines.push(`export default ${namespace.__esModule ? 'namespace.default' : 'namespace'};`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Writes `distDir/vendor/` (emptied first): one CommonJS bundle per entry of `bundles`, loaded
+ * through `platform/vendor-bundle.js` with its V8 code cache, and an ES module per package that
+ * the compiled code imports instead of node_modules; then rewrites the imports in every module
+ * under `distDir` but the vendor folder and `web` (the page has its own bundle). Packages that
+ * import one another share a bundle, so that they share one copy (zod and
+ * fastify-type-provider-zod). The code caches are written afterwards (`writeVendorCodeCaches`).
+ */
+export async function buildVendor(distDir: string = join(ROOT, 'dist'), bundles: Readonly<Record<string, readonly string[]>> = VENDOR_BUNDLES): Promise<void> {
   const vendorDir = join(distDir, 'vendor');
+  const vendored = Object.values(bundles).flat();
   rmSync(vendorDir, { recursive: true, force: true });
-  await build({
-    entryPoints: Object.fromEntries(vendored.map((name) => [name, `${ENTRY_NAMESPACE}:${name}`])),
-    outdir: vendorDir,
-    chunkNames: 'chunk-[hash]',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    plugins: [entries(), englishZodLocalesOnly(), externalUnlessVendored(vendored)],
-    // CommonJS code in an ES module bundle: its require() of Node's modules goes through a real require.
-    banner: { js: "import { createRequire as __vendorRequire } from 'node:module'; const require = __vendorRequire(import.meta.url);" },
-    legalComments: 'inline',
-    // Whitespace and syntax only: names stay, so stack traces and error classes read as the packages wrote them.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: 'warning',
-  });
+  for (const [bundle, packages] of Object.entries(bundles)) {
+    const outfile = join(vendorDir, bundleFileName(bundle));
+    await build({
+      stdin: { contents: bundleEntry(packages), resolveDir: ROOT, sourcefile: `${bundle}-entry.cjs`, loader: 'js' },
+      outfile,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      plugins: [englishZodLocalesOnly(), externalUnlessVendored(vendored)],
+      legalComments: 'inline',
+      // Whitespace and syntax only: names stay, so stack traces and error classes read as the packages wrote them.
+      minifyWhitespace: true,
+      minifySyntax: true,
+      logLevel: 'warning',
+    });
+    const bundleExports = createRequire(import.meta.url)(outfile) as Record<string, unknown>;
+    const loaderImport = relative(vendorDir, join(distDir, 'platform', 'vendor-bundle.js')).split(sep).join('/');
+    for (const name of packages) writeFileSync(join(vendorDir, `${name}.js`), await facadeSource(name, bundle, bundleExports, loaderImport));
+  }
   for (const file of compiledModules(distDir, [vendorDir, join(distDir, 'web')])) {
     const code = readFileSync(file, 'utf8');
     const rewritten = rewriteImports(code, file, vendorDir, vendored);
@@ -110,15 +144,49 @@ export async function buildVendor(distDir: string = join(ROOT, 'dist'), vendored
 }
 
 /**
- * Serves zod's `locales/index.js` (re-exported as `z.locales` and `core.locales`) as English alone:
+ * The commands whose start the code caches are made from, and the bundles each writes: a cache
+ * holds what V8 compiled of its bundle by the end of the command (the top level, and every
+ * function the command ran).
+ */
+const CACHE_COMMANDS: readonly { args: string[]; bundles: string[] }[] = [
+  { args: ['--help'], bundles: ['commander'] },
+  { args: ['config', 'check', '--config', 'config/hubwatch.yaml'], bundles: ['config'] },
+];
+
+/**
+ * Runs `--help` and `config check` on the bundled configuration with `HUBWATCH_WRITE_CODE_CACHE`,
+ * which writes each bundle's code cache beside it. A command that cannot run leaves its bundles
+ * without a cache: slower to start, not wrong. Returns what is missing.
+ */
+export function writeVendorCodeCaches(root: string = ROOT): string[] {
+  const missing: string[] = [];
+  for (const { args, bundles } of CACHE_COMMANDS) {
+    const files = bundles.map(bundleFileName);
+    spawnSync(process.execPath, [join(root, 'bin', 'hubwatch.js'), ...args], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, [WRITE_CODE_CACHE_VARIABLE]: files.join(',') },
+    });
+    for (const file of files) if (!existsSync(codeCacheFile(join(root, 'dist', 'vendor', file)))) missing.push(file);
+  }
+  return missing;
+}
+
+/**
+ * Serves zod's `locales/index.cjs` (re-exported as `z.locales` and `core.locales`) as English alone:
  * zod configures English itself, hubwatch sets no other locale, and the other ~60 locale files are
- * more than half of the bundled zod (368 KB of 665 KB) that every command would parse at start.
+ * more than half of the bundled zod that every command would load at start.
  */
 function englishZodLocalesOnly(): Plugin {
   return {
     name: 'english-zod-locales-only',
     setup(builder) {
-      builder.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: "export { default as en } from './en.js';\n", loader: 'js' }));
+      builder.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.c?js$/ }, (args) => ({
+        contents: args.path.endsWith('.cjs')
+          ? "'use strict';\nObject.defineProperty(exports, '__esModule', { value: true });\nexports.en = require('./en.cjs');\n"
+          : "export { default as en } from './en.js';\n",
+        loader: 'js',
+      }));
     },
   };
 }
@@ -139,5 +207,6 @@ function externalUnlessVendored(vendored: readonly string[]): Plugin {
 
 if (process.argv[1] && basename(process.argv[1]) === 'build-vendor.ts') {
   await buildVendor();
-  console.log(`vendored into dist/vendor: ${VENDORED_PACKAGES.join(', ')}`);
+  const missing = writeVendorCodeCaches();
+  console.log(`vendored into dist/vendor: ${VENDORED_PACKAGES.join(', ')}; code caches written${missing.length > 0 ? `, but not for ${missing.join(', ')} (those start slower)` : ''}`);
 }

@@ -1,0 +1,101 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { Script } from 'node:vm';
+
+/**
+ * Set to a comma-separated list of bundle files (or `*`) to have `loadVendorBundle` write each
+ * bundle's code cache when the process exits: the build runs a command or two with it, so that the
+ * cache holds the functions those commands compile, not only the bundle's top level.
+ */
+export const WRITE_CODE_CACHE_VARIABLE = 'HUBWATCH_WRITE_CODE_CACHE';
+
+/** How a bundle was loaded, for tests and diagnostics. */
+export interface LoadedBundle {
+  file: string;
+  /** Whether a code cache was found beside the bundle. */
+  cacheFound: boolean;
+  /** Whether V8 refused it (another Node.js, other V8 flags): the bundle was compiled from its source. */
+  cacheRejected: boolean;
+}
+
+interface Entry extends LoadedBundle {
+  script: Script;
+  exports: unknown;
+}
+
+const loaded = new Map<string, Entry>();
+
+/** The code cache beside a bundle file. */
+export function codeCacheFile(bundleFile: string): string {
+  return `${bundleFile}.v8-cache`;
+}
+
+/**
+ * The exports of a CommonJS bundle (`module.exports`), run once per process with the V8 code
+ * cache written beside it when there is one.
+ *
+ * Why: Node.js 20 compiles every ES module from its source at each start, and the packages every
+ * command loads (zod, commander, js-yaml: about 0.5 MB) were a third of `config check`'s time.
+ * V8 reads a code cache in a fraction of that and skips the lazy compilation of every function the
+ * cache holds. A cache made by another V8 or with other flags is refused by V8 itself, and the
+ * bundle is compiled from its source as before. The cache is written with its bundle by the build
+ * (`scripts/build-vendor.ts`), never by a command: a stale bundle never meets a fresh cache.
+ * Vendored code runs as a CommonJS module does: `require`, `module`, `exports`, `__filename` and
+ * `__dirname` (its `import()` is not supported; none of the vendored packages uses it).
+ */
+export function loadVendorBundle(file: string): unknown {
+  const existing = loaded.get(file);
+  if (existing) return existing.exports;
+  const source = readFileSync(file, 'utf8');
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(codeCacheFile(file));
+  } catch {
+    cachedData = undefined;
+  }
+  // On the source's first line, as Node's own wrapper, so that stack traces keep the bundle's line numbers.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as unknown };
+  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
+  const entry: Entry = { file, cacheFound: cachedData !== undefined, cacheRejected: cachedData !== undefined && script.cachedDataRejected === true, script, exports: undefined };
+  loaded.set(file, entry);
+  try {
+    run(module.exports, createRequire(file), module, file, dirname(file));
+  } catch (error) {
+    loaded.delete(file);
+    throw error;
+  }
+  entry.exports = module.exports;
+  if (writeRequested(file)) writeOnExit();
+  return entry.exports;
+}
+
+/** The bundles this process has loaded, and whether their caches served. */
+export function loadedVendorBundles(): LoadedBundle[] {
+  return [...loaded.values()].map(({ file, cacheFound, cacheRejected }) => ({ file, cacheFound, cacheRejected }));
+}
+
+/** Writes the code cache of each bundle loaded so far (what V8 has compiled of it by now); returns the files written. */
+export function writeCodeCaches(only: (file: string) => boolean = () => true): string[] {
+  const written: string[] = [];
+  for (const entry of loaded.values()) {
+    if (!only(entry.file)) continue;
+    writeFileSync(codeCacheFile(entry.file), entry.script.createCachedData());
+    written.push(codeCacheFile(entry.file));
+  }
+  return written;
+}
+
+function writeRequested(file: string): boolean {
+  const wanted = process.env[WRITE_CODE_CACHE_VARIABLE];
+  if (!wanted) return false;
+  return wanted === '*' || wanted.split(',').some((name) => name !== '' && file.endsWith(name));
+}
+
+let exitHookSet = false;
+function writeOnExit(): void {
+  if (exitHookSet) return;
+  exitHookSet = true;
+  process.on('exit', () => writeCodeCaches(writeRequested));
+}

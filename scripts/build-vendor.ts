@@ -18,8 +18,8 @@ import { build, type Plugin } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { codeCacheFile, WRITE_CODE_CACHE_VARIABLE } from '../src/platform/vendor-bundle.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { codeCacheFile } from '../src/platform/vendor-bundle.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -144,30 +144,27 @@ export async function buildVendor(distDir: string = join(ROOT, 'dist'), bundles:
 }
 
 /**
- * The commands whose start the code caches are made from, and the bundles each writes: a cache
- * holds what V8 compiled of its bundle by the end of the command (the top level, and every
- * function the command ran).
+ * The commands whose start the code caches are made from, in order, and the bundles each leaves
+ * its cache for: a cache holds what V8 compiled of its bundle by the end of the command (the top
+ * level, and every function the command ran); `--help` runs last and rewrites commander's.
  */
 const CACHE_COMMANDS: readonly { args: string[]; bundles: string[] }[] = [
-  { args: ['--help'], bundles: ['commander'] },
   { args: ['config', 'check', '--config', 'config/hubwatch.yaml'], bundles: ['config'] },
+  { args: ['--help'], bundles: ['commander'] },
 ];
 
 /**
- * Runs `--help` and `config check` on the bundled configuration with `HUBWATCH_WRITE_CODE_CACHE`,
- * which writes each bundle's code cache beside it. A command that cannot run leaves its bundles
- * without a cache: slower to start, not wrong. Returns what is missing.
+ * Runs `config check` on the bundled configuration and `--help` with
+ * `src/platform/write-code-caches-on-exit.ts` (compiled) preloaded, which writes each loaded bundle's code cache
+ * beside it. A command that cannot run leaves its bundles without a cache: slower to start, not
+ * wrong. Returns the bundles left without one.
  */
 export function writeVendorCodeCaches(root: string = ROOT): string[] {
+  const preload = pathToFileURL(join(root, 'dist', 'platform', 'write-code-caches-on-exit.js')).href;
   const missing: string[] = [];
   for (const { args, bundles } of CACHE_COMMANDS) {
-    const files = bundles.map(bundleFileName);
-    spawnSync(process.execPath, [join(root, 'bin', 'hubwatch.js'), ...args], {
-      cwd: root,
-      stdio: 'ignore',
-      env: { ...process.env, [WRITE_CODE_CACHE_VARIABLE]: files.join(',') },
-    });
-    for (const file of files) if (!existsSync(codeCacheFile(join(root, 'dist', 'vendor', file)))) missing.push(file);
+    spawnSync(process.execPath, ['--import', preload, join(root, 'bin', 'hubwatch.js'), ...args], { cwd: root, stdio: 'ignore' });
+    for (const bundle of bundles) if (!existsSync(codeCacheFile(join(root, 'dist', 'vendor', bundleFileName(bundle))))) missing.push(bundleFileName(bundle));
   }
   return missing;
 }

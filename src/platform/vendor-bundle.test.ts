@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codeCacheFile, loadVendorBundle, loadedVendorBundles, WRITE_CODE_CACHE_VARIABLE } from './vendor-bundle.js';
+import { codeCacheFile, loadVendorBundle, loadedVendorBundles } from './vendor-bundle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hubwatch-vendor-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,10 +24,18 @@ const BUNDLE = [
 
 const LOADER = join(import.meta.dirname, 'vendor-bundle.ts');
 
-/** Loads `file` in a fresh Node.js process (as a command would), calls `square(7)`, and prints what it found. */
-function loadInChild(file: string, env: Record<string, string> = {}): { square: number; bundles: { cacheFound: boolean; cacheRejected: boolean }[] } {
-  const script = `const { loadVendorBundle, loadedVendorBundles } = await import(${JSON.stringify(LOADER)}); const b = loadVendorBundle(${JSON.stringify(file)}); console.log(JSON.stringify({ square: b.square(7), bundles: loadedVendorBundles() }));`;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, ...env }, encoding: 'utf8' });
+/**
+ * Loads `file` in a fresh Node.js process (as a command would), calls `square(7)`, and prints what
+ * it found; with `writeOnExit`, writes the loaded bundles' code caches as it exits, as the build does.
+ */
+function loadInChild(file: string, writeOnExit = false): { square: number; bundles: { cacheFound: boolean; cacheRejected: boolean }[] } {
+  const script = [
+    `const { loadVendorBundle, loadedVendorBundles, writeCodeCaches } = await import(${JSON.stringify(LOADER)});`,
+    writeOnExit ? "process.on('exit', () => writeCodeCaches());" : '',
+    `const b = loadVendorBundle(${JSON.stringify(file)});`,
+    'console.log(JSON.stringify({ square: b.square(7), bundles: loadedVendorBundles() }));',
+  ].join('\n');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
   return JSON.parse(out) as ReturnType<typeof loadInChild>;
 }
 
@@ -53,18 +61,14 @@ describe('loadVendorBundle', () => {
     expect(loadVendorBundle(file)).toBe(42);
   });
 
-  it('writes the code cache of the bundles named in the variable when the process exits, and a later process starts from it', () => {
+  it('writes the code cache of the bundles a process loaded, and a later process starts from it', () => {
     const file = join(dir, 'cached.bundle.cjs');
     writeFileSync(file, BUNDLE);
-    const other = join(dir, 'other.bundle.cjs');
-    writeFileSync(other, BUNDLE);
 
     expect(loadInChild(file)).toEqual({ square: 49, bundles: [{ file, cacheFound: false, cacheRejected: false }] });
     expect(existsSync(codeCacheFile(file))).toBe(false);
 
-    loadInChild(other, { [WRITE_CODE_CACHE_VARIABLE]: 'cached.bundle.cjs' });
-    expect(existsSync(codeCacheFile(other))).toBe(false);
-    loadInChild(file, { [WRITE_CODE_CACHE_VARIABLE]: 'cached.bundle.cjs' });
+    loadInChild(file, true);
     expect(readFileSync(codeCacheFile(file)).length).toBeGreaterThan(0);
 
     expect(loadInChild(file)).toEqual({ square: 49, bundles: [{ file, cacheFound: true, cacheRejected: false }] });

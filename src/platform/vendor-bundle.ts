@@ -3,13 +3,6 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 
-/**
- * Set to a comma-separated list of bundle files (or `*`) to have `loadVendorBundle` write each
- * bundle's code cache when the process exits: the build runs a command or two with it, so that the
- * cache holds the functions those commands compile, not only the bundle's top level.
- */
-export const WRITE_CODE_CACHE_VARIABLE = 'HUBWATCH_WRITE_CODE_CACHE';
-
 /** How a bundle was loaded, for tests and diagnostics. */
 export interface LoadedBundle {
   file: string;
@@ -67,7 +60,6 @@ export function loadVendorBundle(file: string): unknown {
     throw error;
   }
   entry.exports = module.exports;
-  if (writeRequested(file)) writeOnExit();
   return entry.exports;
 }
 
@@ -76,26 +68,14 @@ export function loadedVendorBundles(): LoadedBundle[] {
   return [...loaded.values()].map(({ file, cacheFound, cacheRejected }) => ({ file, cacheFound, cacheRejected }));
 }
 
-/** Writes the code cache of each bundle loaded so far (what V8 has compiled of it by now); returns the files written. */
-export function writeCodeCaches(only: (file: string) => boolean = () => true): string[] {
-  const written: string[] = [];
-  for (const entry of loaded.values()) {
-    if (!only(entry.file)) continue;
+/**
+ * Writes the code cache of each bundle loaded so far (what V8 has compiled of it by now) beside
+ * it; returns the files written. The build calls it as a command exits
+ * (`write-code-caches-on-exit.ts`).
+ */
+export function writeCodeCaches(): string[] {
+  return [...loaded.values()].map((entry) => {
     writeFileSync(codeCacheFile(entry.file), entry.script.createCachedData());
-    written.push(codeCacheFile(entry.file));
-  }
-  return written;
-}
-
-function writeRequested(file: string): boolean {
-  const wanted = process.env[WRITE_CODE_CACHE_VARIABLE];
-  if (!wanted) return false;
-  return wanted === '*' || wanted.split(',').some((name) => name !== '' && file.endsWith(name));
-}
-
-let exitHookSet = false;
-function writeOnExit(): void {
-  if (exitHookSet) return;
-  exitHookSet = true;
-  process.on('exit', () => writeCodeCaches(writeRequested));
+    return codeCacheFile(entry.file);
+  });
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,5 +99,22 @@ describe('buildVendor', () => {
     expect(check('port: 70000\n').error?.issues).toEqual([expect.objectContaining({ path: ['port'], message: 'Too big: expected number to be <=65535' })]);
     // Only English of zod's locales is bundled (the one zod configures itself and hubwatch uses).
     expect(localeNames).toEqual(['en']);
+  });
+});
+
+describe('the built package', () => {
+  it('starts the vendored bundles from the code caches the build wrote, which V8 accepts', () => {
+    const root = join(import.meta.dirname, '../..');
+    const script = [
+      `await import(${JSON.stringify(pathToFileURL(join(root, 'dist/vendor/zod.js')).href)});`,
+      `await import(${JSON.stringify(pathToFileURL(join(root, 'dist/vendor/commander.js')).href)});`,
+      `const { loadedVendorBundles } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/platform/vendor-bundle.js')).href)});`,
+      'console.log(JSON.stringify(loadedVendorBundles()));',
+    ].join('\n');
+    const bundles = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as unknown[];
+    expect(bundles).toEqual([
+      { file: join(root, 'dist/vendor/config.bundle.cjs'), cacheFound: true, cacheRejected: false },
+      { file: join(root, 'dist/vendor/commander.bundle.cjs'), cacheFound: true, cacheRejected: false },
+    ]);
   });
 });

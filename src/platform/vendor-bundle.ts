@@ -32,8 +32,9 @@ export function codeCacheFile(bundleFile: string): string {
  * command loads (zod, commander, js-yaml: about 0.5 MB) were a third of `config check`'s time.
  * V8 reads a code cache in a fraction of that and skips the lazy compilation of every function the
  * cache holds. A cache made by another V8 or with other flags is refused by V8 itself, and the
- * bundle is compiled from its source as before. The cache is written with its bundle by the build
- * (`scripts/build-vendor.ts`), never by a command: a stale bundle never meets a fresh cache.
+ * bundle is compiled from its source as before. The cache is written by the build, right after its bundle
+ * (`scripts/build-vendor.ts`), never by a command, so that a bundle and its cache come from the
+ * same build (V8 checks a cache's version, flags and source length, not the source itself).
  * Vendored code runs as a CommonJS module does: `require`, `module`, `exports`, `__filename` and
  * `__dirname` (its `import()` is not supported; none of the vendored packages uses it).
  */

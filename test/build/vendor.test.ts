@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildVendor, rewriteImports } from '../../scripts/build-vendor.js';
+import { buildVendor, rewriteImports, VENDORED_PACKAGES } from '../../scripts/build-vendor.js';
 
 describe('rewriteImports', () => {
   const vendor = '/app/dist/vendor';
@@ -116,5 +116,14 @@ describe('the built package', () => {
       { file: join(root, 'dist/vendor/config.bundle.cjs'), cacheFound: true, cacheRejected: false },
       { file: join(root, 'dist/vendor/commander.bundle.cjs'), cacheFound: true, cacheRejected: false },
     ]);
+  });
+
+  it('exports from each vendored package the names its ES module exports, default included', async () => {
+    const root = join(import.meta.dirname, '../..');
+    for (const name of VENDORED_PACKAGES) {
+      const vendored = (await import(pathToFileURL(join(root, `dist/vendor/${name}.js`)).href)) as Record<string, unknown>;
+      const installed = (await import(name)) as Record<string, unknown>;
+      expect(Object.keys(vendored).sort(), name).toEqual(Object.keys(installed).filter((key) => key !== 'module.exports').sort());
+    }
   });
 });

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { HubwatchError, UserInputError, ConfigError } from '../core/errors.js';
 import { terminalSafe } from '../core/text/terminal-safe.js';
-import { COMMANDS } from './commands/index.js';
+import { commandModulesFor } from './commands/index.js';
 import { createCliContext } from './create-cli-context.js';
 
 /** Exit codes: 0 done, 1 a fault (network, index), 2 a user mistake (bad query, bad config). */
@@ -34,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
   const context = createCliContext(() => program.opts<{ config?: string }>().config);
   // The configuration side loads before any action runs, never for --help or a usage error.
   program.hook('preAction', () => context.prepare());
-  for (const command of COMMANDS) command.register(program, context);
+  for (const command of await commandModulesFor(argv)) command.register(program, context);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -23,7 +23,8 @@ import { buildWatchlist } from './news-text.js';
  * hubwatch's `run --once` code with `enrich.workers` 0 (enrichment on the main thread, as before
  * the pool) or the given value. Runs are alternated, `--lb-rounds` rounds (default 2); each
  * stack's rate on every other core set is also given as a ratio to its rate on the first, round by
- * round (runs minutes apart on a drifting machine differ more than runs side by side).
+ * round (runs minutes apart on a drifting machine differ more than runs side by side), and, with a
+ * side-by-side set, as a ratio to the side-by-side rate: the share of the machine's ceiling.
  * `--lb-profile DIR` writes a V8 CPU profile of every thread of each run into DIR; `--lb-timeline`
  * prints how many cores the process kept busy in each tenth of a second of each run, how often its
  * threads were preempted and each thread's CPU seconds. `--lb-pair A,B` compares two stacks on one
@@ -120,6 +121,7 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
   printScaling(results, stacks, coreSets, passes);
+  printAgainstCeiling(results, stacks, coreSets, passes);
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   console.log('  medians:');
   for (const [key, runs] of results) {
@@ -145,6 +147,30 @@ function printScaling(results: Map<string, LoopbackResult[]>, stacks: string[], 
         const runs = results.get(`${stack} on cpu ${cores}${suffix}`) ?? [];
         const ratios = runs.map((r, i) => (baseRuns[i] ? rate(r) / rate(baseRuns[i]) : Number.NaN));
         console.log(`    ${`${stack} on cpu ${cores}${suffix}`.padEnd(36)} ${ratios.map((x) => `${x.toFixed(2)}×`).join(' ')}`);
+      }
+    }
+  }
+}
+
+/**
+ * With a side-by-side set among the core sets (`0+1`), each stack's rate on every other multi-core
+ * set as a ratio to the side-by-side rate of the same round and pass: how much of what the machine
+ * gives independent processes on those cores one process gets (1.0 is the ceiling, not 2.0).
+ */
+function printAgainstCeiling(results: Map<string, LoopbackResult[]>, stacks: string[], coreSets: string[], passes: number): void {
+  const ceiling = coreSets.find((cores) => cores.includes('+'));
+  const shared = coreSets.slice(1).filter((cores) => !cores.includes('+'));
+  if (!ceiling || shared.length === 0) return;
+  const rate = (r: LoopbackResult): number => r.mentions / r.seconds;
+  console.log(`  against the machine's ceiling, each round's rate ÷ the same round's rate on cpu ${ceiling} (independent processes):`);
+  for (const stack of stacks) {
+    for (let pass = 1; pass <= passes; pass++) {
+      const suffix = passes > 1 ? `, pass ${pass}` : '';
+      const ceilingRuns = results.get(`${stack} on cpu ${ceiling}${suffix}`) ?? [];
+      for (const cores of shared) {
+        const runs = results.get(`${stack} on cpu ${cores}${suffix}`) ?? [];
+        const ratios = runs.map((r, i) => (ceilingRuns[i] ? rate(r) / rate(ceilingRuns[i]) : Number.NaN));
+        console.log(`    ${`${stack} on cpu ${cores}${suffix}`.padEnd(36)} ${ratios.map((x) => x.toFixed(2)).join(' ')}`);
       }
     }
   }

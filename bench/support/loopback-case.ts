@@ -136,20 +136,9 @@ export async function loopbackCase(argv: string[], dir: string): Promise<void> {
 /** Each stack's rate on every core set after the first, as a ratio to its rate on the first, round by round and pass by pass. */
 function printScaling(results: Map<string, LoopbackResult[]>, stacks: string[], coreSets: string[], passes: number): void {
   const [base, ...others] = coreSets;
-  if (others.length === 0) return;
-  const rate = (r: LoopbackResult): number => r.mentions / r.seconds;
+  if (base === undefined || others.length === 0) return;
   console.log(`  scaling, each round's rate ÷ the same round's rate on cpu ${base}:`);
-  for (const stack of stacks) {
-    for (let pass = 1; pass <= passes; pass++) {
-      const suffix = passes > 1 ? `, pass ${pass}` : '';
-      const baseRuns = results.get(`${stack} on cpu ${base}${suffix}`) ?? [];
-      for (const cores of others) {
-        const runs = results.get(`${stack} on cpu ${cores}${suffix}`) ?? [];
-        const ratios = runs.map((r, i) => (baseRuns[i] ? rate(r) / rate(baseRuns[i]) : Number.NaN));
-        console.log(`    ${`${stack} on cpu ${cores}${suffix}`.padEnd(36)} ${ratios.map((x) => `${x.toFixed(2)}×`).join(' ')}`);
-      }
-    }
-  }
+  printRatios(results, stacks, passes, others, base, (ratio) => `${ratio.toFixed(2)}×`);
 }
 
 /**
@@ -161,16 +150,21 @@ function printAgainstCeiling(results: Map<string, LoopbackResult[]>, stacks: str
   const ceiling = coreSets.find((cores) => cores.includes('+'));
   const shared = coreSets.slice(1).filter((cores) => !cores.includes('+'));
   if (!ceiling || shared.length === 0) return;
-  const rate = (r: LoopbackResult): number => r.mentions / r.seconds;
   console.log(`  against the machine's ceiling, each round's rate ÷ the same round's rate on cpu ${ceiling} (independent processes):`);
+  printRatios(results, stacks, passes, shared, ceiling, (ratio) => ratio.toFixed(2));
+}
+
+/** One line per stack, pass and core set of `sets`: its rates ÷ the rates on `against`, round by round. */
+function printRatios(results: Map<string, LoopbackResult[]>, stacks: string[], passes: number, sets: string[], against: string, format: (ratio: number) => string): void {
+  const rate = (r: LoopbackResult): number => r.mentions / r.seconds;
   for (const stack of stacks) {
     for (let pass = 1; pass <= passes; pass++) {
       const suffix = passes > 1 ? `, pass ${pass}` : '';
-      const ceilingRuns = results.get(`${stack} on cpu ${ceiling}${suffix}`) ?? [];
-      for (const cores of shared) {
+      const againstRuns = results.get(`${stack} on cpu ${against}${suffix}`) ?? [];
+      for (const cores of sets) {
         const runs = results.get(`${stack} on cpu ${cores}${suffix}`) ?? [];
-        const ratios = runs.map((r, i) => (ceilingRuns[i] ? rate(r) / rate(ceilingRuns[i]) : Number.NaN));
-        console.log(`    ${`${stack} on cpu ${cores}${suffix}`.padEnd(36)} ${ratios.map((x) => x.toFixed(2)).join(' ')}`);
+        const ratios = runs.map((r, i) => (againstRuns[i] ? rate(r) / rate(againstRuns[i]) : Number.NaN));
+        console.log(`    ${`${stack} on cpu ${cores}${suffix}`.padEnd(36)} ${ratios.map(format).join(' ')}`);
       }
     }
   }

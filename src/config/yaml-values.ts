@@ -49,7 +49,12 @@ const CORE_NON_STRING = [
   /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
 ];
 
-const readsAsNonString = (text: string): boolean => CORE_NON_STRING.some((pattern) => pattern.test(text));
+/**
+ * The empty string is not among them: js-yaml reads an empty plain scalar as null (and a null key
+ * as "null"), so an empty string from it was quoted or a block scalar, as the yaml package reads
+ * it too; a configuration with `role: ""` stays with the faster parser.
+ */
+const readsAsNonString = (text: string): boolean => text !== '' && CORE_NON_STRING.some((pattern) => pattern.test(text));
 
 /** Whether a key or string anywhere in `value` reads as a non-string scalar (see `CORE_NON_STRING`). */
 function holdsAmbiguousScalar(value: unknown): boolean {

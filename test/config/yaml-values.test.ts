@@ -51,6 +51,15 @@ describe('yamlValues', () => {
     expect(DOCUMENTS.filter((text) => fastYamlValues(text) !== null).length).toBeGreaterThanOrEqual(DOCUMENTS.length - 2);
   });
 
+  it('reads empty strings (quoted, block, tagged; values and keys) itself, as the yaml package does', () => {
+    for (const text of ['a: ""\n', "a: ''\n", 'a: |\n\nb: 1\n', 'a: !!str\n', 'a: ["", \'\']\n', '"": 1\n', 'people:\n  - { id: p, role: "" }\n']) {
+      expect(fastYamlValues(text), text).toStrictEqual({ values: reference(text) });
+    }
+    // An empty plain scalar is null to both, and a null key is where they differ: still the yaml package's.
+    expect(fastYamlValues('? \n: 1\n')).toBeNull();
+    expect(yamlValues('a:\n')).toStrictEqual({ values: { a: null } });
+  });
+
   it('leaves to the yaml package what js-yaml reads otherwise or cannot check', () => {
     for (const text of ['null: 1\n', 'k: 1e400\n', 'k: "3"\n', 'a: &x 1\nb: *x\n', 'a: 1\na: 2\n', '', 'x: !!binary aGk=\n']) {
       expect(fastYamlValues(text), text).toBeNull();

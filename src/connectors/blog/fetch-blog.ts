@@ -1,7 +1,7 @@
 import { FetchError, ParseError, UserInputError } from '../../core/errors.js';
 import type { ConnectorCursor, FetchContext, FetchOutcome, SourceDefinition } from '../connector.js';
 import type { HttpResponse } from '../http/http-fetcher.js';
-import { displayUrl } from '../http/fetch-errors.js';
+import { displayUrl } from '../http/display-url.js';
 import { describeSource, feedOutcome, fetchFeed } from '../rss/fetch-feed.js';
 import { parseFeedDocument } from '../rss/parse-feed.js';
 import { alternateFeeds, conventionalFeeds } from './discover-feeds.js';

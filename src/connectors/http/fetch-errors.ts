@@ -1,24 +1,6 @@
 import { FetchError } from '../../core/errors.js';
 import { EgressRefusedError, ResolveError } from './guarded-connector.js';
 
-const SECRET_PARAM = /(key|token|secret|password|passwd|sig|signature|auth|session)/i;
-
-/** A URL as it may appear in errors and logs: no user:password@, secret-looking query values masked. */
-export function displayUrl(url: URL | string): string {
-  let parsed: URL;
-  try {
-    parsed = typeof url === 'string' ? new URL(url) : new URL(url.href);
-  } catch {
-    return '(invalid URL)';
-  }
-  parsed.username = '';
-  parsed.password = '';
-  for (const name of [...parsed.searchParams.keys()]) {
-    if (SECRET_PARAM.test(name)) parsed.searchParams.set(name, 'redacted');
-  }
-  return parsed.href;
-}
-
 function findCause<T>(error: unknown, type: abstract new (...args: never[]) => T): T | undefined {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
     if (current instanceof type) return current;

@@ -1,5 +1,5 @@
 import type { ConnectorCursor, FetchContext, FetchOutcome } from '../connector.js';
-import { displayUrl } from '../http/fetch-errors.js';
+import { displayUrl } from '../http/display-url.js';
 import type { HttpResponse } from '../http/http-fetcher.js';
 import { parseFeedDocument } from './parse-feed.js';
 

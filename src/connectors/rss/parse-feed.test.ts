@@ -95,3 +95,12 @@ describe('other dialects', () => {
     expect(feed.items.map((item) => item.link)).toEqual(['https://example.com/ab', 'http://cdn.example.com/x', 'http://feeds.example.com/rel', 'https://xn--bcher-kva.example/']);
   });
 });
+
+describe('the rss-parser fallback, loaded when a document needs it', () => {
+  it('runs on item markup the extractor does not take, and the extractor’s reading stands when it finds nothing either', async () => {
+    const commented = await parse('<rss version="2.0"><channel><title>T</title><!-- <item><title>A</title></item> --></channel></rss>');
+    expect(commented).toMatchObject({ detectedType: 'rss-2.0', title: 'T', items: [] });
+    const prefixed = await parse('<rss version="2.0" xmlns:x="http://x.example/"><channel><title>T</title><x:item><title>A</title></x:item></channel></rss>');
+    expect(prefixed).toMatchObject({ detectedType: 'rss-2.0', items: [] });
+  });
+});

@@ -3,7 +3,6 @@ import type { ItemProblem, RawItem } from '../../core/raw-item.js';
 import { parseJsonFeed } from '../jsonfeed/parse-json-feed.js';
 import { feedMeta, mapEntry } from './map-entry.js';
 import type { ParsedFeed } from './parsed-feed.js';
-import { parseWithRssParser } from './rss-parser-fallback.js';
 import { extractXmlFeed } from './xml-feed-extractor.js';
 
 /** At most this many items are taken from one document; the rest are reported, not silently dropped. */
@@ -66,6 +65,8 @@ export async function parseFeedDocument(text: string, options: { feedUrl: string
     );
   }
   if (extracted.entries.length === 0 && /<(\w+:)?(item|entry)[\s>]/.test(text)) {
+    // Loaded here, for the rare document that needs it: rss-parser and xml2js are 30-odd ms of every start otherwise.
+    const { parseWithRssParser } = await import('./rss-parser-fallback.js');
     try {
       return await parseWithRssParser(text, options.feedUrl, extracted.format);
     } catch {

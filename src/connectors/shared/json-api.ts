@@ -1,6 +1,6 @@
 import { ParseError } from '../../core/errors.js';
 import type { FetchContext } from '../connector.js';
-import { displayUrl } from '../http/fetch-errors.js';
+import { displayUrl } from '../http/display-url.js';
 import type { HttpResponse } from '../http/http-fetcher.js';
 
 /** Fetches a JSON API URL through the shared fetcher; a body that is not JSON is a ParseError naming the source. */

@@ -3,9 +3,11 @@
  *  1. end to end in one process: fetch (loopback) → parse → normalise → enrich → SQLite, items/s;
  *  2. loopback feeds to searchable, hubwatch (enrichment pool on and off) beside the conventional
  *     stack, each run a process pinned to 1 and to 2 cores (bench/support/loopback-case.ts);
- *  3. the scheduler: 10,000 sources on loopback, most answering 304, polls/s and memory.
- * Options: --case end-to-end|loopback|scheduler (one case), --feeds N --items N (end to end,
- * default 10 × 100), --sources N (default 10,000); the loopback case's in loopback-case.ts.
+ *  3. the scheduler: 10,000 sources on loopback, most answering 304, polls/s and memory;
+ *  4. only with `--case cli-once`: the built `hubwatch run --once` on the loopback case's feeds,
+ *     timed as a whole process on 1 and 2 cores (bench/support/cli-once-case.ts).
+ * Options: --case end-to-end|loopback|scheduler|cli-once (one case), --feeds N --items N (end to
+ * end, default 10 × 100), --sources N (default 10,000); the loopback and cli-once cases' in their files.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -16,6 +18,7 @@ import { configSchema, type HubwatchConfig } from '../src/config/schema.js';
 import { argValue, fmt, heapMb, rssMb } from './support/measure.js';
 import { generatedFeed } from './support/generated-feed.js';
 import { withPipeline } from './support/loopback-pipeline.js';
+import { cliOnceCase } from './support/cli-once-case.js';
 import { loopbackCase } from './support/loopback-case.js';
 
 function watchlist(): HubwatchConfig['watchlist'] {
@@ -127,6 +130,8 @@ export async function run(argv: string[]): Promise<void> {
     if (!only || only === 'end-to-end') await endToEnd(argv, dir);
     if (!only || only === 'loopback') await loopbackCase(argv, dir);
     if (!only || only === 'scheduler') await scheduler(argv, dir);
+    // Only when asked: it runs the built package, which a bench of the sources may not have.
+    if (only === 'cli-once') await cliOnceCase(argv, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { prng } from '../corpus/generate.js';
+import { argValue, fmt } from './measure.js';
+import { newsFeed } from './news-feed.js';
+import { buildWatchlist } from './news-text.js';
+
+/** One `hubwatch run --once` process, timed from outside. */
+interface CliRun {
+  mentions: number;
+  wallSeconds: number;
+  /** User + system CPU of the process (every thread), from GNU time; NaN without it. */
+  cpuSeconds: number;
+  peakMb: number;
+}
+
+const TIME = '/usr/bin/time';
+const BIN = resolve('bin/hubwatch.js');
+
+/**
+ * The built command itself, as a cron job runs it: `hubwatch run --once` on the loopback case's
+ * feeds and watchlist (the same generator: `--cli-feeds` × `--cli-items`, default 20 × 500 items
+ * of ~2 KB), each feed on a loopback address of its own (127.0.0.2, 127.0.0.3, …) so that the
+ * fetcher paces each host as it does real ones. Each run is a new process on a fresh index, pinned
+ * with `taskset` to each core set of `--cli-cores` (default `0,0-1,0+1`; `0+1` is one process on
+ * each core at once, each with its own index: the machine's ceiling), alternated for
+ * `--cli-rounds` rounds (default 3). Start-up, the configuration, the pool's start, every poll and
+ * the close all count: the whole process, where the loopback case times the polls alone. Needs the
+ * built package (`npm run build`); CPU seconds need GNU time at /usr/bin/time.
+ */
+export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
+  if (!existsSync('dist/cli/main.js')) throw new Error('the cli-once case runs the built package: run `npm run build` first');
+  const feeds = Number(argValue(argv, '--cli-feeds') ?? 20);
+  const items = Number(argValue(argv, '--cli-items') ?? 500);
+  const rounds = Number(argValue(argv, '--cli-rounds') ?? 3);
+  const coreSets = (argValue(argv, '--cli-cores') ?? '0,0-1,0+1').split(',');
+  if (feeds > 250) throw new Error('--cli-feeds: at most 250 (one loopback address each)');
+  const watchlist = buildWatchlist(prng(7), { brands: 200, people: 100, topics: 0 });
+  const bodies = Array.from({ length: feeds }, (_, i) => Buffer.from(newsFeed(i, items, watchlist, new Date())));
+  const server = createServer((req, res) => {
+    const body = bodies[Number(/^\/feed\/(\d+)\.xml$/.exec(req.url ?? '')?.[1] ?? -1)];
+    if (!body) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body);
+  });
+  // Every 127.x address reaches a socket bound to all interfaces.
+  await new Promise<void>((done) => server.listen(0, '0.0.0.0', done));
+  const port = (server.address() as { port: number }).port;
+  const configFile = join(dir, 'cli-once.yaml');
+  // JSON is YAML: the watchlist as generated, the index in each run's own folder (relative path).
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      samples: { serve: false },
+      sources: bodies.map((_, i) => ({ id: `feed-${i}`, type: 'rss', url: `http://127.0.0.${i + 2}:${port}/feed/${i}.xml` })),
+      watchlist,
+      index: { sqlite: { path: 'data/hubwatch.db' } },
+      fetch: { allow: [{ cidr: '127.0.0.0/8' }], timeout: 600 },
+      enrich: { workers: 'auto' },
+    }),
+  );
+  const withTime = existsSync(TIME);
+  console.log(
+    `hubwatch run --once, whole process: ${feeds} feeds × ${items} items (${(bodies.reduce((s, b) => s + b.length, 0) / 1_048_576).toFixed(1)} MB), 200 brands / 100 people, a fresh index each run; load average ${loadavg()[0]!.toFixed(1)} at start${withTime ? '' : ` (no ${TIME}: wall time only)`}`,
+  );
+  let runs = 0;
+  const once = (cores: string): Promise<CliRun> => {
+    const cwd = join(dir, `cli-${runs++}`);
+    mkdirSync(cwd);
+    return timedRun(cores, cwd, configFile, withTime);
+  };
+  const results = new Map<string, CliRun[]>();
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const cores of coreSets) {
+        const load = loadavg()[0]!;
+        const result = cores.includes('+') ? together(await Promise.all(cores.split('+').map(once))) : await once(cores);
+        results.set(cores, [...(results.get(cores) ?? []), result]);
+        const width = cores.split(/[-,+]/).length;
+        console.log(
+          `  round ${round} cpu ${cores.padEnd(5)} ${fmt(result.mentions)} mentions in ${result.wallSeconds.toFixed(2)} s = ${fmt(result.mentions / result.wallSeconds).padStart(6)}/s wall, ` +
+            `${fmt(result.mentions / result.cpuSeconds).padStart(6)} per CPU-second (${result.cpuSeconds.toFixed(2)} s CPU), ${fmt(result.mentions / result.wallSeconds / width).padStart(6)}/s per core, peak ${fmt(result.peakMb)} MB, load ${load.toFixed(1)}`,
+        );
+      }
+    }
+  } finally {
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+  const rate = (r: CliRun): number => r.mentions / r.wallSeconds;
+  const ratios = (cores: string, against: string): string =>
+    (results.get(cores) ?? []).map((r, i) => (rate(r) / rate(results.get(against)![i]!)).toFixed(2)).join(' ');
+  const [base, ...others] = coreSets as [string, ...string[]];
+  console.log(`  whole-process scaling, each round's rate ÷ the same round's rate on cpu ${base}:`);
+  for (const cores of others) console.log(`    cpu ${cores.padEnd(5)} ${ratios(cores, base)}`);
+  const ceiling = others.find((cores) => cores.includes('+'));
+  if (ceiling) {
+    console.log(`  against the machine's ceiling, each round's rate ÷ the same round's rate on cpu ${ceiling}:`);
+    for (const cores of others.filter((c) => !c.includes('+'))) console.log(`    cpu ${cores.padEnd(5)} ${ratios(cores, ceiling)}`);
+  }
+}
+
+/** Runs `hubwatch run --once` in `cwd`, pinned to `cores`, and reads the mentions it indexed and its rusage. */
+function timedRun(cores: string, cwd: string, configFile: string, withTime: boolean): Promise<CliRun> {
+  const command = [...(withTime ? [TIME, '-f', 'RUSAGE %U %S %M'] : []), process.execPath, BIN, 'run', '--once', '--config', configFile];
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn('taskset', ['-c', cores, ...command], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const wallSeconds = (performance.now() - started) / 1000;
+      const indexed = /(\d+) new mentions indexed/.exec(out);
+      const failed = Number(/(\d+) failed\)/.exec(out)?.[1] ?? 0);
+      if (code !== 0 || !indexed || failed > 0) return fail(new Error(`hubwatch run --once on cpu ${cores} exited with ${code}: ${out.slice(-600)}`));
+      const usage = /RUSAGE ([\d.]+) ([\d.]+) (\d+)/.exec(out);
+      done({
+        mentions: Number(indexed[1]),
+        wallSeconds,
+        cpuSeconds: usage ? Number(usage[1]) + Number(usage[2]) : Number.NaN,
+        peakMb: usage ? Number(usage[3]) / 1024 : Number.NaN,
+      });
+    });
+  });
+}
+
+/** Processes run at once as one: every mention, the longest wall time, every CPU second. */
+function together(runs: CliRun[]): CliRun {
+  return {
+    mentions: runs.reduce((s, r) => s + r.mentions, 0),
+    wallSeconds: Math.max(...runs.map((r) => r.wallSeconds)),
+    cpuSeconds: runs.reduce((s, r) => s + r.cpuSeconds, 0),
+    peakMb: runs.reduce((s, r) => s + r.peakMb, 0),
+  };
+}

@@ -250,15 +250,17 @@ export class SqliteMentionIndex implements MentionIndex {
     let published = since.getTime();
     let seq = -1;
     for (;;) {
+      // The two fields are read out of each stored mention by SQLite: parsing every whole mention
+      // here took about a third longer, on each start of every run (the last 14 days are read).
       const rows = this.guard('signatures', () =>
         this.db
           .prepare(
-            'SELECT m.seq, m.id, m.story_id, m.published, t.doc FROM mentions m JOIN mention_texts t ON t.seq = m.seq WHERE (m.published > ? OR (m.published = ? AND m.seq > ?)) ORDER BY m.published, m.seq LIMIT 1000',
+            "SELECT m.seq, m.id, m.story_id, m.published, json_extract(t.doc, '$.signature') AS signature, json_extract(t.doc, '$.sharedUrl') AS shared_url FROM mentions m JOIN mention_texts t ON t.seq = m.seq WHERE (m.published > ? OR (m.published = ? AND m.seq > ?)) ORDER BY m.published, m.seq LIMIT 1000",
           )
           .all(published, published, seq),
-      ) as { seq: number; id: string; story_id: string | null; published: number; doc: string }[];
+      ) as { seq: number; id: string; story_id: string | null; published: number; signature: string | null; shared_url: string | null }[];
       for (const row of rows) {
-        const { signature, sharedUrl } = JSON.parse(row.doc) as { signature: string | null; sharedUrl?: string };
+        const { signature, shared_url: sharedUrl } = row;
         if (signature) yield { id: row.id, storyId: row.story_id, signature, publishedAt: new Date(row.published).toISOString(), ...(sharedUrl ? { sharedUrl } : {}) };
       }
       const last = rows[rows.length - 1];

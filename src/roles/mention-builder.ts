@@ -78,8 +78,20 @@ export async function createMentionBuilder(
 ): Promise<MentionBuilder> {
   // The distributed mode passes one shared across processes; one process keeps its own.
   const stories = options.stories ?? createInProcessStoryMemory();
-  await rebuildStoryMemory(stories, index, new Date(now.getTime() - STORY_MEMORY_DAYS * 86_400_000));
-  const enricher = await createBatchEnricher(config, options.seenFile);
+  // The pool's threads load their modules and models while this thread rebuilds the story memory.
+  const starting = createBatchEnricher(config, options.seenFile);
+  // Handled here so that a pool failing during the rebuild is not an unhandled rejection; it is thrown below.
+  starting.catch(() => undefined);
+  try {
+    await rebuildStoryMemory(stories, index, new Date(now.getTime() - STORY_MEMORY_DAYS * 86_400_000));
+  } catch (error) {
+    await starting.then(
+      (enricher) => enricher.close(),
+      () => undefined,
+    );
+    throw error;
+  }
+  const enricher = await starting;
   const reachBySource = new Map(
     config.sources.map((s) => [s.id, { ...(s.tier ? { tier: s.tier } : {}), ...(s.audience !== undefined ? { audience: s.audience } : {}) }]),
   );

@@ -25,7 +25,7 @@ export interface LayerInput {
 }
 
 /**
- * Class probabilities of one input. Plain loops into typed arrays: the arrays `map` made here
+ * Class probabilities of one input. Plain loops into one array: the arrays `map` made here
  * changed their elements kind under the optimiser, which threw away the optimised code of the
  * whole sentiment analysis (this is inlined into it) three times in every fresh thread.
  */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,8 +28,11 @@ const BIN = resolve('bin/hubwatch.js');
  * with `taskset` to each core set of `--cli-cores` (default `0,0-1,0+1`; `0+1` is one process on
  * each core at once, each with its own index: the machine's ceiling), alternated for
  * `--cli-rounds` rounds (default 3). Start-up, the configuration, the pool's start, every poll and
- * the close all count: the whole process, where the loopback case times the polls alone. Needs the
- * built package (`npm run build`); CPU seconds need GNU time at /usr/bin/time.
+ * the close all count: the whole process, where the loopback case times the polls alone. With
+ * `--cli-history N`, each run starts on an index already holding N earlier editions of every feed
+ * (made once, before the timed runs, and copied for each), as a cron job does: its start then
+ * rebuilds the story memory from them, and its poll brings a new edition. Needs the built package
+ * (`npm run build`); CPU seconds need GNU time at /usr/bin/time.
  */
 export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
   if (!existsSync('dist/cli/main.js')) throw new Error('the cli-once case runs the built package: run `npm run build` first');
@@ -37,11 +40,17 @@ export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
   const items = Number(argValue(argv, '--cli-items') ?? 500);
   const rounds = Number(argValue(argv, '--cli-rounds') ?? 3);
   const coreSets = (argValue(argv, '--cli-cores') ?? '0,0-1,0+1').split(',');
+  const history = Number(argValue(argv, '--cli-history') ?? 0);
   if (feeds > 250) throw new Error('--cli-feeds: at most 250 (one loopback address each)');
   const watchlist = buildWatchlist(prng(7), { brands: 200, people: 100, topics: 0 });
-  const bodies = Array.from({ length: feeds }, (_, i) => Buffer.from(newsFeed(i, items, watchlist, new Date())));
+  // Edition p of feed i: its own items, dated over the same days as every other edition's.
+  const now = Date.now();
+  const editions = Array.from({ length: history + 1 }, (_, p) =>
+    Array.from({ length: feeds }, (_, i) => Buffer.from(newsFeed(i + p * feeds, items, watchlist, new Date(now + p * feeds * items * 60_000)))),
+  );
+  let edition = 0;
   const server = createServer((req, res) => {
-    const body = bodies[Number(/^\/feed\/(\d+)\.xml$/.exec(req.url ?? '')?.[1] ?? -1)];
+    const body = editions[edition]![Number(/^\/feed\/(\d+)\.xml$/.exec(req.url ?? '')?.[1] ?? -1)];
     if (!body) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body);
   });
@@ -54,7 +63,7 @@ export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
     configFile,
     JSON.stringify({
       samples: { serve: false },
-      sources: bodies.map((_, i) => ({ id: `feed-${i}`, type: 'rss', url: `http://127.0.0.${i + 2}:${port}/feed/${i}.xml` })),
+      sources: editions[0]!.map((_, i) => ({ id: `feed-${i}`, type: 'rss', url: `http://127.0.0.${i + 2}:${port}/feed/${i}.xml` })),
       watchlist,
       index: { sqlite: { path: 'data/hubwatch.db' } },
       fetch: { allow: [{ cidr: '127.0.0.0/8' }], timeout: 600 },
@@ -62,32 +71,43 @@ export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
     }),
   );
   const withTime = existsSync(TIME);
-  console.log(
-    `hubwatch run --once, whole process: ${feeds} feeds × ${items} items (${(bodies.reduce((s, b) => s + b.length, 0) / 1_048_576).toFixed(1)} MB), 200 brands / 100 people, a fresh index each run; load average ${loadavg()[0]!.toFixed(1)} at start${withTime ? '' : ` (no ${TIME}: wall time only)`}`,
-  );
-  let runs = 0;
-  const once = (cores: string): Promise<CliRun> => {
-    const cwd = join(dir, `cli-${runs++}`);
-    mkdirSync(cwd);
-    return timedRun(cores, cwd, configFile, withTime);
-  };
   const results = new Map<string, CliRun[]>();
   try {
+    // The index every timed run starts from: empty, or holding the earlier editions.
+    const template = join(dir, 'cli-template');
+    mkdirSync(template);
+    for (; edition < history; edition++) await timedRun('0-1', template, configFile, withTime);
+    const megabytes = editions[history]!.reduce((sum, body) => sum + body.length, 0) / 1_048_576;
+    console.log(
+      `hubwatch run --once, whole process: ${feeds} feeds × ${items} items (${megabytes.toFixed(1)} MB), 200 brands / 100 people, ` +
+        `${history === 0 ? 'a fresh index' : `an index holding ${history} earlier edition${history === 1 ? '' : 's'} of every feed (${fmt(history * feeds * items)} mentions)`} each run; ` +
+        `load average ${loadavg()[0]!.toFixed(1)} at start${withTime ? '' : ` (no ${TIME}: wall time only)`}`,
+    );
+    let runs = 0;
+    const once = (cores: string): Promise<CliRun> => {
+      const cwd = join(dir, `cli-${runs++}`);
+      cpSync(template, cwd, { recursive: true });
+      return timedRun(cores, cwd, configFile, withTime);
+    };
     for (let round = 1; round <= rounds; round++) {
       for (const cores of coreSets) {
         const load = loadavg()[0]!;
         const result = cores.includes('+') ? together(await Promise.all(cores.split('+').map(once))) : await once(cores);
         results.set(cores, [...(results.get(cores) ?? []), result]);
-        const width = cores.split(/[-,+]/).length;
         console.log(
           `  round ${round} cpu ${cores.padEnd(5)} ${fmt(result.mentions)} mentions in ${result.wallSeconds.toFixed(2)} s = ${fmt(result.mentions / result.wallSeconds).padStart(6)}/s wall, ` +
-            `${fmt(result.mentions / result.cpuSeconds).padStart(6)} per CPU-second (${result.cpuSeconds.toFixed(2)} s CPU), ${fmt(result.mentions / result.wallSeconds / width).padStart(6)}/s per core, peak ${fmt(result.peakMb)} MB, load ${load.toFixed(1)}`,
+            `${fmt(result.mentions / result.cpuSeconds).padStart(6)} per CPU-second (${result.cpuSeconds.toFixed(2)} s CPU), ${fmt(result.mentions / result.wallSeconds / cpuCount(cores)).padStart(6)}/s per core, peak ${fmt(result.peakMb)} MB, load ${load.toFixed(1)}`,
         );
       }
     }
   } finally {
     await new Promise<void>((done) => server.close(() => done()));
   }
+  printRatios(results, coreSets);
+}
+
+/** Each core set's rate round by round as a ratio to the first set's, and to the side-by-side set's when there is one. */
+function printRatios(results: Map<string, CliRun[]>, coreSets: string[]): void {
   const rate = (r: CliRun): number => r.mentions / r.wallSeconds;
   const ratios = (cores: string, against: string): string =>
     (results.get(cores) ?? []).map((r, i) => (rate(r) / rate(results.get(against)![i]!)).toFixed(2)).join(' ');
@@ -99,6 +119,14 @@ export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
     console.log(`  against the machine's ceiling, each round's rate ÷ the same round's rate on cpu ${ceiling}:`);
     for (const cores of others.filter((c) => !c.includes('+'))) console.log(`    cpu ${cores.padEnd(5)} ${ratios(cores, ceiling)}`);
   }
+}
+
+/** CPUs in a taskset list with `+` for processes side by side: `0` 1, `0-1` 2, `0+1` 2, `0-3,6` 5. */
+function cpuCount(cores: string): number {
+  return cores.split(/[+,]/).reduce((sum, part) => {
+    const [from, to] = part.split('-').map(Number);
+    return sum + (to === undefined ? 1 : to - from! + 1);
+  }, 0);
 }
 
 /** Runs `hubwatch run --once` in `cwd`, pinned to `cores`, and reads the mentions it indexed and its rusage. */

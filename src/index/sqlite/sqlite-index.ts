@@ -252,12 +252,15 @@ export class SqliteMentionIndex implements MentionIndex {
     for (;;) {
       // The two fields are read out of each stored mention by SQLite: parsing every whole mention
       // here took about a third longer, on each start of every run (the last 14 days are read).
+      // The row value lets SQLite seek to the page's start in the date index; `a > ? OR (a = ? AND
+      // b > ?)` made it walk the index from the first date for every page, a cost that grows with
+      // the square of the mentions (30,000: 38-40 ms of paging against 22-27).
       const rows = this.guard('signatures', () =>
         this.db
           .prepare(
-            "SELECT m.seq, m.id, m.story_id, m.published, json_extract(t.doc, '$.signature') AS signature, json_extract(t.doc, '$.sharedUrl') AS shared_url FROM mentions m JOIN mention_texts t ON t.seq = m.seq WHERE (m.published > ? OR (m.published = ? AND m.seq > ?)) ORDER BY m.published, m.seq LIMIT 1000",
+            "SELECT m.seq, m.id, m.story_id, m.published, json_extract(t.doc, '$.signature') AS signature, json_extract(t.doc, '$.sharedUrl') AS shared_url FROM mentions m JOIN mention_texts t ON t.seq = m.seq WHERE (m.published, m.seq) > (?, ?) ORDER BY m.published, m.seq LIMIT 1000",
           )
-          .all(published, published, seq),
+          .all(published, seq),
       ) as { seq: number; id: string; story_id: string | null; published: number; signature: string | null; shared_url: string | null }[];
       for (const row of rows) {
         const { signature, shared_url: sharedUrl } = row;

@@ -23,7 +23,8 @@ export function scanSqlite(
   const scope = buildScope(db, request.query, request.from, request.to);
   if (scope.empty) return { mentions: [], last: null };
   const parts = [scopeCondition(scope)];
-  if (after) parts.push({ sql: '(m.published > ? OR (m.published = ? AND m.seq > ?))', params: [after.published, after.published, after.seq] });
+  // A row value, so that SQLite seeks to the position in the date index instead of walking it from the start.
+  if (after) parts.push({ sql: '(m.published, m.seq) > (?, ?)', params: [after.published, after.seq] });
   const where = andFragments(parts);
   const rows = db
     .prepare(

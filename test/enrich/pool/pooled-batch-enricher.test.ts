@@ -42,6 +42,7 @@ function item(id: string, title: string, text: string, minute: number): Normalis
 }
 
 const threadCount = (): number => readdirSync('/proc/self/task').length;
+const threadNames = (): string[] => readdirSync('/proc/self/task').map((tid) => readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim());
 
 async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -114,6 +115,8 @@ describe('enrichment pool', () => {
     pools.push(starting);
     await starting.ready();
     expect(threadCount()).toBeGreaterThanOrEqual(before + 2);
+    // Named so that `top -H` and `ps -L` show them (Linux keeps thread names in /proc).
+    expect(threadNames().filter((name) => name === 'hw-enrich').length).toBeGreaterThanOrEqual(2);
     expect((await starting.enrichBatch([{ title: 'Acme', text: FR }]))[0]?.language).toBe('fr');
 
     const unloadable = createPooledBatchEnricher(threadModule(new URL('../../support/x.ts', import.meta.url).href, 'unloadable-enrich-worker', { watchlist, options }), { threads: 2 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,10 +15,13 @@ interface CliRun {
   /** User + system CPU of the process (every thread), from GNU time; NaN without it. */
   cpuSeconds: number;
   peakMb: number;
+  /** With `--cli-threads`: CPU seconds by kind of thread (`main`, `hw-enrich`, …, `other`) and how many threads of each kind. */
+  threads?: Map<string, { count: number; cpuSeconds: number }>;
 }
 
 const TIME = '/usr/bin/time';
 const BIN = resolve('bin/hubwatch.js');
+const PRELOAD = resolve('bench/support/thread-cpu-preload.mjs');
 
 /**
  * The built command itself, as a cron job runs it: `hubwatch run --once` on the loopback case's
@@ -32,7 +35,10 @@ const BIN = resolve('bin/hubwatch.js');
  * `--cli-history N`, each run starts on an index already holding N earlier editions of every feed
  * (made once, before the timed runs, and copied for each), as a cron job does: its start then
  * rebuilds the story memory from them, and its poll brings a new edition. Needs the built package
- * (`npm run build`); CPU seconds need GNU time at /usr/bin/time.
+ * (`npm run build`); CPU seconds need GNU time at /usr/bin/time. `--cli-node-args '…'` passes
+ * Node options to each timed command (`'--cpu-prof --cpu-prof-dir=/tmp/prof'` profiles every
+ * thread; not allowed in NODE_OPTIONS); `--cli-threads` prints each run's CPU by thread (Linux):
+ * the main thread, hubwatch's named threads, and Node's and V8's own (compiler, garbage collector).
  */
 export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
   if (!existsSync('dist/cli/main.js')) throw new Error('the cli-once case runs the built package: run `npm run build` first');
@@ -41,6 +47,8 @@ export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
   const rounds = Number(argValue(argv, '--cli-rounds') ?? 3);
   const coreSets = (argValue(argv, '--cli-cores') ?? '0,0-1,0+1').split(',');
   const history = Number(argValue(argv, '--cli-history') ?? 0);
+  const threadCpu = argv.includes('--cli-threads');
+  const nodeArgs = [...(threadCpu ? ['--import', PRELOAD] : []), ...(argValue(argv, '--cli-node-args') ?? '').split(' ').filter(Boolean)];
   if (feeds > 250) throw new Error('--cli-feeds: at most 250 (one loopback address each)');
   const watchlist = buildWatchlist(prng(7), { brands: 200, people: 100, topics: 0 });
   // Edition p of feed i: its own items, dated over the same days as every other edition's.
@@ -76,7 +84,7 @@ export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
     // The index every timed run starts from: empty, or holding the earlier editions.
     const template = join(dir, 'cli-template');
     mkdirSync(template);
-    for (; edition < history; edition++) await timedRun('0-1', template, configFile, withTime);
+    for (; edition < history; edition++) await timedRun('0-1', template, configFile, withTime, nodeArgs);
     const megabytes = editions[history]!.reduce((sum, body) => sum + body.length, 0) / 1_048_576;
     console.log(
       `hubwatch run --once, whole process: ${feeds} feeds × ${items} items (${megabytes.toFixed(1)} MB), 200 brands / 100 people, ` +
@@ -87,7 +95,7 @@ export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
     const once = (cores: string): Promise<CliRun> => {
       const cwd = join(dir, `cli-${runs++}`);
       cpSync(template, cwd, { recursive: true });
-      return timedRun(cores, cwd, configFile, withTime);
+      return timedRun(cores, cwd, configFile, withTime, nodeArgs);
     };
     for (let round = 1; round <= rounds; round++) {
       for (const cores of coreSets) {
@@ -98,6 +106,7 @@ export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
           `  round ${round} cpu ${cores.padEnd(5)} ${fmt(result.mentions)} mentions in ${result.wallSeconds.toFixed(2)} s = ${fmt(result.mentions / result.wallSeconds).padStart(6)}/s wall, ` +
             `${fmt(result.mentions / result.cpuSeconds).padStart(6)} per CPU-second (${result.cpuSeconds.toFixed(2)} s CPU), ${fmt(result.mentions / result.wallSeconds / cpuCount(cores)).padStart(6)}/s per core, peak ${fmt(result.peakMb)} MB, load ${load.toFixed(1)}`,
         );
+        if (result.threads) console.log(`    CPU by thread: ${describeThreads(result.threads)}`);
       }
     }
   } finally {
@@ -129,12 +138,33 @@ function cpuCount(cores: string): number {
   }, 0);
 }
 
+/** `main 1.29 s, 2 × hw-enrich 2.33 s, hw-fts 0.46 s, 5 × other 1.39 s`: the main thread first, then by CPU. */
+function describeThreads(threads: Map<string, { count: number; cpuSeconds: number }>): string {
+  return [...threads]
+    .sort(([a, x], [b, y]) => (a === 'main' ? -1 : b === 'main' ? 1 : y.cpuSeconds - x.cpuSeconds))
+    .map(([name, { count, cpuSeconds }]) => `${count > 1 ? `${count} × ` : ''}${name} ${cpuSeconds.toFixed(2)} s`)
+    .join(', ');
+}
+
+/** The preload's readings grouped: hubwatch's threads by name (`hw-…`), the main thread, and every other thread as `other`. */
+function threadsOf(file: string): Map<string, { count: number; cpuSeconds: number }> | undefined {
+  if (!existsSync(file)) return undefined;
+  const groups = new Map<string, { count: number; cpuSeconds: number }>();
+  for (const { name, cpuSeconds } of JSON.parse(readFileSync(file, 'utf8')) as { name: string; cpuSeconds: number }[]) {
+    const kind = name === 'main' || name.startsWith('hw-') ? name : 'other';
+    const group = groups.get(kind) ?? { count: 0, cpuSeconds: 0 };
+    groups.set(kind, { count: group.count + 1, cpuSeconds: group.cpuSeconds + cpuSeconds });
+  }
+  return groups;
+}
+
 /** Runs `hubwatch run --once` in `cwd`, pinned to `cores`, and reads the mentions it indexed and its rusage. */
-function timedRun(cores: string, cwd: string, configFile: string, withTime: boolean): Promise<CliRun> {
-  const command = [...(withTime ? [TIME, '-f', 'RUSAGE %U %S %M'] : []), process.execPath, BIN, 'run', '--once', '--config', configFile];
+function timedRun(cores: string, cwd: string, configFile: string, withTime: boolean, nodeArgs: readonly string[]): Promise<CliRun> {
+  const command = [...(withTime ? [TIME, '-f', 'RUSAGE %U %S %M'] : []), process.execPath, ...nodeArgs, BIN, 'run', '--once', '--config', configFile];
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn('taskset', ['-c', cores, ...command], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const threadFile = join(cwd, 'thread-cpu.json');
+    const child = spawn('taskset', ['-c', cores, ...command], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HUBWATCH_BENCH_THREAD_CPU: threadFile } });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -150,6 +180,7 @@ function timedRun(cores: string, cwd: string, configFile: string, withTime: bool
         wallSeconds,
         cpuSeconds: usage ? Number(usage[1]) + Number(usage[2]) : Number.NaN,
         peakMb: usage ? Number(usage[3]) / 1024 : Number.NaN,
+        ...(nodeArgs.includes(PRELOAD) ? { threads: threadsOf(threadFile) } : {}),
       });
     });
   });

@@ -91,6 +91,19 @@ async function time(label: string, runs: number, once: (i: number) => Promise<un
   );
 }
 
+/** Wall milliseconds of each page, newest first, following the cursor for up to `pages` pages. */
+async function pageTimes(index: SqliteMentionIndex, query: ReturnType<typeof parseQuery>, pages: number): Promise<number[]> {
+  const times: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const started = performance.now();
+    const page = await index.search({ query, sort: 'date', limit: 100, ...(cursor ? { cursor } : {}) });
+    times.push(performance.now() - started);
+    cursor = page.nextCursor;
+  } while (cursor && times.length < pages);
+  return times;
+}
+
 export async function run(argv: string[]): Promise<void> {
   const total = Number(argValue(argv, '--corpus') ?? 100_000);
   const runs = Number(argValue(argv, '--runs') ?? 200);
@@ -158,6 +171,13 @@ export async function run(argv: string[]): Promise<void> {
     await time('sentiment per brand over a year (weekly buckets)', runs, async () => {
       await index.sentimentOverTime({ query: parseQuery(`brand:${brand()}`), interval: 'week', from: new Date(END.getTime() - 365 * DAY_MS), to: END });
     });
+    // Keyset pages by date (the cursor is the last hit's date and sequence): a page deep in the
+    // results should cost what the first does, not grow with the pages before it.
+    for (const [label, text] of [['everything', null], ['one brand', 'brand-1']] as const) {
+      const pages = await pageTimes(index, text === null ? null : parseQuery(`brand:${text}`), 200);
+      const deep = [...pages.slice(-10)].sort((a, b) => a - b);
+      console.log(`${`pages by date, 100 hits each, ${label}`.padEnd(60)} page 1 ${pages[0]!.toFixed(1)} ms | pages ${pages.length - 9}–${pages.length} p50 ${percentile(deep, 50).toFixed(1)} ms`);
+    }
     await index.close();
   } finally {
     if (dir && !argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });

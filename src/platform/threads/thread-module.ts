@@ -34,7 +34,7 @@ export function threadModule<T>(base: string, name: string, data: T): ThreadModu
 }
 
 /** `hw-` and the module's name without `-worker`, within the 15 characters Linux keeps: `hw-enrich`, `hw-fts`, `hw-sqlite-read`. */
-export function threadName(module: string): string {
+function threadName(module: string): string {
   return `hw-${module.replace(/-worker$/, '')}`.slice(0, 15);
 }
 

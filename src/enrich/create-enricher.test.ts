@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { watchlistSchema } from '../config/watchlist.js';
-import { createEnricher } from './create-enricher.js';
+import { createEnricher, createTextMatcher, createTextScorer } from './create-enricher.js';
 import { compareSignatures } from './signature/minhash.js';
 
 const watchlist = watchlistSchema.parse({
@@ -128,5 +128,31 @@ describe('createEnricher: language and sentiment', () => {
     expect(compareSignatures(a, b)!.containment).toBeGreaterThanOrEqual(0.8);
     expect(compareSignatures(a, c)!.containment).toBeLessThan(0.2);
     expect(enricher.enrich({ title: '', text: '' }).signature).toBeNull();
+  });
+});
+
+describe('createTextMatcher and createTextScorer: the two halves on two threads', () => {
+  it('give what the enricher gives when the matched text crosses a thread boundary between them', () => {
+    const match = createTextMatcher(watchlist, { maxTextChars: 120 });
+    const score = createTextScorer();
+    const whole = createEnricher(watchlist, { maxTextChars: 120 });
+    const inputs = [
+      { title: 'Acme Corp cuts 300 jobs', text: 'Claire Dubois said Acme will close the Lyon plant. Orange SA gained.', languageHint: 'en' },
+      { title: "L'Oréal progresse", text: "Jean-Paul Agon salue les résultats d'Elsève, mais la grève continue chez Orange.", languageHint: 'fr' },
+      { title: 'Acme', text: `Acme ${'word '.repeat(100)} Orange SA`, language: 'de' },
+      { title: '', text: '' },
+    ];
+    for (const input of inputs) {
+      const matched = match(input);
+      expect(matched.entities.every((e) => e.sentiment === undefined)).toBe(true);
+      expect(matched.text.length).toBeLessThanOrEqual(120);
+      expect(score(structuredClone(matched))).toEqual(whole.enrich(input));
+    }
+    const [english, french, forced] = inputs.map((input) => score(structuredClone(match(input))));
+    expect(english!.language).toBe('en');
+    expect(english!.entities.map((e) => [e.id, e.sentiment?.label])).toEqual([['acme', 'negative'], ['claire-dubois', 'neutral'], ['orange', 'positive']]);
+    expect(french!.language).toBe('fr');
+    // Orange SA lies beyond the 120 characters analysed.
+    expect(forced!.entities.map((e) => [e.id, e.sentiment?.label])).toEqual([['acme', 'unscored']]);
   });
 });

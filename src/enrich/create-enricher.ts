@@ -31,14 +31,27 @@ export interface EnricherOptions {
 }
 
 /**
- * The enricher for a watchlist: compiled once (phrase automaton, lexicons, language model), then
- * `enrich` is pure and synchronous. Language by eld (hint on short or unsure text), entities with
- * context rules and offsets into the original title and text, document and entity sentiment for
- * English and French (`unscored` otherwise), and a MinHash signature for near-duplicates.
+ * Enrichment's first half, which needs no language: the title and the (cut) text, with the
+ * watchlist entities found in them (offsets into the originals, no sentiment yet) and the
+ * near-duplicate signature. `createTextScorer` finishes it.
  */
-export function createEnricher(watchlist: Watchlist, options: EnricherOptions = {}): Enricher {
+export interface MatchedText {
+  title: string;
+  /** The body text, cut to `maxTextChars`. */
+  text: string;
+  languageHint?: string | null;
+  language?: string | null;
+  entities: EntityMatch[];
+  signature: string | null;
+}
+
+/**
+ * The first half of `createEnricher`: the watchlist compiled once (phrase automaton), then each
+ * input's entities and MinHash signature. Pure and synchronous; a thread can run it alone and hand
+ * its results to a thread that runs `createTextScorer`.
+ */
+export function createTextMatcher(watchlist: Watchlist, options: Pick<EnricherOptions, 'maxTextChars'> = {}): (input: EnrichInput) => MatchedText {
   const compiled = compileWatchlist(watchlist);
-  const analyzer = new SentimentAnalyzer({ frenchModel: options.frenchModel !== false, englishModel: options.englishModel === true });
   const maxTextChars = Math.max(1, options.maxTextChars ?? 100_000);
 
   const prepare = (field: 'title' | 'text', original: string): PreparedField => {
@@ -46,26 +59,50 @@ export function createEnricher(watchlist: Watchlist, options: EnricherOptions = 
     return { field, original, folded, tokens: wordTokens(folded) };
   };
 
-  return {
-    enrich(input: EnrichInput): Enrichment {
-      const title = typeof input.title === 'string' ? input.title : '';
-      const fullText = typeof input.text === 'string' ? input.text : '';
-      const text = fullText.length > maxTextChars ? fullText.slice(0, maxTextChars) : fullText;
-      const language = detectLanguage({ title, text, languageHint: input.languageHint, language: input.language });
-      const fields = [prepare('title', title), prepare('text', text)];
-      const entities: EntityMatch[] = matchEntities(compiled, fields);
-      const analysis = analyzer.analyse(language, title, text);
-      const scored = analyzer.supports(language);
-      for (const entity of entities) {
-        if (!scored) {
-          entity.sentiment = { ...UNSCORED };
-          continue;
-        }
-        const others = entities.filter((e) => e !== entity).flatMap((e) => e.occurrences);
-        entity.sentiment = analyzer.around(analysis.sentences, entity.occurrences, { language, title, text, others });
-      }
-      const words = fields[0]!.tokens.words.concat(fields[1]!.tokens.words);
-      return { language, entities, sentiment: analysis.document, signature: minhash(words) };
-    },
+  return (input) => {
+    const title = typeof input.title === 'string' ? input.title : '';
+    const fullText = typeof input.text === 'string' ? input.text : '';
+    const text = fullText.length > maxTextChars ? fullText.slice(0, maxTextChars) : fullText;
+    const fields = [prepare('title', title), prepare('text', text)];
+    const entities: EntityMatch[] = matchEntities(compiled, fields);
+    const words = fields[0]!.tokens.words.concat(fields[1]!.tokens.words);
+    return { title, text, languageHint: input.languageHint, language: input.language, entities, signature: minhash(words) };
   };
+}
+
+/**
+ * The second half of `createEnricher`: the language (eld's model; the hint on short or unsure
+ * text), then document and entity sentiment for English and French (`unscored` otherwise). Sets
+ * each entity's `sentiment` on the `MatchedText` it is given, and returns the whole enrichment.
+ */
+export function createTextScorer(options: Pick<EnricherOptions, 'frenchModel' | 'englishModel'> = {}): (matched: MatchedText) => Enrichment {
+  const analyzer = new SentimentAnalyzer({ frenchModel: options.frenchModel !== false, englishModel: options.englishModel === true });
+
+  return ({ title, text, languageHint, language: forced, entities, signature }) => {
+    const language = detectLanguage({ title, text, languageHint, language: forced });
+    const analysis = analyzer.analyse(language, title, text);
+    const scored = analyzer.supports(language);
+    for (const entity of entities) {
+      if (!scored) {
+        entity.sentiment = { ...UNSCORED };
+        continue;
+      }
+      const others = entities.filter((e) => e !== entity).flatMap((e) => e.occurrences);
+      entity.sentiment = analyzer.around(analysis.sentences, entity.occurrences, { language, title, text, others });
+    }
+    return { language, entities, sentiment: analysis.document, signature };
+  };
+}
+
+/**
+ * The enricher for a watchlist: compiled once (phrase automaton, lexicons, language model), then
+ * `enrich` is pure and synchronous. Language by eld (hint on short or unsure text), entities with
+ * context rules and offsets into the original title and text, document and entity sentiment for
+ * English and French (`unscored` otherwise), and a MinHash signature for near-duplicates: the
+ * scorer's half after the matcher's.
+ */
+export function createEnricher(watchlist: Watchlist, options: EnricherOptions = {}): Enricher {
+  const match = createTextMatcher(watchlist, options);
+  const score = createTextScorer(options);
+  return { enrich: (input) => score(match(input)) };
 }

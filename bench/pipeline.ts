@@ -5,8 +5,11 @@
  *     stack, each run a process pinned to 1 and to 2 cores (bench/support/loopback-case.ts);
  *  3. the scheduler: 10,000 sources on loopback, most answering 304, polls/s and memory;
  *  4. only with `--case cli-once`: the built `hubwatch run --once` on the loopback case's feeds,
- *     timed as a whole process on 1 and 2 cores (bench/support/cli-once-case.ts).
- * Options: --case end-to-end|loopback|scheduler|cli-once (one case), --feeds N --items N (end to
+ *     timed as a whole process on 1 and 2 cores (bench/support/cli-once-case.ts);
+ *  5. only with `--case thread-ceiling`: the same feeds parsed, normalised and enriched and nothing
+ *     else, on the main thread and on two worker threads laid out two ways: what any layout of
+ *     threads can reach (bench/support/thread-ceiling-case.ts).
+ * Options: --case end-to-end|loopback|scheduler|cli-once|thread-ceiling (one case), --feeds N --items N (end to
  * end, default 10 × 100), --sources N (default 10,000); the loopback and cli-once cases' in their files.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { generatedFeed } from './support/generated-feed.js';
 import { withPipeline } from './support/loopback-pipeline.js';
 import { cliOnceCase } from './support/cli-once-case.js';
 import { loopbackCase } from './support/loopback-case.js';
+import { threadCeilingCase } from './support/thread-ceiling-case.js';
 
 function watchlist(): HubwatchConfig['watchlist'] {
   return parseConfig(readFileSync('config/hubwatch.yaml', 'utf8'), 'config/hubwatch.yaml', { env: {} }).watchlist;
@@ -132,6 +136,7 @@ export async function run(argv: string[]): Promise<void> {
     if (!only || only === 'scheduler') await scheduler(argv, dir);
     // Only when asked: it runs the built package, which a bench of the sources may not have.
     if (only === 'cli-once') await cliOnceCase(argv, dir);
+    if (only === 'thread-ceiling') await threadCeilingCase(argv, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

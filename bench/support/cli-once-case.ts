@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { prng } from '../corpus/generate.js';
 import { argValue, fmt } from './measure.js';
+import { canTimeCpu, runPinned } from './pinned-process.js';
 import { newsFeed } from './news-feed.js';
 import { buildWatchlist } from './news-text.js';
 
@@ -19,7 +19,6 @@ interface CliRun {
   threads?: Map<string, { count: number; cpuSeconds: number }>;
 }
 
-const TIME = '/usr/bin/time';
 const BIN = resolve('bin/hubwatch.js');
 const PRELOAD = resolve('bench/support/thread-cpu-preload.mjs');
 
@@ -78,24 +77,24 @@ export async function cliOnceCase(argv: string[], dir: string): Promise<void> {
       enrich: { workers: 'auto' },
     }),
   );
-  const withTime = existsSync(TIME);
+  const withTime = canTimeCpu();
   const results = new Map<string, CliRun[]>();
   try {
     // The index every timed run starts from: empty, or holding the earlier editions.
     const template = join(dir, 'cli-template');
     mkdirSync(template);
-    for (; edition < history; edition++) await timedRun('0-1', template, configFile, withTime, nodeArgs);
+    for (; edition < history; edition++) await timedRun('0-1', template, configFile, nodeArgs);
     const megabytes = editions[history]!.reduce((sum, body) => sum + body.length, 0) / 1_048_576;
     console.log(
       `hubwatch run --once, whole process: ${feeds} feeds × ${items} items (${megabytes.toFixed(1)} MB), 200 brands / 100 people, ` +
         `${history === 0 ? 'a fresh index' : `an index holding ${history} earlier edition${history === 1 ? '' : 's'} of every feed (${fmt(history * feeds * items)} mentions)`} each run; ` +
-        `load average ${loadavg()[0]!.toFixed(1)} at start${withTime ? '' : ` (no ${TIME}: wall time only)`}`,
+        `load average ${loadavg()[0]!.toFixed(1)} at start${withTime ? '' : ` (no GNU time at /usr/bin/time: wall time only)`}`,
     );
     let runs = 0;
     const once = (cores: string): Promise<CliRun> => {
       const cwd = join(dir, `cli-${runs++}`);
       cpSync(template, cwd, { recursive: true });
-      return timedRun(cores, cwd, configFile, withTime, nodeArgs);
+      return timedRun(cores, cwd, configFile, nodeArgs);
     };
     for (let round = 1; round <= rounds; round++) {
       for (const cores of coreSets) {
@@ -159,31 +158,22 @@ function threadsOf(file: string): Map<string, { count: number; cpuSeconds: numbe
 }
 
 /** Runs `hubwatch run --once` in `cwd`, pinned to `cores`, and reads the mentions it indexed and its rusage. */
-function timedRun(cores: string, cwd: string, configFile: string, withTime: boolean, nodeArgs: readonly string[]): Promise<CliRun> {
-  const command = [...(withTime ? [TIME, '-f', 'RUSAGE %U %S %M'] : []), process.execPath, ...nodeArgs, BIN, 'run', '--once', '--config', configFile];
-  return new Promise((done, fail) => {
-    const started = performance.now();
-    const threadFile = join(cwd, 'thread-cpu.json');
-    const child = spawn('taskset', ['-c', cores, ...command], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HUBWATCH_BENCH_THREAD_CPU: threadFile } });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const wallSeconds = (performance.now() - started) / 1000;
-      const indexed = /(\d+) new mentions indexed/.exec(out);
-      const failed = Number(/(\d+) failed\)/.exec(out)?.[1] ?? 0);
-      if (code !== 0 || !indexed || failed > 0) return fail(new Error(`hubwatch run --once on cpu ${cores} exited with ${code}: ${out.slice(-600)}`));
-      const usage = /RUSAGE ([\d.]+) ([\d.]+) (\d+)/.exec(out);
-      done({
-        mentions: Number(indexed[1]),
-        wallSeconds,
-        cpuSeconds: usage ? Number(usage[1]) + Number(usage[2]) : Number.NaN,
-        peakMb: usage ? Number(usage[3]) / 1024 : Number.NaN,
-        ...(nodeArgs.includes(PRELOAD) ? { threads: threadsOf(threadFile) } : {}),
-      });
-    });
+async function timedRun(cores: string, cwd: string, configFile: string, nodeArgs: readonly string[]): Promise<CliRun> {
+  const threadFile = join(cwd, 'thread-cpu.json');
+  const run = await runPinned(cores, [process.execPath, ...nodeArgs, BIN, 'run', '--once', '--config', configFile], {
+    cwd,
+    env: { ...process.env, HUBWATCH_BENCH_THREAD_CPU: threadFile },
   });
+  const indexed = /(\d+) new mentions indexed/.exec(run.out);
+  const failed = Number(/(\d+) failed\)/.exec(run.out)?.[1] ?? 0);
+  if (run.code !== 0 || !indexed || failed > 0) throw new Error(`hubwatch run --once on cpu ${cores} exited with ${run.code}: ${run.out.slice(-600)}`);
+  return {
+    mentions: Number(indexed[1]),
+    wallSeconds: run.wallSeconds,
+    cpuSeconds: run.cpuSeconds,
+    peakMb: run.peakMb,
+    ...(nodeArgs.includes(PRELOAD) ? { threads: threadsOf(threadFile) } : {}),
+  };
 }
 
 /** Processes run at once as one: every mention, the longest wall time, every CPU second. */

@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { prng } from '../corpus/generate.js';
 import { argValue, fmt } from './measure.js';
+import { canTimeCpu, runPinned } from './pinned-process.js';
 import { newsFeed } from './news-feed.js';
 import { buildWatchlist } from './news-text.js';
 
-const TIME = '/usr/bin/time';
 const CHILD = resolve('bench/support/thread-ceiling-child.mjs');
 
 /** One child process: its layout on its core set, timed from outside. */
@@ -53,15 +52,15 @@ export async function threadCeilingCase(argv: string[], dir: string): Promise<vo
   }
   const watchlistFile = join(dir, 'ceiling-watchlist.json');
   writeFileSync(watchlistFile, JSON.stringify(watchlist));
-  const withTime = existsSync(TIME);
+  const withTime = canTimeCpu();
   console.log(
     `thread ceiling: ${feeds} feed documents × ${items} items (${megabytes.toFixed(1)} MB) parsed, normalised and enriched, nothing else, each run a whole process; ` +
-      `load average ${loadavg()[0]!.toFixed(1)} at start${withTime ? '' : ` (no ${TIME}: wall time only)`}`,
+      `load average ${loadavg()[0]!.toFixed(1)} at start${withTime ? '' : ' (no GNU time at /usr/bin/time: wall time only)'}`,
   );
   const results = new Map<string, CeilingRun[]>();
   for (let round = 1; round <= rounds; round++) {
     for (const { spec, layout, cores } of runs) {
-      const timed = await Promise.all(cores.split('+').map((core) => timedChild(layout, core, docs, watchlistFile, withTime)));
+      const timed = await Promise.all(cores.split('+').map((core) => timedChild(layout, core, docs, watchlistFile)));
       const result = {
         mentions: timed.reduce((s, r) => s + r.mentions, 0),
         entities: timed.reduce((s, r) => s + r.entities, 0),
@@ -84,22 +83,10 @@ export async function threadCeilingCase(argv: string[], dir: string): Promise<vo
 }
 
 /** Runs the child with `layout`, pinned to `cores`, and reads its counts and rusage. */
-function timedChild(layout: string, cores: string, docs: string, watchlistFile: string, withTime: boolean): Promise<CeilingRun> {
-  const command = [...(withTime ? [TIME, '-f', 'RUSAGE %U %S'] : []), process.execPath, CHILD, '--docs', docs, '--watchlist', watchlistFile, '--layout', layout];
-  return new Promise((done, fail) => {
-    const started = performance.now();
-    const child = spawn('taskset', ['-c', cores, ...command], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const wallSeconds = (performance.now() - started) / 1000;
-      const line = /^\{.*\}$/m.exec(out);
-      if (code !== 0 || !line) return fail(new Error(`thread-ceiling ${layout} on cpu ${cores} exited with ${code}: ${out.slice(-600)}`));
-      const { mentions, entities } = JSON.parse(line[0]) as { mentions: number; entities: number };
-      const usage = /RUSAGE ([\d.]+) ([\d.]+)/.exec(out);
-      done({ mentions, entities, wallSeconds, cpuSeconds: usage ? Number(usage[1]) + Number(usage[2]) : Number.NaN });
-    });
-  });
+async function timedChild(layout: string, cores: string, docs: string, watchlistFile: string): Promise<CeilingRun> {
+  const run = await runPinned(cores, [process.execPath, CHILD, '--docs', docs, '--watchlist', watchlistFile, '--layout', layout]);
+  const line = /^\{.*\}$/m.exec(run.out);
+  if (run.code !== 0 || !line) throw new Error(`thread-ceiling ${layout} on cpu ${cores} exited with ${run.code}: ${run.out.slice(-600)}`);
+  const { mentions, entities } = JSON.parse(line[0]) as { mentions: number; entities: number };
+  return { mentions, entities, wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds };
 }

@@ -18,6 +18,6 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
-  // The one JavaScript module in the sources (a worker thread's entry before tsx is registered): no type information.
+  // Plain JavaScript modules (a worker thread's entry before tsx is registered; the bench's preload and child process): no type information.
   { files: ['src/**/*.mjs', 'bench/**/*.mjs'], ...tseslint.configs.disableTypeChecked, languageOptions: { parserOptions: { projectService: false } } },
 );
